@@ -1,0 +1,33 @@
+using System.Runtime.CompilerServices;
+
+namespace CustomerLifecycle.Internal;
+
+/// <summary>Argument checks shared by the engines' public entry points.</summary>
+internal static class Guard
+{
+    /// <summary>Throws unless <paramref name="value"/> is a finite number (not NaN, not infinite).</summary>
+    public static double Finite(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"Value should be a finite number but was {Format(value)}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is within [<paramref name="min"/>, <paramref name="max"/>]; NaN is rejected.</summary>
+    public static double InRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        // Written so that NaN fails: every comparison with NaN is false.
+        if (!(value >= min && value <= max))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"Value should be in range [{Format(min)}-{Format(max)}] but was {Format(value)}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Formats a number the same way on every machine.</summary>
+    public static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+}

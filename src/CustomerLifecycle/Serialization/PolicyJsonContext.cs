@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace CustomerLifecycle.Serialization;
+
+/// <summary>
+/// The System.Text.Json source-generated context for every policy (options) type, so hosts can store policies per tenant
+/// as JSON and load them without reflection. Use it through <see cref="PolicyJson"/>.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    UseStringEnumConverter = true,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(string))]
+internal sealed partial class PolicyJsonContext : JsonSerializerContext;
