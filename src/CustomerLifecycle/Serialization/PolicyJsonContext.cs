@@ -13,5 +13,5 @@ namespace CustomerLifecycle.Serialization;
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
-[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(CustomerLifecycle.Lifecycle.LifecycleOptions))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;

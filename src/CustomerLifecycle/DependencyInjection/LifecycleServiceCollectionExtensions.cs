@@ -1,0 +1,68 @@
+using CustomerLifecycle.Lifecycle;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CustomerLifecycle.DependencyInjection;
+
+/// <summary>Registers the lifecycle engine and service.</summary>
+public static class LifecycleServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="LifecycleEngine"/> (singleton) with its <see cref="LifecycleOptions"/> validated at start, and
+    /// <see cref="LifecycleService"/> (singleton), which needs an <see cref="ILifecycleStore"/>: register the host's own, or
+    /// <see cref="AddInMemoryLifecycleStore"/>. <c>TryAdd*</c> only.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes the default policy, or null to keep it.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IServiceCollection AddLifecycle(this IServiceCollection services, Action<LifecycleOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        // ValidateOnStart adds a registration on every call; register it once.
+        if (services.Any(d => d.ServiceType == typeof(LifecycleEngine)))
+        {
+            return services;
+        }
+
+        services.AddOptions<LifecycleOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LifecycleOptions>, LifecycleOptionsValidator>());
+        services.AddOptions<LifecycleServiceOptions>();
+        services.TryAddSingleton(sp => new LifecycleEngine(sp.GetRequiredService<IOptions<LifecycleOptions>>().Value));
+        services.TryAddSingleton(sp => new LifecycleService(
+            sp.GetRequiredService<LifecycleEngine>(),
+            sp.GetRequiredService<ILifecycleStore>(),
+            sp.GetRequiredService<IOptions<LifecycleServiceOptions>>().Value));
+        return services;
+    }
+
+    /// <summary>Registers <see cref="InMemoryLifecycleStore"/> as the <see cref="ILifecycleStore"/> unless a store is registered already.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IServiceCollection AddInMemoryLifecycleStore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<ILifecycleStore, InMemoryLifecycleStore>();
+        return services;
+    }
+
+    /// <summary>Changes the lifecycle policy registered by <see cref="CustomerLifecycleServiceCollectionExtensions.AddCustomerLifecycle"/>.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Changes the policy.</param>
+    /// <returns><paramref name="builder"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
+    public static CustomerLifecycleBuilder ConfigureLifecycle(this CustomerLifecycleBuilder builder, Action<LifecycleOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+}

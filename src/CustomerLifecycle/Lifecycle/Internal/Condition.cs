@@ -1,0 +1,41 @@
+namespace CustomerLifecycle.Lifecycle.Internal;
+
+/// <summary>A validated, immutable copy of a <see cref="ConditionOptions"/>.</summary>
+internal sealed class Condition
+{
+    private Condition(ConditionOptions options)
+    {
+        Kind = options.Kind;
+        Days = options.Days ?? 0;
+        Months = options.Months ?? 0;
+        Count = options.Count ?? 0;
+        Ratio = options.Ratio ?? 0;
+        Score = options.Score ?? 0;
+        Band = options.Band;
+        MatchWhenUnknown = options.MatchWhenUnknown;
+        AnyOf = options.AnyOf is null ? [] : [.. options.AnyOf.Select(From)];
+    }
+
+    public ConditionKind Kind { get; }
+
+    public int Days { get; }
+
+    public int Months { get; }
+
+    public int Count { get; }
+
+    public double Ratio { get; }
+
+    public int Score { get; }
+
+    public string? Band { get; }
+
+    public bool MatchWhenUnknown { get; }
+
+    public Condition[] AnyOf { get; }
+
+    /// <summary>Gets a value indicating whether the condition compares monthly activity, which changes at month starts.</summary>
+    public bool ComparesMonths => Kind is ConditionKind.ActivityRatioBelow or ConditionKind.ActivityRecovered || AnyOf.Any(c => c.ComparesMonths);
+
+    public static Condition From(ConditionOptions options) => new(options);
+}

@@ -1,0 +1,260 @@
+using System.Runtime.InteropServices;
+using NodaTime;
+
+namespace CustomerLifecycle.Lifecycle.Internal;
+
+/// <summary>
+/// A working copy of a <see cref="LifecycleRecord"/>. Built from a record without copying: its arrays are shared until the
+/// first write (copy on write), so evaluating a record that does not change allocates nothing.
+/// </summary>
+internal struct LifecycleState
+{
+    public CustomerId Customer;
+    public int Stage;
+    public string? PreviousStage;
+    public Instant StageEnteredAt;
+    public Instant FirstSeenAt;
+    public Instant LastEventAt;
+    public Instant? FirstPurchaseAt;
+    public Instant? LastPurchaseAt;
+    public Instant? LastActivityAt;
+    public Instant? LastContactAt;
+    public Instant? LastReferralAt;
+    public Instant? ReactivatedAt;
+    public int? LatestNps;
+    public string? HealthBand;
+    public int? DeclineBaseline;
+    public int ActivityMonth;
+    public int[] Activity;
+    public Instant[] Purchases;
+    public StageTime[] StageTimes;
+    public string[] RecentIds;
+    public long EventCount;
+    public long TransitionCount;
+
+    private bool _activityOwned;
+    private bool _stageTimesOwned;
+
+    /// <summary>A new record's state: in the initial stage from <paramref name="at"/>.</summary>
+    public static LifecycleState New(CompiledPolicy policy, CustomerId customer, Instant at) => new()
+    {
+        Customer = customer,
+        Stage = policy.InitialStage,
+        StageEnteredAt = at,
+        FirstSeenAt = at,
+        LastEventAt = at,
+        ActivityMonth = policy.MonthOf(at),
+        Activity = new int[policy.ActivityMonths],
+        Purchases = [],
+        StageTimes = [new StageTime(policy.Stages[policy.InitialStage], at, at, null, Duration.Zero, 1)],
+        RecentIds = [],
+        _activityOwned = true,
+        _stageTimesOwned = true,
+    };
+
+    /// <summary>Reads a record; false when its stage is not in the policy.</summary>
+    public static bool TryLoad(CompiledPolicy policy, LifecycleRecord record, out LifecycleState state)
+    {
+        if (!policy.StageIndex.TryGetValue(record.Stage, out var stage))
+        {
+            state = default;
+            return false;
+        }
+
+        state = new LifecycleState
+        {
+            Customer = record.Customer,
+            Stage = stage,
+            PreviousStage = record.PreviousStage,
+            StageEnteredAt = record.StageEnteredAt,
+            FirstSeenAt = record.FirstSeenAt,
+            LastEventAt = record.LastEventAt,
+            FirstPurchaseAt = record.FirstPurchaseAt,
+            LastPurchaseAt = record.LastPurchaseAt,
+            LastActivityAt = record.LastActivityAt,
+            LastContactAt = record.LastContactAt,
+            LastReferralAt = record.LastReferralAt,
+            ReactivatedAt = record.ReactivatedAt,
+            LatestNps = record.LatestNps,
+            HealthBand = record.HealthBand,
+            DeclineBaseline = record.DeclineBaseline,
+            ActivityMonth = record.ActivityMonth,
+            Activity = ImmutableCollectionsMarshal.AsArray(record.MonthlyActivity) ?? [],
+            Purchases = ImmutableCollectionsMarshal.AsArray(record.RecentPurchases) ?? [],
+            StageTimes = ImmutableCollectionsMarshal.AsArray(record.StageTimes) ?? [],
+            RecentIds = ImmutableCollectionsMarshal.AsArray(record.RecentEventIds) ?? [],
+            EventCount = record.EventCount,
+            TransitionCount = record.TransitionCount,
+        };
+        return true;
+    }
+
+    public readonly LifecycleRecord ToRecord(CompiledPolicy policy) => new()
+    {
+        Customer = Customer,
+        Stage = policy.Stages[Stage],
+        PreviousStage = PreviousStage,
+        StageEnteredAt = StageEnteredAt,
+        FirstSeenAt = FirstSeenAt,
+        LastEventAt = LastEventAt,
+        FirstPurchaseAt = FirstPurchaseAt,
+        LastPurchaseAt = LastPurchaseAt,
+        LastActivityAt = LastActivityAt,
+        LastContactAt = LastContactAt,
+        LastReferralAt = LastReferralAt,
+        ReactivatedAt = ReactivatedAt,
+        LatestNps = LatestNps,
+        HealthBand = HealthBand,
+        DeclineBaseline = DeclineBaseline,
+        ActivityMonth = ActivityMonth,
+        MonthlyActivity = ImmutableCollectionsMarshal.AsImmutableArray(Activity),
+        RecentPurchases = ImmutableCollectionsMarshal.AsImmutableArray(Purchases),
+        StageTimes = ImmutableCollectionsMarshal.AsImmutableArray(StageTimes),
+        RecentEventIds = ImmutableCollectionsMarshal.AsImmutableArray(RecentIds),
+        EventCount = EventCount,
+        TransitionCount = TransitionCount,
+    };
+
+    public readonly bool HasSeen(string eventId)
+    {
+        foreach (var id in RecentIds)
+        {
+            if (string.Equals(id, eventId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The activity over the months [<paramref name="first"/>, <paramref name="last"/>].</summary>
+    public readonly int ActivityBetween(int first, int last)
+    {
+        var total = 0;
+        for (var month = first; month <= last; month++)
+        {
+            var index = Activity.Length - 1 - (ActivityMonth - month);
+            if (index >= 0 && index < Activity.Length)
+            {
+                total += Activity[index];
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>The activity over the <paramref name="months"/> complete months before <paramref name="at"/>'s month, and over the same span before that.</summary>
+    public readonly (int Recent, int Earlier) CompareActivity(CompiledPolicy policy, Instant at, int months)
+    {
+        var current = policy.MonthOf(at);
+        return (ActivityBetween(current - months, current - 1), ActivityBetween(current - (2 * months), current - months - 1));
+    }
+
+    public void RememberEvent(CompiledPolicy policy, string eventId)
+    {
+        var count = Math.Min(RecentIds.Length + 1, policy.DuplicateWindow);
+        var ids = new string[count];
+        Array.Copy(RecentIds, RecentIds.Length - (count - 1), ids, 0, count - 1);
+        ids[^1] = eventId;
+        RecentIds = ids;
+    }
+
+    public void AddActivity(CompiledPolicy policy, Instant at)
+    {
+        LastActivityAt = LastActivityAt is { } last && last > at ? last : at;
+        var month = policy.MonthOf(at);
+        if (!_activityOwned || Activity.Length != policy.ActivityMonths)
+        {
+            // Copy (and re-align, should the policy's window have changed) before the first write.
+            var copy = new int[policy.ActivityMonths];
+            for (var i = 0; i < copy.Length; i++)
+            {
+                copy[i] = ActivityBetween(ActivityMonth - (copy.Length - 1 - i), ActivityMonth - (copy.Length - 1 - i));
+            }
+
+            Activity = copy;
+            _activityOwned = true;
+        }
+
+        if (month > ActivityMonth)
+        {
+            var shift = month - ActivityMonth;
+            if (shift >= Activity.Length)
+            {
+                Array.Clear(Activity);
+            }
+            else
+            {
+                Array.Copy(Activity, shift, Activity, 0, Activity.Length - shift);
+                Array.Clear(Activity, Activity.Length - shift, shift);
+            }
+
+            ActivityMonth = month;
+        }
+
+        var index = Activity.Length - 1 - (ActivityMonth - month);
+        if (index >= 0)
+        {
+            Activity[index]++;
+        }
+    }
+
+    public void AddPurchase(CompiledPolicy policy, Instant at)
+    {
+        FirstPurchaseAt ??= at;
+        LastPurchaseAt = at;
+        if (policy.PurchaseCapacity == 0)
+        {
+            return;
+        }
+
+        var count = Math.Min(Purchases.Length + 1, policy.PurchaseCapacity);
+        var kept = Math.Min(count - 1, Purchases.Length);
+        var purchases = new Instant[count];
+        Array.Copy(Purchases, Purchases.Length - kept, purchases, 0, kept);
+        purchases[count - 1] = at;
+        Purchases = purchases;
+    }
+
+    public void EnterStage(CompiledPolicy policy, int stage, Instant at)
+    {
+        if (!_stageTimesOwned)
+        {
+            StageTimes = (StageTime[])StageTimes.Clone();
+            _stageTimesOwned = true;
+        }
+
+        var from = policy.Stages[Stage];
+        var to = policy.Stages[stage];
+        var toIndex = -1;
+        for (var i = 0; i < StageTimes.Length; i++)
+        {
+            var time = StageTimes[i];
+            if (time.Stage == from && time.IsOpen)
+            {
+                StageTimes[i] = time with { ClosedTime = time.ClosedTime + (at - time.LastEnteredAt), LastExitedAt = at };
+            }
+
+            if (time.Stage == to)
+            {
+                toIndex = i;
+            }
+        }
+
+        if (toIndex >= 0)
+        {
+            var time = StageTimes[toIndex];
+            StageTimes[toIndex] = time with { LastEnteredAt = at, Visits = time.Visits + 1 };
+        }
+        else
+        {
+            StageTimes = [.. StageTimes, new StageTime(to, at, at, null, Duration.Zero, 1)];
+        }
+
+        PreviousStage = from;
+        Stage = stage;
+        StageEnteredAt = at;
+        TransitionCount++;
+    }
+}

@@ -1,0 +1,221 @@
+using CustomerLifecycle.Lifecycle.Internal;
+using NodaTime;
+
+namespace CustomerLifecycle.Lifecycle;
+
+/// <summary>Rule firing: shared by the explained single-record paths and the allocation-free batch path.</summary>
+public sealed partial class LifecycleEngine
+{
+    /// <summary>Fires the time-based rules due up to <paramref name="asOf"/>; logs the transitions when <paramref name="log"/> is set.</summary>
+    /// <returns>How many transitions were made.</returns>
+    private int Advance(ref LifecycleState state, Instant asOf, List<StageTransition>? log)
+    {
+        // A policy without unconditional cycles settles within one pass over the stages; the cap guards hosts' own
+        // conditional cycles that could all hold at one instant.
+        var made = 0;
+        for (var step = 0; step < _policy.Stages.Length; step++)
+        {
+            if (!TryFindTimeRule(state, asOf, out var rule, out var at))
+            {
+                break;
+            }
+
+            Transition(ref state, rule, at, null, log);
+            made++;
+        }
+
+        return made;
+    }
+
+    private bool TryFindTimeRule(in LifecycleState state, Instant asOf, out CompiledRule rule, out Instant at)
+    {
+        rule = null!;
+        at = default;
+        var found = false;
+        var from = Latest(state);
+        foreach (var candidate in _policy.TimeRulesFrom[state.Stage])
+        {
+            if (FirstInstantHolding(state, candidate, from, asOf) is { } instant && (!found || instant < at))
+            {
+                rule = candidate;
+                at = instant;
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The first instant in [<paramref name="from"/>, <paramref name="asOf"/>] at which every condition of the rule holds, if any.</summary>
+    /// <remarks>
+    /// Between events a condition changes only at its lower bound (tenure, inactivity, time since reactivation: true from
+    /// then on), at a month start (activity comparisons) or not at all; so the lower bound, the alternatives' lower bounds and
+    /// the month starts are the only instants to check.
+    /// </remarks>
+    private Instant? FirstInstantHolding(in LifecycleState state, CompiledRule rule, Instant from, Instant asOf)
+    {
+        var start = from;
+        foreach (var condition in rule.When)
+        {
+            var bound = Conditions.LowerBound(_policy, state, condition);
+            if (bound == Conditions.Never)
+            {
+                return null;
+            }
+
+            if (bound > start)
+            {
+                start = bound;
+            }
+        }
+
+        if (start > asOf)
+        {
+            return null;
+        }
+
+        if (Conditions.AllHold(_policy, state, rule.When, start))
+        {
+            return start;
+        }
+
+        if (!rule.NeedsScan)
+        {
+            return null;
+        }
+
+        Instant? first = null;
+        foreach (var condition in rule.When)
+        {
+            foreach (var alternative in condition.AnyOf)
+            {
+                var bound = Conditions.LowerBound(_policy, state, alternative);
+                if (bound > start && bound <= asOf && (first is null || bound < first) && Conditions.AllHold(_policy, state, rule.When, bound))
+                {
+                    first = bound;
+                }
+            }
+        }
+
+        if (rule.ComparesMonths)
+        {
+            // After the comparison window has rolled past the last event, nothing changes any more.
+            var month = _policy.MonthOf(start) + 1;
+            for (var i = 0; i <= _policy.ActivityMonths; i++, month++)
+            {
+                var monthStart = _policy.MonthStart(month);
+                if (monthStart > asOf || (first is not null && monthStart >= first))
+                {
+                    break;
+                }
+
+                if (Conditions.AllHold(_policy, state, rule.When, monthStart))
+                {
+                    first = monthStart;
+                    break;
+                }
+            }
+        }
+
+        return first;
+    }
+
+    private void RecordFacts(ref LifecycleState state, LifecycleEvent @event)
+    {
+        var at = @event.OccurredAt;
+        switch (@event.Kind)
+        {
+            case LifecycleEventKind.Purchase:
+                state.AddPurchase(_policy, at);
+                state.AddActivity(_policy, at);
+                break;
+            case LifecycleEventKind.Activity:
+                state.AddActivity(_policy, at);
+                break;
+            case LifecycleEventKind.Contact:
+                state.LastContactAt = at;
+                break;
+            case LifecycleEventKind.Referral:
+                state.LastReferralAt = at;
+                break;
+            case LifecycleEventKind.NpsAnswer:
+                state.LatestNps = @event.Score;
+                break;
+            case LifecycleEventKind.HealthBandChanged:
+                state.HealthBand = @event.HealthBand;
+                break;
+        }
+
+        if (at > state.LastEventAt)
+        {
+            state.LastEventAt = at;
+        }
+
+        state.RememberEvent(_policy, @event.Id);
+        state.EventCount++;
+    }
+
+    private CompiledRule? FindEventRule(in LifecycleState state, LifecycleEvent @event)
+    {
+        foreach (var rule in _policy.EventRulesFrom[state.Stage])
+        {
+            if (rule.IsTriggeredBy(@event.TriggerName) && Conditions.AllHold(_policy, state, rule.When, @event.OccurredAt))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    private void Transition(ref LifecycleState state, CompiledRule rule, Instant at, LifecycleEvent? @event, List<StageTransition>? log)
+    {
+        var to = rule.To == CompiledRule.TenureTarget ? TenureStage(state, at) : rule.To;
+        List<Reason>? reasons = null;
+        if (log is not null)
+        {
+            reasons = new List<Reason>(rule.When.Length + 1);
+            if (@event is not null)
+            {
+                reasons.Add(new Reason("lifecycle.event", $"{@event.TriggerName} event '{@event.Id}' at {@event.OccurredAt}.", new Dictionary<string, object?> { ["eventId"] = @event.Id, ["event"] = @event.TriggerName }));
+            }
+
+            foreach (var condition in rule.When)
+            {
+                reasons.Add(Conditions.Explain(_policy, state, condition, at));
+            }
+        }
+
+        var from = state.Stage;
+        state.EnterStage(_policy, to, at);
+        switch (_policy.Kinds[to])
+        {
+            case StageKind.Declining:
+                var (recent, earlier) = state.CompareActivity(_policy, at, _policy.ComparisonMonths);
+                state.DeclineBaseline = Math.Max(recent, earlier);
+                break;
+            case StageKind.Reactivated:
+                state.ReactivatedAt = at;
+                break;
+        }
+
+        log?.Add(new StageTransition(_policy.Stages[from], _policy.Stages[to], at, rule.Id, @event?.Id, reasons!));
+    }
+
+    /// <summary>The tenure stage the customer's months since the first purchase earn at <paramref name="at"/>.</summary>
+    private int TenureStage(in LifecycleState state, Instant at)
+    {
+        if (state.FirstPurchaseAt is { } first)
+        {
+            foreach (var (months, stage) in _policy.TenureStages)
+            {
+                if (at >= _policy.AddMonths(first, months))
+                {
+                    return stage;
+                }
+            }
+        }
+
+        return _policy.TenureStages[^1].Stage;
+    }
+}
