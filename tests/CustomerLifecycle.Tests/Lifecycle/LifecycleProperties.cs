@@ -1,0 +1,106 @@
+using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Tests.Generators;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+
+namespace CustomerLifecycle.Tests.Lifecycle;
+
+[Properties(Arbitrary = [typeof(LifecycleGenerators)], MaxTest = 200)]
+public sealed class LifecycleProperties
+{
+    private static readonly LifecycleEngine Engine = new(new LifecycleOptions());
+
+    [Property]
+    public Property Replay_OfAnyPermutation_GivesTheSameRecord(EventHistory history, int seed)
+    {
+        var random = new System.Random(seed);
+        List<LifecycleEvent> shuffled = [.. history.Events.OrderBy(_ => random.Next())];
+
+        var a = Engine.Replay(LifecycleGenerators.Customer, history.Events).Record;
+        var b = Engine.Replay(LifecycleGenerators.Customer, shuffled).Record;
+
+        return (Equals(a, b)).Label($"{a} vs {b}");
+    }
+
+    [Property]
+    public bool ApplyingAnyEventTwice_EqualsApplyingItOnce(EventHistory history)
+    {
+        LifecycleRecord? once = null;
+        LifecycleRecord? twice = null;
+        foreach (var e in history.Events.OrderBy(e => e.OccurredAt))
+        {
+            once = Engine.TryApply(once, e).Record;
+            twice = Engine.TryApply(Engine.TryApply(twice, e).Record, e).Record;
+        }
+
+        return Equals(once, twice);
+    }
+
+    [Property]
+    public bool EnteredAtInstants_NeverGoBackwards(EventHistory history)
+    {
+        var outcome = Engine.Replay(LifecycleGenerators.Customer, history.Events, LifecycleGenerators.Start + Duration.FromDays(1000));
+        var instants = outcome.Transitions.Select(t => t.At).ToList();
+        return instants.Zip(instants.Skip(1)).All(p => p.First <= p.Second)
+               && (outcome.Record is null || outcome.Record.StageEnteredAt == (instants.Count > 0 ? instants[^1] : outcome.Record.FirstSeenAt));
+    }
+
+    [Property]
+    public bool TimeInStages_SumsToTheTimeSinceTheFirstEvent(EventHistory history)
+    {
+        var asOf = LifecycleGenerators.Start + Duration.FromDays(1000);
+        var record = Engine.Replay(LifecycleGenerators.Customer, history.Events, asOf).Record;
+        if (record is null)
+        {
+            return history.Events.Count == 0 || history.Events.All(IsCommand);
+        }
+
+        var total = record.StageTimes.Aggregate(Duration.Zero, (sum, t) => sum + t.TimeInStage(asOf));
+        return total == asOf - record.FirstSeenAt;
+    }
+
+    [Property]
+    public bool TryApply_NeverThrows_ForAnyRecordAndEvent(EventHistory history, EventHistory more)
+    {
+        var record = Engine.Replay(LifecycleGenerators.Customer, history.Events).Record;
+        foreach (var e in more.Events)
+        {
+            var outcome = Engine.TryApply(record, e);
+            if (outcome.Status == LifecycleOutcomeStatus.Applied)
+            {
+                record = outcome.Record;
+            }
+        }
+
+        return true;
+    }
+
+    [Property]
+    public bool EveryTransitionMade_AppearsInTheMermaidDiagram(EventHistory history)
+    {
+        var mermaid = Engine.ToMermaid();
+        var outcome = Engine.Replay(LifecycleGenerators.Customer, history.Events, LifecycleGenerators.Start + Duration.FromDays(1000));
+        return outcome.Transitions.All(t => mermaid.Contains($"    {t.From} --> {t.To} : {t.RuleId} (", StringComparison.Ordinal));
+    }
+
+    [Property]
+    public bool TheBatchSweep_AgreesWithTheSingleRecordPath(EventHistory history, PositiveInt days)
+    {
+        var record = Engine.Replay(LifecycleGenerators.Customer, history.Events).Record;
+        if (record is null)
+        {
+            return true;
+        }
+
+        var asOf = record.LastEventAt + Duration.FromDays(days.Get % 800);
+        var results = new LifecycleSweepResult[1];
+        Engine.Evaluate([record], asOf, results);
+        var single = Engine.Evaluate(record, asOf);
+        return Equals(results[0].Record, single.Record) && results[0].Transitions == single.Transitions.Count;
+    }
+
+    private static bool IsCommand(LifecycleEvent e)
+        => e.Kind is LifecycleEventKind.Cancellation or LifecycleEventKind.Disqualification or LifecycleEventKind.Closure;
+}
