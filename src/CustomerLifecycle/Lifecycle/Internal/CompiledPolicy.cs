@@ -93,10 +93,26 @@ internal sealed class CompiledPolicy
         return (date.Year * 12) + date.Month - 1;
     }
 
-    public Instant MonthStart(int month) => new LocalDate(month / 12, (month % 12) + 1, 1).AtStartOfDayInZone(Zone).ToInstant();
+    public Instant MonthStart(int month) => FromLocal(new LocalDate(month / 12, (month % 12) + 1, 1).AtMidnight());
 
-    public Instant AddMonths(Instant instant, int months)
-        => instant.InZone(Zone).LocalDateTime.PlusMonths(months).InZoneLeniently(Zone).ToInstant();
+    public Instant AddMonths(Instant instant, int months) => FromLocal(instant.InZone(Zone).LocalDateTime.PlusMonths(months));
+
+    /// <summary>The instant of a local date and time, mapped leniently (a time in a DST gap moves forward, an ambiguous one takes the earlier).</summary>
+    /// <remarks>NodaTime's own mapping allocates a mapping object; away from offset transitions, which is nearly always, two
+    /// offset lookups give the same answer without allocating, which keeps the batch sweep allocation-free.</remarks>
+    public Instant FromLocal(LocalDateTime local)
+    {
+        var asIfUtc = local.InUtc().ToInstant();
+        var offset = Zone.GetUtcOffset(asIfUtc);
+        var candidate = asIfUtc - Duration.FromSeconds(offset.Seconds);
+        var offsetAtCandidate = Zone.GetUtcOffset(candidate);
+        if (offsetAtCandidate == offset && Zone.GetUtcOffset(candidate - Duration.FromDays(1)) == offset && Zone.GetUtcOffset(candidate + Duration.FromDays(1)) == offset)
+        {
+            return candidate;
+        }
+
+        return local.InZoneLeniently(Zone).ToInstant();
+    }
 
     /// <summary>Business days, then calendar days, then hours, in local time so that days stay days across DST changes.</summary>
     public Instant AddPlaybookDelay(Instant instant, PlaybookStep step)
