@@ -1,20 +1,63 @@
 namespace CustomerLifecycle.Lifecycle;
 
 /// <summary>The result of applying an event to a record, or of evaluating a record at an instant.</summary>
-/// <param name="Status">What happened.</param>
-/// <param name="Record">The new record; the same instance as the input when nothing changed (null only when no record existed and none was created).</param>
-/// <param name="Transitions">The stage changes made, in order.</param>
-/// <param name="Actions">The playbook and automation actions now due or upcoming, for the stages entered and the triggers that hold.</param>
-/// <param name="NotFired">The rules from the final stage that were considered and did not fire, each with why not.</param>
-/// <param name="Reasons">Why the status is what it is (for Duplicate, Late and Rejected: the problem and a remedy).</param>
-public sealed record LifecycleOutcome(
-    LifecycleOutcomeStatus Status,
-    LifecycleRecord? Record,
-    IReadOnlyList<StageTransition> Transitions,
-    IReadOnlyList<PlaybookAction> Actions,
-    IReadOnlyList<RuleCheck> NotFired,
-    IReadOnlyList<Reason> Reasons)
+/// <remarks>
+/// <see cref="NotFired"/> is worked out on first access, so the common path (apply, save, move on) does not pay for the
+/// explanation of every rule that stayed quiet.
+/// </remarks>
+public sealed class LifecycleOutcome
 {
-    /// <summary>Gets a value indicating whether the record changed.</summary>
-    public bool Changed { get; init; }
+    private readonly Func<IReadOnlyList<RuleCheck>>? _explainNotFired;
+    private IReadOnlyList<RuleCheck>? _notFired;
+
+    /// <summary>Creates an outcome.</summary>
+    /// <param name="status">What happened.</param>
+    /// <param name="record">The record after the operation.</param>
+    /// <param name="transitions">The stage changes made, in order.</param>
+    /// <param name="actions">The actions due.</param>
+    /// <param name="reasons">Why the status is what it is.</param>
+    /// <param name="changed">Whether the record changed.</param>
+    /// <param name="explainNotFired">Works out <see cref="NotFired"/> on first access; null for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="transitions"/>, <paramref name="actions"/> or <paramref name="reasons"/> is null.</exception>
+    public LifecycleOutcome(
+        LifecycleOutcomeStatus status,
+        LifecycleRecord? record,
+        IReadOnlyList<StageTransition> transitions,
+        IReadOnlyList<PlaybookAction> actions,
+        IReadOnlyList<Reason> reasons,
+        bool changed,
+        Func<IReadOnlyList<RuleCheck>>? explainNotFired = null)
+    {
+        ArgumentNullException.ThrowIfNull(transitions);
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(reasons);
+        Status = status;
+        Record = record;
+        Transitions = transitions;
+        Actions = actions;
+        Reasons = reasons;
+        Changed = changed;
+        _explainNotFired = explainNotFired;
+    }
+
+    /// <summary>Gets what happened.</summary>
+    public LifecycleOutcomeStatus Status { get; }
+
+    /// <summary>Gets the new record: the same instance as the input when nothing changed (null only when no record existed and none was created).</summary>
+    public LifecycleRecord? Record { get; }
+
+    /// <summary>Gets the stage changes made, in order.</summary>
+    public IReadOnlyList<StageTransition> Transitions { get; }
+
+    /// <summary>Gets the playbook and automation actions due, for the stages entered and the triggers that hold.</summary>
+    public IReadOnlyList<PlaybookAction> Actions { get; }
+
+    /// <summary>Gets why the status is what it is (for Duplicate, Late and Rejected: the problem and a remedy).</summary>
+    public IReadOnlyList<Reason> Reasons { get; }
+
+    /// <summary>Gets a value indicating whether the record changed (and so must be saved).</summary>
+    public bool Changed { get; }
+
+    /// <summary>Gets the rules from the final stage that were considered and did not fire, each with why not.</summary>
+    public IReadOnlyList<RuleCheck> NotFired => _notFired ??= _explainNotFired?.Invoke() ?? [];
 }

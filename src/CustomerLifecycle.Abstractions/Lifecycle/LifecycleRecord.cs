@@ -72,6 +72,16 @@ public sealed record LifecycleRecord
     /// <summary>Gets the ids of the most recent events applied, oldest first, for duplicate detection.</summary>
     public ImmutableArray<string> RecentEventIds { get; init; } = [];
 
+    /// <summary>
+    /// Gets the earliest instant at which a time-based rule can fire without a new event (<see cref="Instant.MaxValue"/> when
+    /// none can), as worked out by the policy named by <see cref="PolicyFingerprint"/>. Hosts can sweep only the records
+    /// due (<c>NextCheckAt &lt;= asOf</c>); the engine's batch sweep skips the others without evaluating them.
+    /// </summary>
+    public Instant NextCheckAt { get; init; }
+
+    /// <summary>Gets the fingerprint of the policy that computed <see cref="NextCheckAt"/>; under another policy the record is evaluated in full.</summary>
+    public int PolicyFingerprint { get; init; }
+
     /// <summary>Gets the number of events applied.</summary>
     public long EventCount { get; init; }
 
@@ -117,6 +127,8 @@ public sealed record LifecycleRecord
                 && ActivityMonth == other.ActivityMonth
                 && EventCount == other.EventCount
                 && TransitionCount == other.TransitionCount
+                && NextCheckAt == other.NextCheckAt
+                && PolicyFingerprint == other.PolicyFingerprint
                 && MonthlyActivity.AsSpan().SequenceEqual(other.MonthlyActivity.AsSpan())
                 && RecentPurchases.AsSpan().SequenceEqual(other.RecentPurchases.AsSpan())
                 && StageTimes.AsSpan().SequenceEqual(other.StageTimes.AsSpan())

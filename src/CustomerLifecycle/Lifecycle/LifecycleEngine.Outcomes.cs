@@ -38,7 +38,7 @@ public sealed partial class LifecycleEngine
         }
 
         var at = @event.OccurredAt;
-        var transitions = new List<StageTransition>();
+        var transitions = new List<StageTransition>(1);
         Advance(ref state, at, transitions);
         RecordFacts(ref state, @event);
         var rule = FindEventRule(state, @event);
@@ -53,6 +53,7 @@ public sealed partial class LifecycleEngine
         }
 
         Advance(ref state, at, transitions);
+        state.NextCheckAt = NextCheck(state);
         return Outcome(LifecycleOutcomeStatus.Applied, state.ToRecord(_policy), state, at, @event, transitions, changed: true);
     }
 
@@ -71,6 +72,11 @@ public sealed partial class LifecycleEngine
 
         var transitions = new List<StageTransition>();
         var made = Advance(ref state, asOf, transitions);
+        if (made > 0)
+        {
+            state.NextCheckAt = NextCheck(state);
+        }
+
         var result = made > 0 ? state.ToRecord(_policy) : record;
         return Outcome(LifecycleOutcomeStatus.Evaluated, result, state, asOf, null, transitions, changed: made > 0);
     }
@@ -106,25 +112,28 @@ public sealed partial class LifecycleEngine
 
         if (last is null)
         {
-            return new LifecycleOutcome(LifecycleOutcomeStatus.Applied, null, [], [], [], skipped);
+            return new LifecycleOutcome(LifecycleOutcomeStatus.Applied, null, [], [], skipped, changed: false);
         }
 
         // Actions of the last stage entered (history's own actions are long past) and the triggers that hold at the end.
         LifecycleState.TryLoad(_policy, record!, out var final);
         var at = asOf ?? final.LastEventAt;
         var actions = Actions(final, at, transitions.Count > 0 ? [transitions[^1]] : []);
-        return new LifecycleOutcome(LifecycleOutcomeStatus.Applied, record, transitions, actions, last.NotFired, skipped) { Changed = true };
+        return new LifecycleOutcome(LifecycleOutcomeStatus.Applied, record, transitions, actions, skipped, changed: true, () => last.NotFired);
     }
 
     private LifecycleOutcome Outcome(LifecycleOutcomeStatus status, LifecycleRecord record, in LifecycleState state, Instant at, LifecycleEvent? @event, List<StageTransition> transitions, bool changed)
-        => new(status, record, transitions, Actions(state, at, transitions), NotFired(state, at, @event), [])
-        {
-            Changed = changed,
-        };
+        => new(status, record, transitions, Actions(state, at, transitions), [], changed, () => ExplainNotFired(record, at, @event));
+
+    private IReadOnlyList<RuleCheck> ExplainNotFired(LifecycleRecord record, Instant at, LifecycleEvent? @event)
+    {
+        LifecycleState.TryLoad(_policy, record, out var state);
+        return NotFired(state, at, @event);
+    }
 
     private List<PlaybookAction> Actions(in LifecycleState state, Instant at, List<StageTransition> transitions)
     {
-        var actions = new List<PlaybookAction>();
+        var actions = new List<PlaybookAction>(0);
         foreach (var transition in transitions)
         {
             var source = $"playbook:{transition.To}";
@@ -250,6 +259,6 @@ public sealed partial class LifecycleEngine
     private static LifecycleOutcome Refused(LifecycleOutcomeStatus status, LifecycleRecord? record, string code, string message, params (string Key, object? Value)[] data)
     {
         var values = data.Length == 0 ? null : data.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
-        return new LifecycleOutcome(status, record, [], [], [], [new Reason(code, message, values)]);
+        return new LifecycleOutcome(status, record, [], [], [new Reason(code, message, values)], changed: false);
     }
 }

@@ -27,6 +27,10 @@ public sealed partial class LifecycleEngine
         return made;
     }
 
+    /// <summary>The earliest instant at which a time-based rule can fire if no event arrives; <see cref="Instant.MaxValue"/> when none can.</summary>
+    private Instant NextCheck(in LifecycleState state)
+        => TryFindTimeRule(state, LifecycleLimits.MaxInstant, out _, out var at) ? at : Instant.MaxValue;
+
     private bool TryFindTimeRule(in LifecycleState state, Instant asOf, out CompiledRule rule, out Instant at)
     {
         rule = null!;
@@ -74,7 +78,7 @@ public sealed partial class LifecycleEngine
             return null;
         }
 
-        if (Conditions.AllHold(_policy, state, rule.When, start))
+        if (Conditions.AllHoldFromTheirBounds(_policy, state, rule.When, start))
         {
             return start;
         }
@@ -101,15 +105,21 @@ public sealed partial class LifecycleEngine
         {
             // After the comparison window has rolled past the last event, nothing changes any more.
             var month = _policy.MonthOf(start) + 1;
-            for (var i = 0; i <= _policy.ActivityMonths; i++, month++)
+            var lastMonth = _policy.MonthOf(asOf);
+            for (var i = 0; i <= _policy.ActivityMonths && month <= lastMonth; i++, month++)
             {
+                if (!Conditions.ComparisonsHoldAtMonth(state, rule.When, month))
+                {
+                    continue;
+                }
+
                 var monthStart = _policy.MonthStart(month);
                 if (monthStart > asOf || (first is not null && monthStart >= first))
                 {
                     break;
                 }
 
-                if (Conditions.AllHold(_policy, state, rule.When, monthStart))
+                if (Conditions.AllHoldFromTheirBounds(_policy, state, rule.When, monthStart))
                 {
                     first = monthStart;
                     break;

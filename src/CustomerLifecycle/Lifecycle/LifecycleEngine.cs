@@ -44,7 +44,9 @@ public sealed partial class LifecycleEngine
     {
         CustomerId.ThrowIfDefault(customer);
         CheckInstant(at);
-        return LifecycleState.New(_policy, customer, at).ToRecord(_policy);
+        var state = LifecycleState.New(_policy, customer, at);
+        state.NextCheckAt = NextCheck(state);
+        return state.ToRecord(_policy);
     }
 
     /// <summary>Applies an event to a customer's record; never throws for a well-formed event, reporting problems in the outcome instead.</summary>
@@ -127,6 +129,13 @@ public sealed partial class LifecycleEngine
         for (var i = 0; i < records.Length; i++)
         {
             var record = records[i];
+            if (record.PolicyFingerprint == _policy.Fingerprint && asOf < record.NextCheckAt && asOf >= record.LastEventAt && asOf >= record.StageEnteredAt)
+            {
+                // Nothing can fire before NextCheckAt: no need to look at the rules.
+                results[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Evaluated, 0);
+                continue;
+            }
+
             if (!LifecycleState.TryLoad(_policy, record, out var state) || asOf < Latest(state))
             {
                 results[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Rejected, 0);
@@ -137,6 +146,7 @@ public sealed partial class LifecycleEngine
             if (transitions > 0)
             {
                 changed++;
+                state.NextCheckAt = NextCheck(state);
                 record = state.ToRecord(_policy);
             }
 

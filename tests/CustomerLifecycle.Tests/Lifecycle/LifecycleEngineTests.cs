@@ -235,6 +235,30 @@ public sealed class LifecycleEngineTests
     }
 
     [Fact]
+    public void TheRecord_SaysWhenATimeBasedRuleCanNextFire()
+    {
+        // Onboarding from 1 Jan with no activity after: the earliest rule is churn after 60 days, on 2 March.
+        var onboarding = Record(Purchase(At(2026, 1, 1)));
+        var closed = _engine.Apply(_engine.Create(Customer, At(2026, 1, 1)), Command(LifecycleEventKind.Disqualification, At(2026, 1, 2))).Record!;
+
+        Assert.Equal(At(2026, 3, 2), onboarding.NextCheckAt);
+        Assert.Equal(Instant.MaxValue, closed.NextCheckAt);
+    }
+
+    [Fact]
+    public void BatchSweep_EvaluatesInFull_ARecordWrittenUnderAnotherPolicy()
+    {
+        // The record claims nothing is due for a long time, but it was written by another policy: it is evaluated anyway.
+        var stale = Record(Purchase(At(2026, 1, 1))) with { NextCheckAt = At(2030, 1, 1), PolicyFingerprint = 12345 };
+        var results = new LifecycleSweepResult[1];
+
+        _engine.Evaluate([stale], At(2026, 4, 1), results);
+
+        Assert.Equal("Churned", results[0].Record.Stage);
+        Assert.Equal(_engine.Create(Customer, At(2026, 1, 1)).PolicyFingerprint, results[0].Record.PolicyFingerprint);
+    }
+
+    [Fact]
     public void BatchSweep_RejectsANullRecord_BeforeWritingAnything()
     {
         var results = new LifecycleSweepResult[2];

@@ -8,6 +8,7 @@ internal sealed class CompiledPolicy
 {
     public CompiledPolicy(LifecycleOptions options)
     {
+        Fingerprint = FingerprintOf(Serialization.PolicyJson.Serialize(options));
         Stages = [.. options.Stages.Select(s => s.Name)];
         Kinds = [.. options.Stages.Select(s => s.Kind)];
         StageIndex = Stages.Select((name, i) => (name, i)).ToFrozenDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
@@ -19,6 +20,7 @@ internal sealed class CompiledPolicy
             WorkingDays[(int)NodaTime.Utility.BclConversions.ToIsoDayOfWeek(day)] = true;
         }
 
+        FixedOffset = Zone.MinOffset == Zone.MaxOffset ? Zone.MinOffset : null;
         DuplicateWindow = options.DuplicateWindow;
         Playbooks = [.. options.Stages.Select(s => (s.Playbook ?? []).Select(p => new PlaybookStep(p.Kind, p.Description, p.BusinessDays, p.Days, p.Hours)).ToArray())];
         TenureStages = [.. options.Stages.Select((s, i) => (s.TenureMonths, Index: i)).Where(p => p.TenureMonths is not null)
@@ -52,6 +54,9 @@ internal sealed class CompiledPolicy
         PurchaseCapacity = allConditions.Where(c => c.Kind == ConditionKind.PurchasesInMonthsAtLeast).Select(c => c.Count).DefaultIfEmpty(0).Max();
     }
 
+    /// <summary>Gets a stable hash of the policy's JSON: records remember it so that a changed policy re-evaluates them in full.</summary>
+    public int Fingerprint { get; }
+
     public string[] Stages { get; }
 
     public StageKind[] Kinds { get; }
@@ -64,6 +69,9 @@ internal sealed class CompiledPolicy
 
     /// <summary>Gets whether each ISO day of the week (1 = Monday … 7 = Sunday) is a working day.</summary>
     public bool[] WorkingDays { get; }
+
+    /// <summary>Gets the zone's offset when it never changes (UTC and other fixed zones): local time is then plain arithmetic.</summary>
+    public Offset? FixedOffset { get; }
 
     public int DuplicateWindow { get; }
 
@@ -89,19 +97,27 @@ internal sealed class CompiledPolicy
 
     public int MonthOf(Instant instant)
     {
-        var date = instant.InZone(Zone).Date;
+        var date = FixedOffset is { } offset ? instant.WithOffset(offset).Date : instant.InZone(Zone).Date;
         return (date.Year * 12) + date.Month - 1;
     }
 
     public Instant MonthStart(int month) => FromLocal(new LocalDate(month / 12, (month % 12) + 1, 1).AtMidnight());
 
-    public Instant AddMonths(Instant instant, int months) => FromLocal(instant.InZone(Zone).LocalDateTime.PlusMonths(months));
+    public Instant AddMonths(Instant instant, int months)
+        => FixedOffset is { } offset
+            ? instant.WithOffset(offset).LocalDateTime.PlusMonths(months).WithOffset(offset).ToInstant()
+            : FromLocal(instant.InZone(Zone).LocalDateTime.PlusMonths(months));
 
     /// <summary>The instant of a local date and time, mapped leniently (a time in a DST gap moves forward, an ambiguous one takes the earlier).</summary>
     /// <remarks>NodaTime's own mapping allocates a mapping object; away from offset transitions, which is nearly always, two
     /// offset lookups give the same answer without allocating, which keeps the batch sweep allocation-free.</remarks>
     public Instant FromLocal(LocalDateTime local)
     {
+        if (FixedOffset is { } fixedOffset)
+        {
+            return local.WithOffset(fixedOffset).ToInstant();
+        }
+
         var asIfUtc = local.InUtc().ToInstant();
         var offset = Zone.GetUtcOffset(asIfUtc);
         var candidate = asIfUtc - Duration.FromSeconds(offset.Seconds);
@@ -129,6 +145,18 @@ internal sealed class CompiledPolicy
         }
 
         return (date + local.TimeOfDay).PlusDays(step.Days).InZoneLeniently(Zone).ToInstant() + Duration.FromHours(step.Hours);
+    }
+
+    /// <summary>FNV-1a over the UTF-16 text: stable across processes and machines, unlike string.GetHashCode.</summary>
+    private static int FingerprintOf(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)hash;
     }
 
     private static IEnumerable<Condition> Flatten(IEnumerable<Condition> conditions)

@@ -25,6 +25,46 @@ internal static class Conditions
         return true;
     }
 
+    /// <summary>
+    /// Whether every condition holds at <paramref name="at"/>, given that <paramref name="at"/> is at or after every
+    /// condition's <see cref="LowerBound"/>: the conditions that time makes true (tenure, inactivity, time since
+    /// reactivation) then hold without being worked out again.
+    /// </summary>
+    public static bool AllHoldFromTheirBounds(CompiledPolicy policy, in LifecycleState state, Condition[] conditions, Instant at)
+    {
+        foreach (var condition in conditions)
+        {
+            if (condition.Kind is not (ConditionKind.MonthsSinceFirstPurchaseAtLeast or ConditionKind.NoActivityForDays or ConditionKind.MonthsSinceReactivationAtLeast)
+                && !Holds(policy, state, condition, at))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the activity comparisons among the conditions hold at the start of <paramref name="month"/>: a cheap filter before the full check.</summary>
+    public static bool ComparisonsHoldAtMonth(in LifecycleState state, Condition[] conditions, int month)
+    {
+        foreach (var condition in conditions)
+        {
+            if (condition.Kind is ConditionKind.ActivityRatioBelow or ConditionKind.ActivityRecovered)
+            {
+                var (recent, earlier) = state.CompareActivity(month, condition.Months);
+                var holds = condition.Kind == ConditionKind.ActivityRatioBelow
+                    ? earlier > 0 && recent < condition.Ratio * earlier
+                    : recent >= condition.Ratio * (state.DeclineBaseline ?? earlier);
+                if (!holds)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     public static bool Holds(CompiledPolicy policy, in LifecycleState state, Condition condition, Instant at)
     {
         switch (condition.Kind)

@@ -31,6 +31,7 @@ internal struct LifecycleState
     public string[] RecentIds;
     public long EventCount;
     public long TransitionCount;
+    public Instant NextCheckAt;
 
     private bool _activityOwned;
     private bool _stageTimesOwned;
@@ -113,6 +114,8 @@ internal struct LifecycleState
         RecentEventIds = ImmutableCollectionsMarshal.AsImmutableArray(RecentIds),
         EventCount = EventCount,
         TransitionCount = TransitionCount,
+        NextCheckAt = NextCheckAt,
+        PolicyFingerprint = policy.Fingerprint,
     };
 
     public readonly bool HasSeen(string eventId)
@@ -146,10 +149,11 @@ internal struct LifecycleState
 
     /// <summary>The activity over the <paramref name="months"/> complete months before <paramref name="at"/>'s month, and over the same span before that.</summary>
     public readonly (int Recent, int Earlier) CompareActivity(CompiledPolicy policy, Instant at, int months)
-    {
-        var current = policy.MonthOf(at);
-        return (ActivityBetween(current - months, current - 1), ActivityBetween(current - (2 * months), current - months - 1));
-    }
+        => CompareActivity(policy.MonthOf(at), months);
+
+    /// <summary>The activity over the <paramref name="months"/> months before <paramref name="month"/>, and over the same span before that.</summary>
+    public readonly (int Recent, int Earlier) CompareActivity(int month, int months)
+        => (ActivityBetween(month - months, month - 1), ActivityBetween(month - (2 * months), month - months - 1));
 
     public void RememberEvent(CompiledPolicy policy, string eventId)
     {
