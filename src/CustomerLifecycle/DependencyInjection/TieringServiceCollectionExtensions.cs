@@ -17,11 +17,19 @@ public static class TieringServiceCollectionExtensions
     public static IServiceCollection AddTiering(this IServiceCollection services, Action<TieringOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var builder = services.AddOptions<TieringOptions>().ValidateOnStart();
+        var builder = services.AddOptions<TieringOptions>();
         if (configure is not null)
         {
             builder.Configure(configure);
         }
+
+        // ValidateOnStart adds a registration on every call, so it runs only on the first.
+        if (services.Any(d => d.ServiceType == typeof(TieringEngine)))
+        {
+            return services;
+        }
+
+        builder.ValidateOnStart();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TieringOptions>, TieringOptionsValidator>());
         services.TryAddSingleton(sp => new TieringEngine(sp.GetRequiredService<IOptions<TieringOptions>>().Value));

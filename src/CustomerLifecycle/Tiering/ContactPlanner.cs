@@ -164,10 +164,9 @@ internal sealed class ContactPlanner
 
     private DateTimeZone Zone(in ContactInput input, int? index, string paramName)
     {
-        var prefix = index is null ? paramName : $"{paramName}[{index}]";
         if (input.Tier < 0 || input.Tier >= _names.Length)
         {
-            throw new ArgumentException($"{prefix}.Tier: must be between 0 and {_names.Length - 1} but was {input.Tier}.", paramName);
+            throw new ArgumentException($"{Prefix(paramName, index)}.Tier: must be between 0 and {_names.Length - 1} but was {input.Tier}.", paramName);
         }
 
         if (input.TimeZoneId is null)
@@ -176,6 +175,8 @@ internal sealed class ContactPlanner
         }
 
         return DateTimeZoneProviders.Tzdb.GetZoneOrNull(input.TimeZoneId)
-            ?? throw new ArgumentException($"{prefix}.TimeZoneId: '{input.TimeZoneId}' is not an IANA time zone id known to the TZDB.", paramName);
+            ?? throw new ArgumentException($"{Prefix(paramName, index)}.TimeZoneId: '{input.TimeZoneId}' is not an IANA time zone id known to the TZDB.", paramName);
     }
+
+    private static string Prefix(string paramName, int? index) => index is null ? paramName : $"{paramName}[{index}]";
 }
