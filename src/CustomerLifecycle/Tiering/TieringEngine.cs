@@ -18,6 +18,7 @@ public sealed class TieringEngine
     private readonly ImmutableArray<TierRule> _ruleSources;
     private readonly int _fallbackTier;
     private readonly Hysteresis _hysteresis;
+    private readonly double _keepFactor;
 
     /// <summary>Creates the engine from a policy, which it validates and copies.</summary>
     /// <param name="options">The policy.</param>
@@ -49,6 +50,7 @@ public sealed class TieringEngine
         _rules = [.. options.Rules.Select(Compile)];
         _fallbackTier = TierNames.IndexOf(options.FallbackTier);
         _hysteresis = new Hysteresis(options.Hysteresis.DowngradeAfterEvaluations, options.Hysteresis.MaxTiersPerDowngrade);
+        _keepFactor = 1 - (options.Hysteresis.ValueMarginPercent / 100);
     }
 
     /// <summary>Gets the tier names, best first; tier indices in inputs and results refer to this list.</summary>
@@ -142,7 +144,7 @@ public sealed class TieringEngine
         ValueCuts(inputs, cuts);
         for (var i = 0; i < inputs.Length; i++)
         {
-            outputs[i] = Assign(inputs[i], ParetoCuts.Tier(inputs[i].Value, cuts), asOf);
+            outputs[i] = Assign(inputs[i], ValueTier(inputs[i], cuts), asOf);
         }
     }
 
@@ -161,7 +163,8 @@ public sealed class TieringEngine
         Span<double> cuts = stackalloc double[_cumulativeTargets.Length];
         var total = ValueCuts(population, cuts);
         var input = population[index];
-        var valueTier = ParetoCuts.Tier(input.Value, cuts);
+        var rawValueTier = ParetoCuts.Tier(input.Value, cuts);
+        var valueTier = ValueTier(input, cuts);
         var assignment = Assign(input, valueTier, asOf);
         var share = total > 0 && input.Value > 0 ? input.Value / total : 0;
 
@@ -186,6 +189,14 @@ public sealed class TieringEngine
                 $"Value {Guard.Format(input.Value)} is {(share * 100).ToString("0.##", CultureInfo.InvariantCulture)}% of the population's value: value tier {TierNames[valueTier]}.",
                 new Dictionary<string, object?> { ["value"] = input.Value, ["share"] = share, ["valueTier"] = TierNames[valueTier] }),
         };
+        if (valueTier != rawValueTier)
+        {
+            reasons.Add(new Reason(
+                "tiering.value-margin",
+                $"Value {Guard.Format(input.Value)} is below the {TierNames[valueTier]} cut {Guard.Format(cuts[valueTier])} but within the margin: value tier stays {TierNames[valueTier]}.",
+                new Dictionary<string, object?> { ["value"] = input.Value, ["cut"] = cuts[valueTier], ["valueTier"] = TierNames[valueTier], ["withoutMargin"] = TierNames[rawValueTier] }));
+        }
+
         var candidate = TierNames[assignment.CandidateTier];
         if (assignment.RuleIndex >= 0)
         {
@@ -269,6 +280,19 @@ public sealed class TieringEngine
         {
             ArrayPool<double>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>The value tier, kept at the customer's current tier while the value stays within the margin below its cut.</summary>
+    private int ValueTier(in TierInput input, ReadOnlySpan<double> cuts)
+    {
+        var tier = ParetoCuts.Tier(input.Value, cuts);
+        if (input.Previous is { } previous && previous.Tier < tier && previous.Tier < cuts.Length
+            && input.Value > 0 && input.Value >= cuts[previous.Tier] * _keepFactor)
+        {
+            return previous.Tier;
+        }
+
+        return tier;
     }
 
     private TierAssignment Assign(in TierInput input, int valueTier, Instant asOf)

@@ -24,7 +24,7 @@ public sealed class TieringOptions
     public string FallbackTier { get; set; } = TieringDefaults.FallbackTier;
 
     /// <summary>Gets or sets how downgrades are damped.</summary>
-    /// <value>The default value is a downgrade after 3 consecutive evaluations below, one tier at a time.</value>
+    /// <value>The default value is a downgrade after 3 consecutive evaluations below, one tier at a time, no value margin.</value>
     public HysteresisOptions Hysteresis { get; set; } = new();
 
     /// <summary>Gets or sets how key moments are found.</summary>

@@ -46,6 +46,10 @@ public sealed class TieringOptionsValidator : IValidateOptions<TieringOptions>
         {
             AtLeast(options.Hysteresis.DowngradeAfterEvaluations, 1, "Hysteresis.DowngradeAfterEvaluations", failures);
             AtLeast(options.Hysteresis.MaxTiersPerDowngrade, 1, "Hysteresis.MaxTiersPerDowngrade", failures);
+            if (!(options.Hysteresis.ValueMarginPercent >= 0 && options.Hysteresis.ValueMarginPercent < 100))
+            {
+                failures.Add($"Hysteresis.ValueMarginPercent: must be at least 0 and below 100 but was {Guard.Format(options.Hysteresis.ValueMarginPercent)}.");
+            }
         }
 
         if (options.Cadence is null)

@@ -143,6 +143,25 @@ public sealed class TieringEngineTierTests
     }
 
     [Fact]
+    public void Evaluate_ValueMargin_KeepsTheCurrentValueTierNearItsCut()
+    {
+        var options = new TieringOptions();
+        options.Hysteresis.ValueMarginPercent = 10;
+        var engine = new TieringEngine(options);
+
+        // Total 1000: 400 + 300 reach 50% (Core cut 300); 280 is Key by value but within 10% of 300.
+        TierInput[] population = [new(400), new(300), new(280, 1, Previous: new TierState(0, 0)), new(20, 1, Previous: new TierState(0, 0))];
+        var outputs = new TierAssignment[4];
+        engine.Evaluate(population, AsOf, outputs);
+
+        Assert.Equal(0, outputs[2].ValueTier);
+        Assert.Equal(3, outputs[3].ValueTier);
+        var explained = engine.Explain(population, 2, AsOf);
+        Assert.Equal("tiering.value-margin", explained.Reasons[1].Code);
+        Assert.Equal("Value 280 is below the Core cut 300 but within the margin: value tier stays Core.", explained.Reasons[1].Message);
+    }
+
+    [Fact]
     public void Evaluate_BadInputs_NameTheField()
     {
         var outputs = new TierAssignment[2];

@@ -148,12 +148,14 @@ public sealed class TieringOptionsValidatorTests
         var options = new TieringOptions();
         options.Hysteresis.DowngradeAfterEvaluations = 0;
         options.Hysteresis.MaxTiersPerDowngrade = 0;
+        options.Hysteresis.ValueMarginPercent = double.NaN;
         options.Cadence.KeyMomentLookaheadDays = 400;
 
         Assert.Equal(
             [
                 "Hysteresis.DowngradeAfterEvaluations: must be >= 1 but was 0.",
                 "Hysteresis.MaxTiersPerDowngrade: must be >= 1 but was 0.",
+                "Hysteresis.ValueMarginPercent: must be at least 0 and below 100 but was NaN.",
                 "Cadence.KeyMomentLookaheadDays: must be between 0 and 366 but was 400.",
             ],
             Failures(options));
