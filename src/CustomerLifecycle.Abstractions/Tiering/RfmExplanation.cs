@@ -1,6 +1,7 @@
 namespace CustomerLifecycle.Tiering;
 
 /// <summary>Why a customer got their RFM scores and segment: the raw values, the cut points and every segment rule tried.</summary>
+/// <remarks>A cut point of a score no customer reaches (the population leaves it empty) is infinite.</remarks>
 /// <param name="RecencyDays">Days from the last purchase to the evaluation instant; <see cref="double.PositiveInfinity"/> when the customer never bought.</param>
 /// <param name="Frequency">The raw frequency.</param>
 /// <param name="Monetary">The raw monetary value.</param>

@@ -15,7 +15,6 @@ public sealed class TieringEngine
     private readonly ContactPlanner _contacts;
     private readonly ImmutableArray<double> _cumulativeTargets;
     private readonly ImmutableArray<CompiledRule> _rules;
-    private readonly ImmutableArray<TierRule> _ruleSources;
     private readonly int _fallbackTier;
     private readonly Hysteresis _hysteresis;
     private readonly double _keepFactor;
@@ -46,7 +45,6 @@ public sealed class TieringEngine
         }
 
         _cumulativeTargets = targets.MoveToImmutable();
-        _ruleSources = [.. options.Rules];
         _rules = [.. options.Rules.Select(Compile)];
         _fallbackTier = TierNames.IndexOf(options.FallbackTier);
         _hysteresis = new Hysteresis(options.Hysteresis.DowngradeAfterEvaluations, options.Hysteresis.MaxTiersPerDowngrade);
@@ -203,7 +201,7 @@ public sealed class TieringEngine
             var passed = outcomes[assignment.RuleIndex].Criteria.Where(c => c.Passed).Select(c => $"{c.Field} {c.Operator} {Guard.Format(c.Threshold)} (was {Guard.Format(c.Actual)})");
             reasons.Add(new Reason(
                 "tiering.rule-matched",
-                $"Rule {assignment.RuleIndex} ({_ruleSources[assignment.RuleIndex].Match}) gives {candidate}: {string.Join(", ", passed)}.",
+                $"Rule {assignment.RuleIndex} ({outcomes[assignment.RuleIndex].Match}) gives {candidate}: {string.Join(", ", passed)}.",
                 new Dictionary<string, object?> { ["rule"] = assignment.RuleIndex, ["tier"] = candidate }));
         }
         else

@@ -224,6 +224,19 @@ public sealed class TieringEngineRfmTests
     }
 
     [Fact]
+    public void ExplainRfm_AllEqual_ScoresLeftEmptyHaveInfiniteCuts()
+    {
+        var engine = new TieringEngine(new TieringOptions());
+        RfmSummary[] population = [Summary(7, 2, 50), Summary(7, 2, 50), Summary(7, 2, 50)];
+
+        var explanation = engine.ExplainRfm(population, 2, AsOf);
+
+        Assert.Equal((3, 3, 3), (explanation.Score.Recency, explanation.Score.Frequency, explanation.Score.Monetary));
+        Assert.Equal([7, 7, double.NegativeInfinity, double.NegativeInfinity], explanation.RecencyCutDays);
+        Assert.Equal([2, 2, double.PositiveInfinity, double.PositiveInfinity], explanation.FrequencyCuts);
+    }
+
+    [Fact]
     public void ExplainRfm_Unmatched_SaysSo()
     {
         var options = new TieringOptions();

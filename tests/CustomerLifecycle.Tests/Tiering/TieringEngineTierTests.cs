@@ -115,6 +115,12 @@ public sealed class TieringEngineTierTests
     }
 
     [Fact]
+    public void Evaluate_EmptyPopulation_WritesNothing()
+    {
+        Assert.Empty(Evaluate([]));
+    }
+
+    [Fact]
     public void Evaluate_DowngradeToTheCandidate_IsNoLongerPending()
     {
         var output = Evaluate([new TierInput(0, MatchesIdealProfile: true, Previous: new TierState(1, 2))])[0];
