@@ -186,7 +186,7 @@ internal sealed class RfmScorer
             return;
         }
 
-        // One pooled scratch buffer, sorted once per dimension: no allocation per customer.
+        // One pooled scratch buffer, reused per dimension: no allocation per customer.
         var rented = ArrayPool<double>.Shared.Rent(population.Length);
         try
         {
@@ -196,24 +196,21 @@ internal sealed class RfmScorer
                 keys[i] = RecencyKey(population[i], asOf);
             }
 
-            keys.Sort();
-            QuantileCuts.FromSorted(keys, _scoreCount, recency);
+            QuantileCuts.FromKeys(keys, _scoreCount, recency);
 
             for (var i = 0; i < keys.Length; i++)
             {
                 keys[i] = population[i].Frequency;
             }
 
-            keys.Sort();
-            QuantileCuts.FromSorted(keys, _scoreCount, frequency);
+            QuantileCuts.FromKeys(keys, _scoreCount, frequency);
 
             for (var i = 0; i < keys.Length; i++)
             {
                 keys[i] = population[i].Monetary;
             }
 
-            keys.Sort();
-            QuantileCuts.FromSorted(keys, _scoreCount, monetary);
+            QuantileCuts.FromKeys(keys, _scoreCount, monetary);
         }
         finally
         {
