@@ -103,6 +103,44 @@ public sealed class TieringEngineTierTests
     }
 
     [Fact]
+    public void Evaluate_CustomRules_CoverEveryFieldAndOperator()
+    {
+        var options = new TieringOptions
+        {
+            Rules =
+            [
+                new TierRule
+                {
+                    Tier = "Core",
+                    Criteria = [new() { Field = TierField.IsBenchmarkCustomer, Operator = CriterionOperator.IsTrue }, new() { Field = TierField.Value, Operator = CriterionOperator.AtLeast, Threshold = 100 }],
+                },
+                new TierRule
+                {
+                    Tier = "General",
+                    Match = RuleMatch.Any,
+                    Criteria = [new() { Field = TierField.LoginsPerWeek, Operator = CriterionOperator.AtMost, Threshold = 1.0 / 13 }, new() { Field = TierField.TenureDays, Operator = CriterionOperator.AtMost, Threshold = 30 }],
+                },
+                new TierRule { Tier = "Key", Criteria = [new() { Field = TierField.MatchesIdealProfile, Operator = CriterionOperator.IsFalse }] },
+            ],
+            FallbackTier = "Potential",
+        };
+        TierInput[] inputs =
+        [
+            new(150, 5, TwoYearsAgo, IsBenchmarkCustomer: true),           // Core
+            new(50, 5, TwoYearsAgo, IsBenchmarkCustomer: true),            // value below 100: not Core; active, tenured → Key
+            new(150, 0.05, TwoYearsAgo),                                    // at most one login a quarter → General
+            new(150, 5, AsOf - Duration.FromDays(10)),                      // tenure 10 days → General
+            new(150, 5, TwoYearsAgo, MatchesIdealProfile: true),            // no rule → fallback Potential
+        ];
+        var outputs = new TierAssignment[inputs.Length];
+
+        new TieringEngine(options).Evaluate(inputs, AsOf, outputs);
+
+        Assert.Equal(["Core", "Key", "General", "General", "Potential"], outputs.Select(o => o.TierName));
+        Assert.Equal([0, 2, 1, 1, -1], outputs.Select(o => o.RuleIndex));
+    }
+
+    [Fact]
     public void Evaluate_Downgrade_WaitsForConsecutiveEvaluations()
     {
         var general = new TierInput(0);
