@@ -19,11 +19,11 @@ public sealed class ScoreRange
 
     /// <summary>Gets or sets the lowest accepted score (inclusive).</summary>
     /// <value>The default value is 1.</value>
-    public double Min { get; set; } = 1;
+    public double Min { get; set; } = TieringDefaults.ScoreRangeMin;
 
     /// <summary>Gets or sets the highest accepted score (inclusive).</summary>
     /// <value>The default value is 5.</value>
-    public double Max { get; set; } = 5;
+    public double Max { get; set; } = TieringDefaults.ScoreRangeMax;
 
     /// <summary>Returns whether <paramref name="score"/> lies in the range.</summary>
     /// <param name="score">The score.</param>

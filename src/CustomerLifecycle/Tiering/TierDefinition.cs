@@ -14,7 +14,7 @@ public sealed class TierDefinition
 
     /// <summary>Gets or sets the days from the last contact to the next cadence contact.</summary>
     /// <value>The default value is 365.</value>
-    public int ContactIntervalDays { get; set; } = 365;
+    public int ContactIntervalDays { get; set; } = TieringDefaults.ContactIntervalDays;
 
     /// <summary>Gets or sets the fewest days between two cadence contacts (so that 1–2 a month stays at most 2).</summary>
     /// <value>The default value is 0.</value>

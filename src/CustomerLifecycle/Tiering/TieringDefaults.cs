@@ -9,6 +9,9 @@ internal static class TieringDefaults
     public const int DowngradeAfterEvaluations = 3;
     public const int MaxTiersPerDowngrade = 1;
     public const int KeyMomentLookaheadDays = 30;
+    public const int ContactIntervalDays = 365;
+    public const double ScoreRangeMin = 1;
+    public const double ScoreRangeMax = 5;
 
     public static readonly double[] RecencyDaysCuts = [30, 90, 180, 365];
     public static readonly double[] FrequencyCuts = [2, 3, 5, 10];
