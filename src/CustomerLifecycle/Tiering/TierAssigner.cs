@@ -42,31 +42,31 @@ internal sealed class TierAssigner
             throw new ArgumentException($"tiers: must hold at least {values.Length} results (one per customer) but holds {tiers.Length}.", nameof(tiers));
         }
 
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (!double.IsFinite(values[i]))
-            {
-                throw new ArgumentException($"values[{i}]: must be a finite number but was {Guard.Format(values[i])}.", nameof(values));
-            }
-        }
-
         Span<double> cuts = stackalloc double[_cumulativeTargets.Length];
-        var rented = ArrayPool<double>.Shared.Rent(Math.Max(values.Length, 1));
-        try
-        {
-            var scratch = rented.AsSpan(0, values.Length);
-            values.CopyTo(scratch);
-            ParetoCuts.FromScratch(scratch, _cumulativeTargets.AsSpan(), cuts);
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(rented);
-        }
-
+        ValueCuts(values, cuts);
         for (var i = 0; i < values.Length; i++)
         {
             tiers[i] = ParetoCuts.Tier(values[i], cuts);
         }
+    }
+
+    public ValueTierCuts ComputeValueCuts(ReadOnlySpan<double> values)
+    {
+        Span<double> cuts = stackalloc double[_cumulativeTargets.Length];
+        var total = ValueCuts(values, cuts);
+        return new ValueTierCuts([.. cuts], total);
+    }
+
+    public TierResult Evaluate(TierInput input, ValueTierCuts cuts, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(cuts);
+        if (cuts.Cuts.Length != _cumulativeTargets.Length)
+        {
+            throw new ArgumentException($"cuts: were computed for {cuts.Cuts.Length + 1} tiers but this policy has {TierNames.Length}.", nameof(cuts));
+        }
+
+        Validate(input, nameof(input), -1);
+        return Explain(input, cuts.Cuts.AsSpan(), cuts.Total, asOf);
     }
 
     public void Evaluate(ReadOnlySpan<TierInput> inputs, Instant asOf, Span<TierAssignment> outputs)
@@ -77,7 +77,7 @@ internal sealed class TierAssigner
         }
 
         Span<double> cuts = stackalloc double[_cumulativeTargets.Length];
-        ValueCuts(inputs, cuts);
+        ValueCuts(inputs, cuts, nameof(inputs));
         for (var i = 0; i < inputs.Length; i++)
         {
             outputs[i] = Assign(inputs[i], ValueTier(inputs[i], cuts), asOf);
@@ -89,8 +89,12 @@ internal sealed class TierAssigner
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, population.Length);
         Span<double> cuts = stackalloc double[_cumulativeTargets.Length];
-        var total = ValueCuts(population, cuts);
-        var input = population[index];
+        var total = ValueCuts(population, cuts, nameof(population));
+        return Explain(population[index], cuts, total, asOf);
+    }
+
+    private TierResult Explain(in TierInput input, ReadOnlySpan<double> cuts, double total, Instant asOf)
+    {
         var rawValueTier = ParetoCuts.Tier(input.Value, cuts);
         var valueTier = ValueTier(input, cuts);
         var assignment = Assign(input, valueTier, asOf);
@@ -170,12 +174,35 @@ internal sealed class TierAssigner
         return new TierResult(assignment, TierNames[valueTier], share, outcomes, reasons);
     }
 
-    private double ValueCuts(ReadOnlySpan<TierInput> inputs, Span<double> cuts)
+    private double ValueCuts(ReadOnlySpan<double> values, Span<double> cuts)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"values[{i}]: must be a finite number but was {Guard.Format(values[i])}.", nameof(values));
+            }
+        }
+
+        var rented = ArrayPool<double>.Shared.Rent(Math.Max(values.Length, 1));
+        try
+        {
+            var scratch = rented.AsSpan(0, values.Length);
+            values.CopyTo(scratch);
+            return ParetoCuts.FromScratch(scratch, _cumulativeTargets.AsSpan(), cuts);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
+    }
+
+    private double ValueCuts(ReadOnlySpan<TierInput> inputs, Span<double> cuts, string paramName)
     {
         // Check everything first, so that bad data never leaves the outputs half written.
         for (var i = 0; i < inputs.Length; i++)
         {
-            Validate(inputs[i], i);
+            Validate(inputs[i], paramName, i);
         }
 
         var rented = ArrayPool<double>.Shared.Rent(Math.Max(inputs.Length, 1));
@@ -226,31 +253,34 @@ internal sealed class TierAssigner
         return new TierAssignment(tier, TierNames[tier], valueTier, ruleIndex, candidate, pending, state);
     }
 
-    private void Validate(in TierInput input, int i)
+    private void Validate(in TierInput input, string paramName, int index)
     {
         if (!double.IsFinite(input.Value))
         {
-            throw new ArgumentException($"inputs[{i}].Value: must be a finite number but was {Guard.Format(input.Value)}.", "inputs");
+            throw Invalid(paramName, index, $"Value: must be a finite number but was {Guard.Format(input.Value)}.");
         }
 
         if (!(input.LoginsPerWeek >= 0) || double.IsPositiveInfinity(input.LoginsPerWeek))
         {
-            throw new ArgumentException($"inputs[{i}].LoginsPerWeek: must be a finite number >= 0 but was {Guard.Format(input.LoginsPerWeek)}.", "inputs");
+            throw Invalid(paramName, index, $"LoginsPerWeek: must be a finite number >= 0 but was {Guard.Format(input.LoginsPerWeek)}.");
         }
 
         if (input.Previous is { } previous)
         {
             if (previous.Tier < 0 || previous.Tier >= TierNames.Length)
             {
-                throw new ArgumentException($"inputs[{i}].Previous.Tier: must be between 0 and {TierNames.Length - 1} but was {previous.Tier}.", "inputs");
+                throw Invalid(paramName, index, $"Previous.Tier: must be between 0 and {TierNames.Length - 1} but was {previous.Tier}.");
             }
 
             if (previous.EvaluationsBelow < 0)
             {
-                throw new ArgumentException($"inputs[{i}].Previous.EvaluationsBelow: must be >= 0 but was {previous.EvaluationsBelow}.", "inputs");
+                throw Invalid(paramName, index, $"Previous.EvaluationsBelow: must be >= 0 but was {previous.EvaluationsBelow}.");
             }
         }
     }
+
+    private static ArgumentException Invalid(string paramName, int index, string message)
+        => new(index < 0 ? $"{paramName}.{message}" : $"{paramName}[{index}].{message}", paramName);
 
     private CompiledRule Compile(TierRule rule)
         => new(

@@ -71,6 +71,24 @@ public sealed class TieringEngine
     /// is NaN or infinite (the message names its index). Nothing is written then.</exception>
     public void AssignValueTiers(ReadOnlySpan<double> values, Span<int> tiers) => _tiers.AssignValueTiers(values, tiers);
 
+    /// <summary>Computes a population's revenue-share cut points once, so that single customers can be tiered against it
+    /// with <see cref="Evaluate(TierInput, ValueTierCuts, Instant)"/>.</summary>
+    /// <param name="values">One value per customer (revenue, CLV or any host value).</param>
+    /// <returns>The cut points and the population's total positive value.</returns>
+    /// <exception cref="ArgumentException">A value is NaN or infinite; the message names its index.</exception>
+    public ValueTierCuts ComputeValueCuts(ReadOnlySpan<double> values) => _tiers.ComputeValueCuts(values);
+
+    /// <summary>Tiers one customer against a population's cut points: value tier, first matching rule, hysteresis, with
+    /// every rule's outcome and the reasons.</summary>
+    /// <param name="input">The customer.</param>
+    /// <param name="cuts">The population's cut points, from <see cref="ComputeValueCuts"/> of an engine with the same tiers.</param>
+    /// <param name="asOf">The evaluation instant (for tenure).</param>
+    /// <returns>The assignment with its rules and reasons.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cuts"/> is null.</exception>
+    /// <exception cref="ArgumentException">The input is invalid (the message names the field), or <paramref name="cuts"/>
+    /// were computed for a different number of tiers.</exception>
+    public TierResult Evaluate(TierInput input, ValueTierCuts cuts, Instant asOf) => _tiers.Evaluate(input, cuts, asOf);
+
     /// <summary>Assigns each customer's tier: the value tier from the population, then the first matching rule (or the
     /// fallback tier), then hysteresis against the stored state.</summary>
     /// <param name="inputs">One input per customer; value tiers are relative to this population.</param>
@@ -88,7 +106,7 @@ public sealed class TieringEngine
     /// <param name="asOf">The evaluation instant.</param>
     /// <returns>The assignment with its rules and reasons.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the population.</exception>
-    /// <exception cref="ArgumentException">An input is invalid, as for <see cref="Evaluate"/>.</exception>
+    /// <exception cref="ArgumentException">An input is invalid, as for <see cref="Evaluate(ReadOnlySpan{TierInput}, Instant, Span{TierAssignment})"/>.</exception>
     public TierResult Explain(ReadOnlySpan<TierInput> population, int index, Instant asOf) => _tiers.Explain(population, index, asOf);
 
     /// <summary>Plans the next cadence contact of many customers.</summary>

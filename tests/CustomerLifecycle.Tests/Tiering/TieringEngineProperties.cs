@@ -79,6 +79,14 @@ public sealed class TieringEngineProperties
     });
 
     [Property]
+    public Property Tiers_SingleCustomerAgainstStoredCutsMatchesTheBatch() => Prop.ForAll(Gen.ArrayOf(TieringGenerators.TierInput()).ToArbitrary(), population =>
+    {
+        var batch = Evaluate(population);
+        var cuts = Engine.ComputeValueCuts([.. population.Select(p => p.Value)]);
+        return population.Select((input, i) => Engine.Evaluate(input, cuts, AsOf).Assignment == batch[i]).All(same => same);
+    });
+
+    [Property]
     public Property Tiers_EqualInputsGetEqualTiers() => Prop.ForAll(Gen.ArrayOf(TieringGenerators.TierInput()).ToArbitrary(), population =>
     {
         var tiers = Evaluate(population);

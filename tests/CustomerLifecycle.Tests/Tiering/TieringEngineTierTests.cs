@@ -245,6 +245,52 @@ public sealed class TieringEngineTierTests
     }
 
     [Fact]
+    public void ComputeValueCuts_GivesTheCutPointsAndTotal()
+    {
+        var cuts = _engine.ComputeValueCuts([5, 50, 15, 30, -10]);
+
+        Assert.Equal([50, 30, 15], cuts.Cuts.ToArray());
+        Assert.Equal(100, cuts.Total);
+    }
+
+    [Fact]
+    public void Evaluate_SingleCustomer_AgainstStoredCuts()
+    {
+        var cuts = _engine.ComputeValueCuts([50, 30, 15, 5]);
+
+        var result = _engine.Evaluate(new TierInput(40, 2, TwoYearsAgo, Previous: new TierState(0, 0)), cuts, AsOf);
+
+        Assert.Equal((1, "Key", 1, 1), (result.Assignment.ValueTier, result.ValueTierName, result.Assignment.CandidateTier, result.Assignment.RuleIndex));
+        Assert.Equal((0, true), (result.Assignment.Tier, result.Assignment.DowngradePending));
+        Assert.Equal(0.4, result.ValueShare, 12);
+        Assert.Equal(["tiering.value-tier", "tiering.rule-matched", "tiering.downgrade-pending"], result.Reasons.Select(r => r.Code));
+    }
+
+    [Fact]
+    public void Evaluate_SingleCustomer_RejectsBadInputAndForeignCuts()
+    {
+        var cuts = _engine.ComputeValueCuts([1, 2, 3]);
+        var options = new TieringOptions();
+        options.Tiers.RemoveAt(2);
+        options.Rules.RemoveAt(3);
+        var threeTiers = new TieringEngine(options);
+
+        Assert.Equal(
+            "input.Value: must be a finite number but was NaN. (Parameter 'input')",
+            Assert.Throws<ArgumentException>(() => _engine.Evaluate(new TierInput(double.NaN), cuts, AsOf)).Message);
+        Assert.Equal(
+            "cuts: were computed for 4 tiers but this policy has 3. (Parameter 'cuts')",
+            Assert.Throws<ArgumentException>(() => threeTiers.Evaluate(new TierInput(1), cuts, AsOf)).Message);
+        Assert.Equal("cuts", Assert.Throws<ArgumentNullException>(() => _engine.Evaluate(new TierInput(1), null!, AsOf)).ParamName);
+        Assert.Equal(
+            "values[1]: must be a finite number but was -Infinity. (Parameter 'values')",
+            Assert.Throws<ArgumentException>(() => _engine.ComputeValueCuts([1, double.NegativeInfinity])).Message);
+        Assert.Equal(
+            "population[0].LoginsPerWeek: must be a finite number >= 0 but was NaN. (Parameter 'population')",
+            Assert.Throws<ArgumentException>(() => _engine.Explain([new TierInput(1, double.NaN)], 0, AsOf)).Message);
+    }
+
+    [Fact]
     public void Explain_ListsEveryRuleWithEachCriterion()
     {
         TierInput[] population = [new(400, 2, TwoYearsAgo), new(300), new(200), new(100)];
