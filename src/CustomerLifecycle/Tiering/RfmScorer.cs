@@ -117,17 +117,50 @@ internal sealed class RfmScorer
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, population.Length);
+        var cuts = ComputeCuts(population, asOf);
+        return Explain(population[index], cuts, asOf);
+    }
+
+    public RfmCuts ComputeCuts(ReadOnlySpan<RfmSummary> population, Instant asOf)
+    {
         Validate(population, asOf);
         var cutCount = _scoreCount - 1;
-        var recencyCuts = new double[cutCount];
-        var frequencyCuts = new double[cutCount];
-        var monetaryCuts = new double[cutCount];
-        Cuts(population, asOf, recencyCuts, frequencyCuts, monetaryCuts);
+        Span<double> recency = stackalloc double[cutCount];
+        Span<double> frequency = stackalloc double[cutCount];
+        Span<double> monetary = stackalloc double[cutCount];
+        Cuts(population, asOf, recency, frequency, monetary);
+        var days = ImmutableArray.CreateBuilder<double>(cutCount);
+        foreach (var key in recency)
+        {
+            days.Add(-key);
+        }
 
-        var c = population[index];
+        return new RfmCuts(days.MoveToImmutable(), [.. frequency], [.. monetary]);
+    }
+
+    public RfmExplanation Score(RfmSummary summary, RfmCuts cuts, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(cuts);
+        if (cuts.RecencyDays.Length != _scoreCount - 1 || cuts.Frequency.Length != _scoreCount - 1 || cuts.Monetary.Length != _scoreCount - 1)
+        {
+            throw new ArgumentException($"cuts: were computed for {cuts.Frequency.Length + 1} scores but this policy has {_scoreCount}.", nameof(cuts));
+        }
+
+        ValidateOne(summary, asOf, nameof(summary), -1);
+        return Explain(summary, cuts, asOf);
+    }
+
+    private RfmExplanation Explain(RfmSummary c, RfmCuts cuts, Instant asOf)
+    {
+        Span<double> recencyCuts = stackalloc double[cuts.RecencyDays.Length];
+        for (var i = 0; i < recencyCuts.Length; i++)
+        {
+            recencyCuts[i] = -cuts.RecencyDays[i];
+        }
+
         var r = QuantileCuts.Score(RecencyKey(c, asOf), recencyCuts);
-        var f = QuantileCuts.Score(c.Frequency, frequencyCuts);
-        var m = QuantileCuts.Score(c.Monetary, monetaryCuts);
+        var f = QuantileCuts.Score(c.Frequency, cuts.Frequency.AsSpan());
+        var m = QuantileCuts.Score(c.Monetary, cuts.Monetary.AsSpan());
         var segment = FindSegment(r, f, m);
         var score = new RfmScore(r, f, m, segment, segment < 0 ? _unmatched : _segments[segment].Name);
 
@@ -162,9 +195,9 @@ internal sealed class RfmScorer
             c.Frequency,
             c.Monetary,
             score,
-            [.. recencyCuts.Select(k => -k)],
-            frequencyCuts,
-            monetaryCuts,
+            cuts.RecencyDays,
+            cuts.Frequency,
+            cuts.Monetary,
             reasons);
     }
 
@@ -222,23 +255,30 @@ internal sealed class RfmScorer
     {
         for (var i = 0; i < population.Length; i++)
         {
-            var c = population[i];
-            if (!double.IsFinite(c.Monetary))
-            {
-                throw new ArgumentException($"population[{i}].Monetary: must be a finite number but was {Guard.Format(c.Monetary)}.", nameof(population));
-            }
-
-            if (c.Frequency < 0)
-            {
-                throw new ArgumentException($"population[{i}].Frequency: must be >= 0 but was {c.Frequency.ToString(CultureInfo.InvariantCulture)}.", nameof(population));
-            }
-
-            if (c.LastPurchase > asOf)
-            {
-                throw new ArgumentException($"population[{i}].LastPurchase: must not be after asOf ({asOf}) but was {c.LastPurchase}.", nameof(population));
-            }
+            ValidateOne(population[i], asOf, nameof(population), i);
         }
     }
+
+    private static void ValidateOne(in RfmSummary c, Instant asOf, string paramName, int index)
+    {
+        if (!double.IsFinite(c.Monetary))
+        {
+            throw Invalid(paramName, index, $"Monetary: must be a finite number but was {Guard.Format(c.Monetary)}.");
+        }
+
+        if (c.Frequency < 0)
+        {
+            throw Invalid(paramName, index, $"Frequency: must be >= 0 but was {c.Frequency.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (c.LastPurchase > asOf)
+        {
+            throw Invalid(paramName, index, $"LastPurchase: must not be after asOf ({asOf}) but was {c.LastPurchase}.");
+        }
+    }
+
+    private static ArgumentException Invalid(string paramName, int index, string message)
+        => new(index < 0 ? $"{paramName}.{message}" : $"{paramName}[{index}].{message}", paramName);
 
     private static double RecencyDays(RfmSummary c, Instant asOf)
         => c.LastPurchase is { } last ? (asOf - last).TotalDays : double.PositiveInfinity;

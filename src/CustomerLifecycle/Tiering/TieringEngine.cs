@@ -60,8 +60,27 @@ public sealed class TieringEngine
     /// <param name="asOf">The evaluation instant.</param>
     /// <returns>The raw values, scores, cut points and every segment rule tried.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the population.</exception>
-    /// <exception cref="ArgumentException">A summary is invalid, as for <see cref="ScoreRfm"/>.</exception>
+    /// <exception cref="ArgumentException">A summary is invalid, as for <see cref="ScoreRfm(ReadOnlySpan{RfmSummary}, Instant, Span{RfmScore})"/>.</exception>
     public RfmExplanation ExplainRfm(ReadOnlySpan<RfmSummary> population, int index, Instant asOf) => _rfm.Explain(population, index, asOf);
+
+    /// <summary>Computes a population's RFM cut points once (the policy's fixed ones for
+    /// <see cref="RfmScoringMethod.Thresholds"/>), so that single customers can be scored against it with
+    /// <see cref="ScoreRfm(RfmSummary, RfmCuts, Instant)"/>.</summary>
+    /// <param name="population">One summary per customer.</param>
+    /// <param name="asOf">The evaluation instant recency is measured to.</param>
+    /// <returns>The cut points; recency cuts are in days, so they stay meaningful for a later evaluation instant.</returns>
+    /// <exception cref="ArgumentException">A summary is invalid, as for <see cref="ScoreRfm(ReadOnlySpan{RfmSummary}, Instant, Span{RfmScore})"/>.</exception>
+    public RfmCuts ComputeRfmCuts(ReadOnlySpan<RfmSummary> population, Instant asOf) => _rfm.ComputeCuts(population, asOf);
+
+    /// <summary>Scores one customer against a population's cut points and explains the scores and segment.</summary>
+    /// <param name="summary">The customer.</param>
+    /// <param name="cuts">The cut points, from <see cref="ComputeRfmCuts"/> of an engine with the same score count.</param>
+    /// <param name="asOf">The evaluation instant recency is measured to.</param>
+    /// <returns>The raw values, scores, cut points and every segment rule tried.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cuts"/> is null.</exception>
+    /// <exception cref="ArgumentException">The summary is invalid (the message names the field), or <paramref name="cuts"/>
+    /// were computed for a different score count.</exception>
+    public RfmExplanation ScoreRfm(RfmSummary summary, RfmCuts cuts, Instant asOf) => _rfm.Score(summary, cuts, asOf);
 
     /// <summary>Assigns revenue-share (Pareto) tiers from values alone: each tier is the smallest next group of
     /// highest-value customers reaching its cumulative share; values of 0 or less go to the last tier.</summary>

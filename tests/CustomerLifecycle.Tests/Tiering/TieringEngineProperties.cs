@@ -61,6 +61,14 @@ public sealed class TieringEngineProperties
         Score(population).All(s => s.Recency is >= 1 and <= 5 && s.Frequency is >= 1 and <= 5 && s.Monetary is >= 1 and <= 5));
 
     [Property]
+    public Property Rfm_SingleCustomerAgainstStoredCutsMatchesTheBatch() => Prop.ForAll(TieringGenerators.Population(), population =>
+    {
+        var scores = Score(population);
+        var cuts = Engine.ComputeRfmCuts(population, AsOf);
+        return population.Select((summary, i) => Engine.ScoreRfm(summary, cuts, AsOf).Score == scores[i]).All(same => same);
+    });
+
+    [Property]
     public Property Rfm_ShufflingChangesNoCustomersScore() => Prop.ForAll(TieringGenerators.Shuffled(TieringGenerators.Summary()), input =>
     {
         var (population, order) = input;

@@ -261,6 +261,58 @@ public sealed class TieringEngineRfmTests
     }
 
     [Fact]
+    public void ComputeRfmCuts_GivesTheCutPointsOfThePopulation()
+    {
+        var cuts = new TieringEngine(new TieringOptions()).ComputeRfmCuts(Population, AsOf);
+
+        Assert.Equal([60, 30, 10, 1], cuts.RecencyDays.ToArray());
+        Assert.Equal([3, 5, 8, 10], cuts.Frequency.ToArray());
+        Assert.Equal([300, 500, 800, 1000], cuts.Monetary.ToArray());
+    }
+
+    [Fact]
+    public void ComputeRfmCuts_Thresholds_AreThePolicysCutPoints()
+    {
+        var options = new TieringOptions();
+        options.Rfm.Method = RfmScoringMethod.Thresholds;
+
+        var cuts = new TieringEngine(options).ComputeRfmCuts([], AsOf);
+
+        Assert.Equal([365, 180, 90, 30], cuts.RecencyDays.ToArray());
+        Assert.Equal([2, 3, 5, 10], cuts.Frequency.ToArray());
+    }
+
+    [Fact]
+    public void ScoreRfm_SingleCustomer_AgainstStoredCuts()
+    {
+        var engine = new TieringEngine(new TieringOptions());
+        var cuts = engine.ComputeRfmCuts(Population, AsOf);
+
+        var explanation = engine.ScoreRfm(Summary(25, 6, 900), cuts, AsOf);
+
+        Assert.Equal(new RfmScore(3, 3, 4, 1, "Potential Loyalist"), explanation.Score);
+        Assert.Equal(25, explanation.RecencyDays);
+    }
+
+    [Fact]
+    public void ScoreRfm_SingleCustomer_RejectsBadInputAndForeignCuts()
+    {
+        var engine = new TieringEngine(new TieringOptions());
+        var cuts = engine.ComputeRfmCuts(Population, AsOf);
+        var options = new TieringOptions();
+        options.Rfm.ScoreCount = 3;
+        options.Rfm.Segments = [];
+
+        Assert.Equal(
+            "summary.Monetary: must be a finite number but was NaN. (Parameter 'summary')",
+            Assert.Throws<ArgumentException>(() => engine.ScoreRfm(Summary(1, 1, double.NaN), cuts, AsOf)).Message);
+        Assert.Equal(
+            "cuts: were computed for 5 scores but this policy has 3. (Parameter 'cuts')",
+            Assert.Throws<ArgumentException>(() => new TieringEngine(options).ScoreRfm(Summary(1, 1, 1), cuts, AsOf)).Message);
+        Assert.Equal("cuts", Assert.Throws<ArgumentNullException>(() => engine.ScoreRfm(Summary(1, 1, 1), null!, AsOf)).ParamName);
+    }
+
+    [Fact]
     public void Summarize_NetsRefundsAndSkipsLaterTransactions()
     {
         var engine = new TieringEngine(new TieringOptions());
