@@ -112,6 +112,30 @@ public sealed partial class TieringDocSamples
     }
 
     [Fact]
+    public void SingleCustomer()
+    {
+        var engine = new TieringEngine(new TieringOptions());
+        var asOf = Instant.FromUtc(2024, 1, 1, 0, 0);
+        RfmSummary[] population = [new(asOf - Duration.FromDays(1), 10, 1000), new(asOf - Duration.FromDays(200), 8, 800), new(asOf - Duration.FromDays(10), 1, 100), new(asOf - Duration.FromDays(30), 5, 300), new(asOf - Duration.FromDays(60), 3, 500)];
+        double[] revenue = [5000, 3000, 1500, 500];
+
+        #region snippet: tiering-single
+        // Nightly: compute the population's cut points once and keep them.
+        RfmCuts rfmCuts = engine.ComputeRfmCuts(population, asOf);
+        ValueTierCuts valueCuts = engine.ComputeValueCuts(revenue);
+
+        // During the day: score and tier one customer against them, with the full explanation.
+        RfmExplanation rfm = engine.ScoreRfm(new RfmSummary(asOf - Duration.FromDays(25), 6, 900.0), rfmCuts, asOf);
+        TierResult tier = engine.Evaluate(new TierInput(Value: 3200, LoginsPerWeek: 2), valueCuts, asOf);
+
+        // rfm.Score: R3 F3 M4 "Potential Loyalist"; tier.Assignment.TierName == "Key" (value tier Key, rule 1)
+        #endregion
+
+        Assert.Equal(new RfmScore(3, 3, 4, 1, "Potential Loyalist"), rfm.Score);
+        Assert.Equal(("Key", "Key", 1), (tier.Assignment.TierName, tier.ValueTierName, tier.Assignment.RuleIndex));
+    }
+
+    [Fact]
     public void Contacts()
     {
         var engine = new TieringEngine(new TieringOptions());
