@@ -192,6 +192,34 @@ public sealed class TieringEngineProperties
                    && outputs[0].Overdue == (AsOf > outputs[0].NextDue);
         });
 
+    [Property]
+    public Property Cadence_BirthdayIsTheNextRecurrenceWithinTheLookahead() => Prop.ForAll(
+        Gen.Choose(0, 3000).ToArbitrary(),
+        Gen.Choose(0, 365 * 4).ToArbitrary(),
+        Gen.Elements("Pacific/Auckland", "America/Los_Angeles", "Europe/Berlin").ToArbitrary(),
+        (birthdayOffset, dayOffset, zoneId) =>
+        {
+            var birthday = new LocalDate(1960, 1, 1).PlusDays(birthdayOffset);
+            var asOf = Instant.FromUtc(2023, 1, 1, 18, 0) + Duration.FromDays(dayOffset);
+            var today = asOf.InZone(DateTimeZoneProviders.Tzdb[zoneId]).Date;
+            var outputs = new ContactDue[1];
+            Engine.PlanContacts([new ContactInput(0, TimeZoneId: zoneId, Birthday: birthday)], asOf, outputs);
+
+            // The expected date by brute force: the first day from today on whose month and day match (28 Feb for 29 Feb).
+            LocalDate? expected = null;
+            for (var d = today; d <= today.PlusDays(30); d = d.PlusDays(1))
+            {
+                var day = birthday.Month == 2 && birthday.Day == 29 && !CalendarSystem.Iso.IsLeapYear(d.Year) ? 28 : birthday.Day;
+                if (d.Month == birthday.Month && d.Day == day)
+                {
+                    expected = d;
+                    break;
+                }
+            }
+
+            return outputs[0].NextKeyMoment == expected;
+        });
+
     private static bool MoreRecent(RfmSummary a, RfmSummary b)
         => a.LastPurchase is { } la && (b.LastPurchase is not { } lb || la > lb);
 
