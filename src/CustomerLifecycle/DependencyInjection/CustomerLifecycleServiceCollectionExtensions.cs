@@ -18,6 +18,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         // One line per component; each AddXxx is also public on its own.
         services.AddLifecycle();
+        services.AddTiering();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;
     }

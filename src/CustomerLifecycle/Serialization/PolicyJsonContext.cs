@@ -14,4 +14,5 @@ namespace CustomerLifecycle.Serialization;
     AllowTrailingCommas = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(CustomerLifecycle.Lifecycle.LifecycleOptions))]
+[JsonSerializable(typeof(CustomerLifecycle.Tiering.TieringOptions))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;
