@@ -4,9 +4,10 @@ namespace CustomerLifecycle.Health;
 
 /// <summary>A manual health score set by a person, with the reason, the author and when it expires.</summary>
 /// <remarks>
-/// An override is in force from when it is passed in until <see cref="ExpiresAt"/> (exclusive). An unlocked override also
-/// lapses as soon as the computed score falls into a worse band than the override's, so an override never hides a
-/// deterioration; a <see cref="Locked"/> override holds until it expires.
+/// An override is in force until <see cref="ExpiresAt"/> (exclusive). An unlocked override that states
+/// <see cref="ComputedScoreWhenSet"/> (the computed score the person saw) also lapses as soon as the computed score falls
+/// into a worse band than that one, so an override never hides a deterioration that happened after it was set; a
+/// <see cref="Locked"/> override holds until it expires.
 /// </remarks>
 public sealed record HealthOverride
 {
@@ -16,8 +17,9 @@ public sealed record HealthOverride
     /// <param name="author">Who overrode it.</param>
     /// <param name="expiresAt">When the override stops being in force (exclusive).</param>
     /// <param name="locked">Whether the override holds until it expires even when the computed score gets worse.</param>
+    /// <param name="computedScoreWhenSet">The computed score when the override was set, or <see langword="null"/>; an unlocked override lapses when the computed band becomes worse than this score's band.</param>
     /// <exception cref="ArgumentException"><paramref name="reason"/> or <paramref name="author"/> is null, empty or whitespace.</exception>
-    public HealthOverride(HealthScore score, string reason, string author, Instant expiresAt, bool locked = false)
+    public HealthOverride(HealthScore score, string reason, string author, Instant expiresAt, bool locked = false, HealthScore? computedScoreWhenSet = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         ArgumentException.ThrowIfNullOrWhiteSpace(author);
@@ -26,6 +28,7 @@ public sealed record HealthOverride
         Author = author;
         ExpiresAt = expiresAt;
         Locked = locked;
+        ComputedScoreWhenSet = computedScoreWhenSet;
     }
 
     /// <summary>Gets the score reported instead of the computed one.</summary>
@@ -42,4 +45,7 @@ public sealed record HealthOverride
 
     /// <summary>Gets a value indicating whether the override holds until it expires even when the computed score gets worse.</summary>
     public bool Locked { get; }
+
+    /// <summary>Gets the computed score when the override was set, or <see langword="null"/> when not stated.</summary>
+    public HealthScore? ComputedScoreWhenSet { get; }
 }

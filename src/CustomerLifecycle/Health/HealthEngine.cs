@@ -366,6 +366,7 @@ public sealed partial class HealthEngine
             ["reason"] = manualOverride.Reason,
             ["expiresAt"] = manualOverride.ExpiresAt.ToString(),
             ["locked"] = manualOverride.Locked,
+            ["computedScoreWhenSet"] = manualOverride.ComputedScoreWhenSet?.Value,
         };
         if (asOf >= manualOverride.ExpiresAt)
         {
@@ -373,12 +374,11 @@ public sealed partial class HealthEngine
             return null;
         }
 
-        var overrideBand = BandIndex(manualOverride.Score.Value);
-        if (!manualOverride.Locked && computed is { } c && BandIndex(c.Value) > overrideBand)
+        if (!manualOverride.Locked && manualOverride.ComputedScoreWhenSet is { } seen && computed is { } c && BandIndex(c.Value) > BandIndex(seen.Value))
         {
             reasons.Add(new Reason(
                 "health.override-released",
-                $"The override to {manualOverride.Score} by {manualOverride.Author} lapsed because the computed score {c} fell into {_bandNames[BandIndex(c.Value)]}, below the override's band {_bandNames[overrideBand]}; lock an override to keep it.",
+                $"The override to {manualOverride.Score} by {manualOverride.Author} lapsed because the computed score fell from {seen} ({_bandNames[BandIndex(seen.Value)]}) to {c} ({_bandNames[BandIndex(c.Value)]}) since it was set; lock an override to keep it.",
                 data));
             return null;
         }
