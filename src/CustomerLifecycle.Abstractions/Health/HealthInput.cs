@@ -17,10 +17,12 @@ public struct HealthInput
     /// <summary>The largest number of factors (slots) a health policy and an input can have: 16.</summary>
     public const int MaxFactors = 16;
 
-    private FactorValues _values;
-    private FactorTicks _observedAt;
+    // Masks and values first, observation instants last: the scoring loop reads the first 136 bytes and touches the
+    // instants only for carry-forward factors.
     private int _present;
     private int _observed;
+    private FactorValues _values;
+    private FactorTicks _observedAt;
 
     /// <summary>Gets a value indicating whether no slot has a value.</summary>
     public readonly bool IsEmpty => _present == 0;

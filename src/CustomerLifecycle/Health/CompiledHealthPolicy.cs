@@ -12,10 +12,6 @@ namespace CustomerLifecycle.Health;
 /// </remarks>
 internal sealed class CompiledHealthPolicy
 {
-    private readonly HealthNormalizerKind[] _kind;
-    private readonly double[] _p0;
-    private readonly double[] _p1;
-    private readonly bool[] _mirror;
     private readonly int[] _stepStart;
     private readonly int[] _stepCount;
     private readonly double[] _stepTo;
@@ -38,10 +34,10 @@ internal sealed class CompiledHealthPolicy
         GroupWeight = groups.Select(g => g.Weight).ToArray();
         GroupParent = groups.Select(g => g.Parent).ToArray();
 
-        _kind = leaves.Select(l => l.Factor.Normalizer.Kind).ToArray();
-        _mirror = leaves.Select(l => l.Factor.Direction == HealthDirection.LowerIsBetter).ToArray();
-        _p0 = new double[LeafCount];
-        _p1 = new double[LeafCount];
+        var kind = leaves.Select(l => l.Factor.Normalizer.Kind).ToArray();
+        var mirror = leaves.Select(l => l.Factor.Direction == HealthDirection.LowerIsBetter).ToArray();
+        var p0 = new double[LeafCount];
+        var p1 = new double[LeafCount];
         _stepStart = new int[LeafCount];
         _stepCount = new int[LeafCount];
         var stepTo = new List<double>();
@@ -53,15 +49,18 @@ internal sealed class CompiledHealthPolicy
             switch (n.Kind)
             {
                 case HealthNormalizerKind.Linear:
-                    _p0[i] = n.Min;
-                    _p1[i] = n.Max - n.Min;
+                    p0[i] = n.Min;
+                    p1[i] = n.Max - n.Min;
                     break;
                 case HealthNormalizerKind.Logistic:
-                    _p0[i] = n.Midpoint;
-                    _p1[i] = n.Steepness;
+                    p0[i] = n.Midpoint;
+                    p1[i] = n.Steepness;
                     break;
                 case HealthNormalizerKind.RatioToTarget:
-                    _p0[i] = n.Target;
+                    // value / Target is the linear map from 0 to Target, to the bit ((value − 0) / Target), so it shares the fast path.
+                    kind[i] = HealthNormalizerKind.Linear;
+                    p0[i] = 0;
+                    p1[i] = n.Target;
                     break;
                 default:
                     _stepStart[i] = stepTo.Count;
@@ -94,7 +93,25 @@ internal sealed class CompiledHealthPolicy
         {
             FullShare[i] = groupShare[LeafParent[i]] * Share(LeafWeight[i], SiblingWeight(LeafParent[i]));
         }
+
+        Plans = new LeafPlan[LeafCount];
+        for (var i = 0; i < LeafCount; i++)
+        {
+            Plans[i] = new LeafPlan(p0[i], p1[i], LeafWeight[i], CarryForwardTicks[i], LeafParent[i], kind[i], mirror[i], Policy[i], FullShare[i]);
+        }
+
+        IsFlat = GroupCount == 1;
+        IsLinear = Plans.All(p => p.Kind == HealthNormalizerKind.Linear);
     }
+
+    /// <summary>Gets everything the hot loop needs about each leaf, contiguous in one array.</summary>
+    public LeafPlan[] Plans { get; }
+
+    /// <summary>Gets a value indicating whether every factor sits at the root (no groups), so scoring needs no group scratch.</summary>
+    public bool IsFlat { get; }
+
+    /// <summary>Gets a value indicating whether every normaliser is linear (or a ratio, which is linear), so scoring needs no calls.</summary>
+    public bool IsLinear { get; }
 
     public int LeafCount { get; }
 
@@ -119,30 +136,32 @@ internal sealed class CompiledHealthPolicy
 
     /// <summary>Maps a finite raw value onto 0–100 in the factor's direction.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Normalize(int leaf, double value)
+    public double Normalize(int leaf, double value) => Normalize(Plans[leaf], leaf, value);
+
+    /// <summary>Maps a finite raw value onto 0–100 in the factor's direction, from the leaf's plan.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Normalize(in LeafPlan plan, int leaf, double value)
     {
         double points;
-        switch (_kind[leaf])
+        switch (plan.Kind)
         {
             case HealthNormalizerKind.Linear:
                 // Division rather than a precomputed reciprocal keeps the range ends exact (Max → 100, not 99.99…).
-                points = Clamp01((value - _p0[leaf]) / _p1[leaf]) * 100;
+                points = Clamp01((value - plan.A) / plan.B) * 100;
                 break;
             case HealthNormalizerKind.Logistic:
-                points = 100 / (1 + Math.Exp(-_p1[leaf] * (value - _p0[leaf])));
-                break;
-            case HealthNormalizerKind.RatioToTarget:
-                points = Clamp01(value / _p0[leaf]) * 100;
+                points = 100 / (1 + Math.Exp(-plan.B * (value - plan.A)));
                 break;
             default:
                 points = StepPoints(leaf, value);
                 break;
         }
 
-        return _mirror[leaf] ? 100 - points : points;
+        return plan.Offset + (plan.Sign * points);
     }
 
-    private static double Clamp01(double x) => x < 0 ? 0 : x > 1 ? 1 : x;
+    // MinNative/MaxNative compile to single instructions; the argument is never NaN here (raw values are checked finite).
+    public static double Clamp01(double x) => double.MinNative(double.MaxNative(x, 0), 1);
 
     private static double Share(double weight, double total) => total > 0 ? weight / total : 0;
 
@@ -205,4 +224,52 @@ internal sealed class CompiledHealthPolicy
             Flatten(group.Factors, group.Groups, index, leaves, groupList);
         }
     }
+}
+
+/// <summary>One leaf of the compiled tree: normaliser parameters, weight, share and policy, contiguous for the hot loop.</summary>
+internal readonly struct LeafPlan
+{
+    public LeafPlan(double a, double b, double weight, long carryForwardTicks, int parent, HealthNormalizerKind kind, bool mirror, HealthMissingDataPolicy policy, double fullShare)
+    {
+        A = a;
+        B = b;
+        Weight = weight;
+        CarryForwardTicks = carryForwardTicks;
+        Parent = parent;
+        Kind = kind;
+        Policy = policy;
+        FullShare = fullShare;
+        Offset = mirror ? 100 : 0;
+        Sign = mirror ? -1 : 1;
+    }
+
+    /// <summary>Gets the first parameter. Linear: Min (0 for a ratio); logistic: Midpoint.</summary>
+    public double A { get; }
+
+    /// <summary>Gets the second parameter. Linear: Max − Min (Target for a ratio); logistic: Steepness.</summary>
+    public double B { get; }
+
+    /// <summary>Gets the configured weight within the parent group.</summary>
+    public double Weight { get; }
+
+    /// <summary>Gets the leaf's share of the score when every factor has data.</summary>
+    public double FullShare { get; }
+
+    /// <summary>Gets 100 when lower is better, else 0: points = Offset + Sign × p mirrors without a branch, exactly (100 − p or p).</summary>
+    public double Offset { get; }
+
+    /// <summary>Gets −1 when lower is better, else 1.</summary>
+    public double Sign { get; }
+
+    /// <summary>Gets the carry-forward time-to-live in ticks.</summary>
+    public long CarryForwardTicks { get; }
+
+    /// <summary>Gets the parent group index (0 = root).</summary>
+    public int Parent { get; }
+
+    /// <summary>Gets the normaliser kind.</summary>
+    public HealthNormalizerKind Kind { get; }
+
+    /// <summary>Gets the missing-data policy.</summary>
+    public HealthMissingDataPolicy Policy { get; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CustomerLifecycle.Internal;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -168,16 +169,16 @@ public sealed partial class HealthEngine
 
     internal int BandIndex(double score)
     {
-        var bands = _bandMin;
-        for (var b = 0; b < bands.Length - 1; b++)
+        // Bands run from the highest to the lowest and the last starts at 0: the index is the number of band floors above
+        // the score, counted without branches so that random scores do not mispredict.
+        var floors = _bandMin;
+        var index = 0;
+        for (var b = 0; b < floors.Length - 1; b++)
         {
-            if (score >= bands[b])
-            {
-                return b;
-            }
+            index += score < floors[b] ? 1 : 0;
         }
 
-        return bands.Length - 1;
+        return index;
     }
 
     private HealthStatus Score(
@@ -195,9 +196,11 @@ public sealed partial class HealthEngine
         var present = input.PresentMask;
         var observed = input.ObservedAtMask;
         var status = HealthStatus.Scored;
+        ReadOnlySpan<LeafPlan> plans = policy.Plans;
         coverage = 0;
-        for (var i = 0; i < policy.LeafCount; i++)
+        for (var i = 0; i < plans.Length; i++)
         {
+            ref readonly var plan = ref plans[i];
             var bit = 1 << i;
             var usable = false;
             var state = HealthFactorDataState.Observed;
@@ -208,23 +211,23 @@ public sealed partial class HealthEngine
                 if (double.IsFinite(value))
                 {
                     usable = true;
-                    if ((observed & bit) != 0 && policy.Policy[i] == HealthMissingDataPolicy.CarryForward)
+                    if ((observed & bit) != 0 && plan.Policy == HealthMissingDataPolicy.CarryForward)
                     {
                         var age = asOfTicks - input.ObservedAtTicksAt(i);
-                        usable = age <= policy.CarryForwardTicks[i];
+                        usable = age <= plan.CarryForwardTicks;
                         state = age > 0 ? HealthFactorDataState.CarriedForward : HealthFactorDataState.Observed;
                     }
 
                     if (usable)
                     {
-                        points = policy.Normalize(i, value);
+                        points = policy.Normalize(plan, i, value);
                     }
                 }
             }
 
             if (!usable)
             {
-                switch (policy.Policy[i])
+                switch (plan.Policy)
                 {
                     case HealthMissingDataPolicy.Fail:
                         if (!explain)
@@ -251,7 +254,7 @@ public sealed partial class HealthEngine
             }
             else
             {
-                coverage += policy.FullShare[i];
+                coverage += plan.FullShare;
             }
 
             if (explain)
@@ -260,10 +263,8 @@ public sealed partial class HealthEngine
                 normalized[i] = points;
             }
 
-            var weight = policy.LeafWeight[i];
-            var parent = policy.LeafParent[i];
-            num[parent] += weight * points;
-            den[parent] += weight;
+            num[plan.Parent] += plan.Weight * points;
+            den[plan.Parent] += plan.Weight;
         }
 
         for (var g = policy.GroupCount - 1; g > 0; g--)
@@ -284,14 +285,21 @@ public sealed partial class HealthEngine
             return status;
         }
 
-        if (!(den[0] > 0))
+        return Finish(num[0], den[0], ref coverage, out score);
+    }
+
+    /// <summary>The root's weighted mean, clamped; no data when no weight had data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static HealthStatus Finish(double num, double den, ref double coverage, out double score)
+    {
+        if (!(den > 0))
         {
             score = 0;
             coverage = 0;
             return HealthStatus.NoData;
         }
 
-        score = Math.Clamp(num[0] / den[0], HealthScore.MinValue, HealthScore.MaxValue);
+        score = Math.Clamp(num / den, HealthScore.MinValue, HealthScore.MaxValue);
         coverage = Math.Min(coverage, 1);
         return HealthStatus.Scored;
     }

@@ -5,13 +5,14 @@ using FsCheck.Fluent;
 namespace CustomerLifecycle.Tests.Generators;
 
 /// <summary>One generated factor: its normaliser, direction, weight, group and raw value (null = missing).</summary>
-public sealed record FactorSpec(HealthNormalizerKind Kind, HealthDirection Direction, double Weight, double A, double B, double[] Points, int Group, double? Value)
+public sealed record FactorSpec(HealthNormalizerKind Kind, HealthDirection Direction, double Weight, double A, double B, double[] Points, int Group, double? Value, HealthMissingDataPolicy Policy = HealthMissingDataPolicy.Exclude)
 {
     public HealthFactorOptions ToOptions(string id, double weightScale = 1) => new()
     {
         Id = id,
         Weight = Weight * weightScale,
         Direction = Direction,
+        MissingData = Policy,
         Normalizer = Kind switch
         {
             HealthNormalizerKind.Linear => new() { Kind = Kind, Min = A, Max = A + B },
@@ -88,6 +89,13 @@ public sealed record HealthScenario(FactorSpec[] Factors, double GroupAWeight, d
         factors[index] = factors[index] with { Value = value };
         return this with { Factors = factors };
     }
+
+    public HealthScenario WithPolicy(int index, HealthMissingDataPolicy policy)
+    {
+        var factors = Factors.ToArray();
+        factors[index] = factors[index] with { Policy = policy };
+        return this with { Factors = factors };
+    }
 }
 
 public static class HealthGenerators
@@ -107,6 +115,10 @@ public static class HealthGenerators
         from points in Gen.ArrayOf(Gen.Choose(0, 100).Select(p => (double)p), 3).Select(p => p.Order().ToArray())
         from groupIndex in Gen.Choose(0, 2)
         from value in Value
+        from policy in Gen.Frequency(
+            (6, Gen.Constant(HealthMissingDataPolicy.Exclude)),
+            (2, Gen.Constant(HealthMissingDataPolicy.TreatAsZero)),
+            (1, Gen.Constant(HealthMissingDataPolicy.Fail)))
         select new FactorSpec(
             kind,
             kind == HealthNormalizerKind.StepGrid || !lower ? HealthDirection.HigherIsBetter : HealthDirection.LowerIsBetter,
@@ -115,7 +127,8 @@ public static class HealthGenerators
             b,
             points,
             groupIndex,
-            value);
+            value,
+            policy);
 
     public static Gen<HealthScenario> Scenario { get; } =
         (from count in Gen.Choose(1, 8)
@@ -126,4 +139,15 @@ public static class HealthGenerators
         .Where(s => s.IsValid());
 
     public static Arbitrary<HealthScenario> Scenarios() => Scenario.ToArbitrary();
+
+    /// <summary>Scenarios without groups whose normalisers are all linear or ratio: the engine's fastest batch kernel.</summary>
+    public static Arbitrary<HealthScenario> FlatLinearScenarios() => Scenario
+        .Select(s => s with
+        {
+            Factors = s.Factors
+                .Select(f => f with { Group = 0, Kind = f.Kind is HealthNormalizerKind.Logistic or HealthNormalizerKind.StepGrid ? HealthNormalizerKind.Linear : f.Kind })
+                .ToArray(),
+        })
+        .Where(s => s.IsValid())
+        .ToArbitrary();
 }

@@ -80,7 +80,7 @@ public sealed class HealthEngineProperties
         (scenario, pick) =>
         {
             var index = pick % scenario.Factors.Length;
-            var missing = scenario.WithValue(index, null);
+            var missing = scenario.WithValue(index, null).WithPolicy(index, HealthMissingDataPolicy.Exclude);
             if (!missing.IsValid(without: index))
             {
                 // Removing the factor would leave an empty group or no weight: not a policy one can score without it.
@@ -104,19 +104,10 @@ public sealed class HealthEngineProperties
     });
 
     [Property]
-    public Property Batch_AgreesWithTheSingleCustomerPath() => Prop.ForAll(HealthGenerators.Scenarios(), scenario =>
-    {
-        var engine = new HealthEngine(scenario.Options());
-        var input = scenario.Input(engine);
-        var single = engine.Evaluate(input, AsOf);
-        var outputs = new HealthScoreSummary[1];
-        engine.Evaluate([input], AsOf, outputs);
-        var batch = outputs[0];
-        return batch.Status == single.Status
-            && batch.Score == (single.ComputedScore?.Value ?? 0)
-            && (batch.BandIndex < 0 ? single.ComputedBand is null : engine.BandName(batch.BandIndex) == single.ComputedBand)
-            && batch.Coverage == single.Coverage;
-    });
+    public Property Batch_AgreesWithTheSingleCustomerPath() => Prop.ForAll(HealthGenerators.Scenarios(), BatchAgreesWithSingle);
+
+    [Property]
+    public Property Batch_AgreesWithTheSingleCustomerPath_ForFlatLinearPolicies() => Prop.ForAll(HealthGenerators.FlatLinearScenarios(), BatchAgreesWithSingle);
 
     [Property]
     public Property DiffOfAResultWithItself_IsAllZeros() => Prop.ForAll(HealthGenerators.Scenarios(), scenario =>
@@ -168,4 +159,18 @@ public sealed class HealthEngineProperties
 
             return true;
         });
+
+    private static bool BatchAgreesWithSingle(HealthScenario scenario)
+    {
+        var engine = new HealthEngine(scenario.Options());
+        var input = scenario.Input(engine);
+        var single = engine.Evaluate(input, AsOf);
+        var outputs = new HealthScoreSummary[1];
+        engine.Evaluate([input], AsOf, outputs);
+        var batch = outputs[0];
+        return batch.Status == single.Status
+            && batch.Score == (single.ComputedScore?.Value ?? 0)
+            && (batch.BandIndex < 0 ? single.ComputedBand is null : engine.BandName(batch.BandIndex) == single.ComputedBand)
+            && batch.Coverage == single.Coverage;
+    }
 }
