@@ -35,7 +35,7 @@ public sealed record HealthDiff(double ScoreChange, IReadOnlyList<HealthFactorCh
             return byChange != 0 ? byChange : string.CompareOrdinal(a.FactorId, b.FactorId);
         });
         var scoreChange = (after.ComputedScore?.Value ?? 0) - (before.ComputedScore?.Value ?? 0);
-        return new HealthDiff(scoreChange, changes);
+        return new HealthDiff(scoreChange, changes.AsReadOnly());
     }
 }
 

@@ -80,6 +80,6 @@ public sealed partial class HealthEngine
             "health.roll-up",
             message,
             new Dictionary<string, object?> { ["method"] = method.ToString(), ["children"] = children.Count, ["score"] = parent.Value, ["band"] = band });
-        return new HealthRollUpResult(method, parent, band, contributions, reason);
+        return new HealthRollUpResult(method, parent, band, Array.AsReadOnly(contributions), reason);
     }
 }

@@ -103,7 +103,7 @@ public sealed partial class HealthEngine
             direction,
             band >= 0 ? _bandNames[band] : null,
             previousBand >= 0 ? _bandNames[previousBand] : null,
-            alerts);
+            alerts.AsReadOnly());
     }
 
     private (int Band, int PreviousBand, HealthResult? LastScored) SettleBands(IReadOnlyList<HealthResult> history)

@@ -151,7 +151,7 @@ public sealed partial class HealthEngine
         var inForce = ApplyOverride(manualOverride, computed, asOf, reasons);
         var finalScore = inForce?.Score ?? computed;
         var finalBand = finalScore is { } f ? _bandNames[BandIndex(f.Value)] : null;
-        return new HealthResult(asOf, status, finalScore, finalBand, computed, computedBand, coverage, inForce, factors, reasons);
+        return new HealthResult(asOf, status, finalScore, finalBand, computed, computedBand, coverage, inForce, Array.AsReadOnly(factors), reasons.AsReadOnly());
     }
 
     /// <summary>Explains one customer's score: the same as <see cref="Evaluate(in HealthInput, Instant, HealthOverride?)"/> without an override.</summary>

@@ -51,7 +51,7 @@ public sealed class HealthFactorOptions
     /// <value>The default value is <see cref="HealthMissingDataPolicy.Exclude"/>.</value>
     public HealthMissingDataPolicy MissingData { get; set; } = HealthMissingDataPolicy.Exclude;
 
-    /// <summary>Gets or sets how old a value may be, in days, under <see cref="HealthMissingDataPolicy.CarryForward"/>; &gt; 0.</summary>
+    /// <summary>Gets or sets how old a value may be, in days, under <see cref="HealthMissingDataPolicy.CarryForward"/>; within [1, 36500].</summary>
     /// <value>The default value is 90.</value>
     public int CarryForwardDays { get; set; } = HealthDefaults.CarryForwardDays;
 }
@@ -152,7 +152,7 @@ public sealed class HealthBandOptions
 /// <summary>Trend, hysteresis and alert rules over a customer's score history.</summary>
 public sealed class HealthTrendOptions
 {
-    /// <summary>Gets or sets the length of the trend window in days; &gt; 0.</summary>
+    /// <summary>Gets or sets the length of the trend window in days; within [1, 36500].</summary>
     /// <value>The default value is 90.</value>
     public int WindowDays { get; set; } = HealthDefaults.TrendWindowDays;
 

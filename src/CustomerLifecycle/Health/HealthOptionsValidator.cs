@@ -6,6 +6,9 @@ namespace CustomerLifecycle.Health;
 /// <summary>Validates a <see cref="HealthOptions"/> policy, reporting every failure as <c>Property: message</c>.</summary>
 public sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
 {
+    // A century: longer spans are mistakes, and they would overflow the tick arithmetic of the time checks.
+    private const int MaxDays = 36_500;
+
     /// <summary>Validates a health policy.</summary>
     /// <param name="name">The options name (unused: every named instance is validated the same way).</param>
     /// <param name="options">The policy.</param>
@@ -165,9 +168,9 @@ public sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
         {
             failures.Add($"{path}.MissingData: must be Exclude, TreatAsZero, CarryForward or Fail but was {(int)factor.MissingData}.");
         }
-        else if (factor.MissingData == HealthMissingDataPolicy.CarryForward && factor.CarryForwardDays <= 0)
+        else if (factor.MissingData == HealthMissingDataPolicy.CarryForward && factor.CarryForwardDays is < 1 or > MaxDays)
         {
-            failures.Add($"{path}.CarryForwardDays: must be > 0 but was {factor.CarryForwardDays}.");
+            failures.Add($"{path}.CarryForwardDays: must be in range [1-{MaxDays}] but was {factor.CarryForwardDays}.");
         }
 
         var normalizer = factor.Normalizer;
@@ -327,9 +330,9 @@ public sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
             return;
         }
 
-        if (trend.WindowDays <= 0)
+        if (trend.WindowDays is < 1 or > MaxDays)
         {
-            failures.Add($"Trend.WindowDays: must be > 0 but was {trend.WindowDays}.");
+            failures.Add($"Trend.WindowDays: must be in range [1-{MaxDays}] but was {trend.WindowDays}.");
         }
 
         NonNegative("Trend.StablePoints", trend.StablePoints, failures);

@@ -48,7 +48,7 @@ public sealed class HealthOptionsValidatorTests
                 "Factors[1].Id: \"login-frequency\" is already used by another factor or group.",
                 "Factors[2].Normalizer.Max: must be greater than Min (-0.8) but was -1.",
                 "Factors[3].Normalizer: must not be null.",
-                "Factors[4].CarryForwardDays: must be > 0 but was 0.",
+                "Factors[4].CarryForwardDays: must be in range [1-36500] but was 0.",
                 "Factors[5].Normalizer.Steepness: must be a finite number > 0 but was 0.",
             ],
             Failures(options));
@@ -221,11 +221,26 @@ public sealed class HealthOptionsValidatorTests
 
         Assert.Equal(
             [
-                "Trend.WindowDays: must be > 0 but was 0.",
+                "Trend.WindowDays: must be in range [1-36500] but was 0.",
                 "Trend.StablePoints: must be a finite number >= 0 but was -1.",
                 "Trend.ScoreDropPoints: must be a finite number > 0 but was 0.",
                 "Trend.HysteresisMargin: must be a finite number >= 0 but was NaN.",
                 "Trend.HysteresisEvaluations: must be >= 0 but was -1.",
+            ],
+            Failures(options));
+    }
+
+    [Fact]
+    public void DaySpans_AreAtMostACentury()
+    {
+        var options = new HealthOptions { Trend = new HealthTrendOptions { WindowDays = int.MaxValue } };
+        options.Factors[0].MissingData = HealthMissingDataPolicy.CarryForward;
+        options.Factors[0].CarryForwardDays = 36_501;
+
+        Assert.Equal(
+            [
+                "Factors[0].CarryForwardDays: must be in range [1-36500] but was 36501.",
+                "Trend.WindowDays: must be in range [1-36500] but was 2147483647.",
             ],
             Failures(options));
     }
