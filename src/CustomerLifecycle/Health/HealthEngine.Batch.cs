@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using NodaTime;
 
 namespace CustomerLifecycle.Health;
@@ -7,6 +9,10 @@ public sealed partial class HealthEngine
 {
     // Above this many groups the per-call scratch space moves from the stack to one array per call (never per customer).
     private const int StackGroupLimit = 128;
+
+    // How many customers ahead the batch asks for memory. Measured on the benchmark machine: without it the loop waits on
+    // memory most of the time (the hardware prefetcher does not keep up with 264-byte strides); 8 to 16 ahead hides it.
+    private const int PrefetchDistance = 16;
 
     /// <summary>Scores many customers into compact summaries, allocating nothing per customer.</summary>
     /// <param name="inputs">The customers' factor values.</param>
@@ -26,6 +32,7 @@ public sealed partial class HealthEngine
         {
             for (var c = 0; c < inputs.Length; c++)
             {
+                Prefetch(inputs, c + PrefetchDistance);
                 outputs[c] = ScoreFlatLinear(inputs[c], asOfTicks);
             }
 
@@ -36,6 +43,7 @@ public sealed partial class HealthEngine
         {
             for (var c = 0; c < inputs.Length; c++)
             {
+                Prefetch(inputs, c + PrefetchDistance);
                 outputs[c] = ScoreFlat(inputs[c], asOfTicks);
             }
 
@@ -48,6 +56,7 @@ public sealed partial class HealthEngine
         var den = scratch[groups..];
         for (var c = 0; c < inputs.Length; c++)
         {
+            Prefetch(inputs, c + PrefetchDistance);
             scratch.Clear();
             var status = Score(inputs[c], asOfTicks, num, den, default, default, out var score, out var coverage);
             outputs[c] = Summary(status, score, coverage);
@@ -99,6 +108,7 @@ public sealed partial class HealthEngine
 
     /// <summary>The batch kernel for a flat policy of linear factors: no calls in the loop, so the sums stay in registers.</summary>
     /// <remarks>Same arithmetic, in the same order, as <c>Score</c> with <c>CompiledHealthPolicy.Normalize</c>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private HealthScoreSummary ScoreFlatLinear(in HealthInput input, long asOfTicks)
     {
         ReadOnlySpan<LeafPlan> plans = _policy.Plans;
@@ -133,6 +143,27 @@ public sealed partial class HealthEngine
         return Summary(status, score, coverage);
     }
 
+    /// <summary>Asks the CPU to start loading the masks and values (the first 136 bytes) of a later input.</summary>
+    /// <remarks>
+    /// A prefetch is only a hint: it never faults and changes no result. The element is pinned just for taking its address;
+    /// should the array move afterwards, the hint merely fetches the wrong line.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(ReadOnlySpan<HealthInput> inputs, int index)
+    {
+        if (Sse.IsSupported && (uint)index < (uint)inputs.Length)
+        {
+            fixed (HealthInput* element = &inputs[index])
+            {
+                var address = (byte*)element;
+                Sse.Prefetch0(address);
+                Sse.Prefetch0(address + 64);
+                Sse.Prefetch0(address + 128);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private HealthScoreSummary Summary(HealthStatus status, double score, double coverage)
         => status == HealthStatus.Scored
             ? new HealthScoreSummary(status, score, BandIndex(score), coverage)

@@ -167,6 +167,7 @@ public sealed partial class HealthEngine
     /// <exception cref="ArgumentNullException"><paramref name="before"/> or <paramref name="after"/> is null.</exception>
     public static HealthDiff Diff(HealthResult before, HealthResult after) => HealthDiff.Between(before, after);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int BandIndex(double score)
     {
         // Bands run from the highest to the lowest and the last starts at 0: the index is the number of band floors above
