@@ -106,6 +106,35 @@ public sealed partial class HealthEngine
             alerts.AsReadOnly());
     }
 
+    /// <summary>Applies the band hysteresis to one new score, given the settled band before it.</summary>
+    /// <param name="previous">The state returned for the previous score, or <see langword="null"/> for the first score.</param>
+    /// <param name="score">The new score.</param>
+    /// <returns>The settled band after the score; folding this over a history gives the band <see cref="AnalyzeTrend"/> reports.</returns>
+    /// <exception cref="ArgumentException"><paramref name="previous"/> names a band the policy does not have, or has a negative streak.</exception>
+    public HealthBandState SettleBand(HealthBandState? previous, HealthScore score)
+    {
+        var settled = -1;
+        var streak = 0;
+        if (previous is { } state)
+        {
+            settled = Array.IndexOf(_bandNames, state.Band);
+            if (settled < 0)
+            {
+                throw new ArgumentException($"The band \"{state.Band}\" is not one of the policy's bands ({string.Join(", ", _bandNames)}).", nameof(previous));
+            }
+
+            if (state.Streak < 0)
+            {
+                throw new ArgumentException($"The streak should be >= 0 but was {state.Streak}.", nameof(previous));
+            }
+
+            streak = state.Streak;
+        }
+
+        var band = NextBand(settled, score.Value, ref streak);
+        return new HealthBandState(_bandNames[band], streak);
+    }
+
     private (int Band, int PreviousBand, HealthResult? LastScored) SettleBands(IReadOnlyList<HealthResult> history)
     {
         int settled = -1, previous = -1, streak = 0;

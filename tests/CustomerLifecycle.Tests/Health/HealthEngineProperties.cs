@@ -140,6 +140,24 @@ public sealed class HealthEngineProperties
         });
 
     [Property]
+    public Property SettleBand_FoldedOverAHistory_GivesTheTrendsBand() => Prop.ForAll(
+        Gen.ArrayOf(Gen.Choose(0, 100).Select(x => (double)x), 12).ToArbitrary(),
+        scores =>
+        {
+            var engine = new HealthEngine(HealthTestPolicies.ScoreAndLogins());
+            HealthBandState? state = null;
+            var history = new List<HealthResult>();
+            for (var i = 0; i < scores.Length; i++)
+            {
+                state = engine.SettleBand(state, HealthScore.From(scores[i]));
+                history.Add(HealthTestPolicies.Scored(engine, i, scores[i]));
+            }
+
+            var trend = engine.AnalyzeTrend(history, HealthTestPolicies.AsOf + Duration.FromDays(scores.Length));
+            return state?.Band == trend.Band;
+        });
+
+    [Property]
     public Property Hysteresis_HoveringWithinTheMarginBelowABand_NeverLeavesIt() => Prop.ForAll(
         Gen.ArrayOf(Gen.Choose(7801, 8200).Select(x => x / 100.0), 20).ToArbitrary(),
         scores =>

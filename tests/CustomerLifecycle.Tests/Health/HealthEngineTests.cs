@@ -398,24 +398,102 @@ public sealed class HealthEngineTests
         Assert.Equal(new HealthScoreSummary(HealthStatus.NoData, 0, -1, 0), outputs[2]);
     }
 
-    [Fact]
-    public void Batch_AllocatesNothingPerCustomer()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Batch_AppliesCarryForwardLikeTheSingleCustomerPath(bool logistic)
     {
+        var options = new HealthOptions();
+        options.Factors[4].MissingData = HealthMissingDataPolicy.CarryForward;
+        options.Factors[4].CarryForwardDays = 30;
+        options.Factors[5].MissingData = HealthMissingDataPolicy.TreatAsZero;
+        if (logistic)
+        {
+            // A non-linear factor takes the general flat kernel instead of the linear one.
+            options.Factors[0].Normalizer = new() { Kind = HealthNormalizerKind.Logistic, Midpoint = 1.5, Steepness = 2 };
+        }
+
+        var engine = new HealthEngine(options);
+        var nps = engine.SlotOf("nps");
+        var payment = engine.SlotOf("payment");
+        var inputs = new HealthInput[4];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = engine.CreateInput(TypicalValues());
+        }
+
+        inputs[0].Set(nps, 9, AsOf - Duration.FromDays(30));  // carried forward
+        inputs[1].Set(nps, 9, AsOf - Duration.FromDays(31));  // stale: excluded
+        inputs[2].Set(nps, 9, AsOf + Duration.FromDays(1));   // observed after asOf: taken as current
+        inputs[3].Clear(payment);                              // treated as zero
+        var outputs = new HealthScoreSummary[inputs.Length];
+        engine.Evaluate(inputs, AsOf, outputs);
+
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var single = engine.Evaluate(inputs[i], AsOf);
+            Assert.Equal(new HealthScoreSummary(single.Status, single.ComputedScore!.Value.Value, engine.BandNames.ToList().IndexOf(single.ComputedBand!), single.Coverage), outputs[i]);
+        }
+
+        Assert.Equal(HealthFactorDataState.CarriedForward, engine.Evaluate(inputs[0], AsOf).Factor("nps")!.State);
+        Assert.Equal(0.85, outputs[1].Coverage, 12);
+        Assert.Equal(1, outputs[2].Coverage, 12);
+        Assert.Equal(0.9, outputs[3].Coverage, 12);
+        if (!logistic)
+        {
+            Assert.Equal(63, outputs[0].Score, 12);
+            Assert.Equal(4950.0 / 85, outputs[1].Score, 12);
+            Assert.Equal(63 - 7.5, outputs[3].Score, 12);
+        }
+    }
+
+    [Fact]
+    public void Batch_WithAFailingFactor_ReportsMissingRequiredFactor()
+    {
+        var options = new HealthOptions();
+        options.Factors[5].MissingData = HealthMissingDataPolicy.Fail;
+        var engine = new HealthEngine(options);
+        var values = TypicalValues();
+        values.Remove("payment");
+        var outputs = new HealthScoreSummary[2];
+
+        engine.Evaluate([engine.CreateInput(values), engine.CreateInput(TypicalValues())], AsOf, outputs);
+
+        Assert.Equal(new HealthScoreSummary(HealthStatus.MissingRequiredFactor, 0, -1, 0), outputs[0]);
+        Assert.Equal(HealthStatus.Scored, outputs[1].Status);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Batch_AllocatesNothingPerCustomer(bool grouped)
+    {
+        var options = new HealthOptions();
+        if (grouped)
+        {
+            // Moves two factors into a group: the general kernel with group sums on the stack.
+            options.Groups.Add(new HealthGroupOptions { Id = "experience", Weight = 25, Factors = [options.Factors[3], options.Factors[4]] });
+            options.Factors.RemoveRange(3, 2);
+        }
+
+        var engine = new HealthEngine(options);
         var inputs = new HealthInput[2000];
         for (var i = 0; i < inputs.Length; i++)
         {
-            inputs[i] = Default.CreateInput(TypicalValues());
+            inputs[i] = engine.CreateInput(TypicalValues());
             inputs[i].Set(0, i % 4);
         }
 
         var outputs = new HealthScoreSummary[inputs.Length];
-        Default.Evaluate(inputs, AsOf, outputs);
+        engine.Evaluate(inputs, AsOf, outputs);
         var before = GC.GetAllocatedBytesForCurrentThread();
-        Default.Evaluate(inputs, AsOf, outputs);
+        engine.Evaluate(inputs, AsOf, outputs);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocated);
-        Assert.Equal(63 - 12.5, outputs[0].Score, 12);
+        Assert.Equal(engine.Evaluate(inputs[0], AsOf).ComputedScore!.Value.Value, outputs[0].Score);
+        // Grouped: (25 × 0 + 20 × 50 + 15 × 50 + 10 × 75 + 25 × mean(80, 90)) / 95; flat: 63 without the 12.5 login points.
+        Assert.Equal(grouped ? 4625.0 / 95 : 63 - 12.5, outputs[0].Score, 12);
     }
 
     [Fact]

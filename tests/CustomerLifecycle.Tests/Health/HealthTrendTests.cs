@@ -146,4 +146,19 @@ public sealed class HealthTrendTests
             ex.Message,
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SettleBand_AppliesTheHysteresisOneScoreAtATime()
+    {
+        var first = Engine.SettleBand(null, HealthScore.From(85));
+        var within = Engine.SettleBand(first, HealthScore.From(79));
+        var past = Engine.SettleBand(within, HealthScore.From(77.5));
+
+        Assert.Equal(new HealthBandState("Healthy", 0), first);
+        Assert.Equal(new HealthBandState("Healthy", 1), within);
+        Assert.Equal(new HealthBandState("Warning", 0), past);
+        Assert.Equal(new HealthBandState("Healthy", 0), Engine.SettleBand(past, HealthScore.From(80)));
+        var ex = Assert.Throws<ArgumentException>(() => Engine.SettleBand(new HealthBandState("Red", 0), HealthScore.From(50)));
+        Assert.StartsWith("The band \"Red\" is not one of the policy's bands (Healthy, Warning, AtRisk).", ex.Message, StringComparison.Ordinal);
+    }
 }
