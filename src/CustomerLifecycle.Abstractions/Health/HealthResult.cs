@@ -18,6 +18,7 @@ namespace CustomerLifecycle.Health;
 /// <param name="Coverage">The share of the weight, within [0, 1], that had data.</param>
 /// <param name="Override">The manual override in force, or <see langword="null"/> when none is.</param>
 /// <param name="Factors">Every factor of the policy, in slot order, with its contribution.</param>
+/// <param name="Groups">Every group of the policy (none for a policy without groups), parents before children, with its contribution.</param>
 /// <param name="Reasons">Why: the band, each factor without data, the override.</param>
 public sealed record HealthResult(
     Instant AsOf,
@@ -29,6 +30,7 @@ public sealed record HealthResult(
     double Coverage,
     HealthOverride? Override,
     IReadOnlyList<HealthFactorContribution> Factors,
+    IReadOnlyList<HealthGroupContribution> Groups,
     IReadOnlyList<Reason> Reasons)
 {
     /// <summary>Gets the contribution of a factor by id, or <see langword="null"/> when the result has no such factor.</summary>

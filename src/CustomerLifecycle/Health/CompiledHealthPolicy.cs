@@ -33,6 +33,7 @@ internal sealed class CompiledHealthPolicy
         CarryForwardTicks = leaves.Select(l => Duration.FromDays(l.Factor.CarryForwardDays).BclCompatibleTicks).ToArray();
         GroupWeight = groups.Select(g => g.Weight).ToArray();
         GroupParent = groups.Select(g => g.Parent).ToArray();
+        GroupIds = groups.Select(g => g.Id).ToArray();
 
         var kind = leaves.Select(l => l.Factor.Normalizer.Kind).ToArray();
         var mirror = leaves.Select(l => l.Factor.Direction == HealthDirection.LowerIsBetter).ToArray();
@@ -130,6 +131,9 @@ internal sealed class CompiledHealthPolicy
     public double[] GroupWeight { get; }
 
     public int[] GroupParent { get; }
+
+    /// <summary>Gets the group ids by index; index 0 is the root.</summary>
+    public string[] GroupIds { get; }
 
     /// <summary>Gets each leaf's share of the score when every factor has data; coverage sums these.</summary>
     public double[] FullShare { get; }

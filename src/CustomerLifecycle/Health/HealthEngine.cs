@@ -151,7 +151,7 @@ public sealed partial class HealthEngine
         var inForce = ApplyOverride(manualOverride, computed, asOf, reasons);
         var finalScore = inForce?.Score ?? computed;
         var finalBand = finalScore is { } f ? _bandNames[BandIndex(f.Value)] : null;
-        return new HealthResult(asOf, status, finalScore, finalBand, computed, computedBand, coverage, inForce, Array.AsReadOnly(factors), reasons.AsReadOnly());
+        return new HealthResult(asOf, status, finalScore, finalBand, computed, computedBand, coverage, inForce, Array.AsReadOnly(factors), Groups(status, num, den), reasons.AsReadOnly());
     }
 
     /// <summary>Explains one customer's score: the same as <see cref="Evaluate(in HealthInput, Instant, HealthOverride?)"/> without an override.</summary>
@@ -307,9 +307,15 @@ public sealed partial class HealthEngine
 
     private double EffectiveWeight(int leaf, ReadOnlySpan<double> den)
     {
-        var weight = _policy.LeafWeight[leaf];
         var group = _policy.LeafParent[leaf];
-        var share = den[group] > 0 ? weight / den[group] : 0;
+        var share = den[group] > 0 ? _policy.LeafWeight[leaf] / den[group] : 0;
+        return share * GroupShare(group, den);
+    }
+
+    /// <summary>A group's share of the score: the product of its weight shares up to the root (1 for the root).</summary>
+    private double GroupShare(int group, ReadOnlySpan<double> den)
+    {
+        var share = 1.0;
         while (group > 0 && share > 0)
         {
             var parent = _policy.GroupParent[group];
@@ -318,6 +324,26 @@ public sealed partial class HealthEngine
         }
 
         return share;
+    }
+
+    private ReadOnlyCollection<HealthGroupContribution> Groups(HealthStatus status, ReadOnlySpan<double> num, ReadOnlySpan<double> den)
+    {
+        var groups = new HealthGroupContribution[_policy.GroupCount - 1];
+        for (var g = 1; g < _policy.GroupCount; g++)
+        {
+            var parent = _policy.GroupParent[g];
+            double? score = den[g] > 0 ? Math.Clamp(num[g] / den[g], HealthScore.MinValue, HealthScore.MaxValue) : null;
+            var effective = status == HealthStatus.Scored && score is not null ? GroupShare(g, den) : 0;
+            groups[g - 1] = new HealthGroupContribution(
+                _policy.GroupIds[g],
+                parent == 0 ? null : _policy.GroupIds[parent],
+                score,
+                _policy.GroupWeight[g],
+                effective,
+                effective * (score ?? 0));
+        }
+
+        return Array.AsReadOnly(groups);
     }
 
     private Reason BandReason(HealthScore score, double coverage)

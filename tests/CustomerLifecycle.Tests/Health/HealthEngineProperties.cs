@@ -36,7 +36,11 @@ public sealed class HealthEngineProperties
         var engine = new HealthEngine(scenario.Options());
         var result = engine.Evaluate(scenario.Input(engine), AsOf);
         var sum = result.Factors.Sum(f => f.Points);
-        return result.ComputedScore is { } score ? Math.Abs(sum - score.Value) < Tolerance : sum == 0;
+        var rootGroups = result.Groups.Where(g => g.ParentId is null).Sum(g => g.Points);
+        var rootFactors = result.Factors.Where(f => scenario.Factors[int.Parse(f.FactorId[1..], System.Globalization.CultureInfo.InvariantCulture)].Group == 0).Sum(f => f.Points);
+        return result.ComputedScore is { } score
+            ? Math.Abs(sum - score.Value) < Tolerance && Math.Abs(rootGroups + rootFactors - score.Value) < Tolerance
+            : sum == 0;
     });
 
     [Property]

@@ -34,6 +34,7 @@ public sealed class HealthEngineTests
         Assert.Equal([0.25, 0.2, 0.15, 0.15, 0.15, 0.1], result.Factors.Select(f => Math.Round(f.EffectiveWeight, 12)));
         Assert.Equal([12.5, 10, 7.5, 12, 13.5, 7.5], result.Factors.Select(f => Math.Round(f.Points, 9)));
         Assert.Equal(1.5, result.Factor("login-frequency")!.RawValue);
+        Assert.Empty(result.Groups);
         var reason = Assert.Single(result.Reasons);
         Assert.Equal("health.band", reason.Code);
         Assert.Equal("Score 63 is in band Warning [60, 80), with 100% of the weight covered by data.", reason.Message);
@@ -307,11 +308,18 @@ public sealed class HealthEngineTests
         var all = engine.Evaluate(engine.CreateInput(new Dictionary<string, double> { ["nps"] = 10, ["logins"] = 2, ["reports"] = 2, ["exports"] = 6 }), AsOf);
         Assert.Equal(25 + 0.75 * 45, all.ComputedScore!.Value.Value, 12);
         Assert.Equal([0.25, 0.375, 0.1875, 0.1875], all.Factors.Select(f => f.EffectiveWeight));
+        Assert.Equal(
+            [
+                new HealthGroupContribution("usage", null, 45, 3, 0.75, 33.75),
+                new HealthGroupContribution("features", "usage", 40, 1, 0.375, 15),
+            ],
+            all.Groups);
 
         // Without the features group, usage is logins alone.
         var partial = engine.Evaluate(engine.CreateInput(new Dictionary<string, double> { ["nps"] = 10, ["logins"] = 2 }), AsOf);
         Assert.Equal(25 + 0.75 * 50, partial.ComputedScore!.Value.Value, 12);
         Assert.Equal(0.625, partial.Coverage, 12);
+        Assert.Equal(new HealthGroupContribution("features", "usage", null, 1, 0, 0), partial.Groups[1]);
         Assert.Equal(partial.ComputedScore!.Value.Value, partial.Factors.Sum(f => f.Points), 12);
     }
 
