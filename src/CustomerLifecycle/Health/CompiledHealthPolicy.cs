@@ -150,8 +150,7 @@ internal sealed class CompiledHealthPolicy
         switch (plan.Kind)
         {
             case HealthNormalizerKind.Linear:
-                // Division rather than a precomputed reciprocal keeps the range ends exact (Max → 100, not 99.99…).
-                points = Clamp01((value - plan.A) / plan.B) * 100;
+                points = Linear(value, plan.A, plan.B);
                 break;
             case HealthNormalizerKind.Logistic:
                 points = 100 / (1 + Math.Exp(-plan.B * (value - plan.A)));
@@ -164,8 +163,15 @@ internal sealed class CompiledHealthPolicy
         return plan.Offset + (plan.Sign * points);
     }
 
-    // MinNative/MaxNative compile to single instructions; the argument is never NaN here (raw values are checked finite).
-    public static double Clamp01(double x) => double.MinNative(double.MaxNative(x, 0), 1);
+    /// <summary>(value − min) × 100 / range, clamped to [0, 100].</summary>
+    /// <remarks>
+    /// Scaling before dividing, and dividing rather than multiplying by a reciprocal, keeps decimal inputs exact (58 on a 0–100
+    /// range is 58, not 57.99…; Max is 100), which matters at band boundaries. MinNative/MaxNative compile to single
+    /// instructions; the value is never NaN here (raw values are checked finite first).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Linear(double value, double min, double range)
+        => double.MinNative(double.MaxNative((value - min) * 100 / range, 0), 100);
 
     private static double Share(double weight, double total) => total > 0 ? weight / total : 0;
 

@@ -123,7 +123,7 @@ public sealed partial class HealthEngine
             if ((present & bit) != 0 && double.IsFinite(value)
                 && ((observed & bit) == 0 || plan.Policy != HealthMissingDataPolicy.CarryForward || asOfTicks - input.ObservedAtTicksAt(i) <= plan.CarryForwardTicks))
             {
-                var points = plan.Offset + (plan.Sign * (CompiledHealthPolicy.Clamp01((value - plan.A) / plan.B) * 100));
+                var points = plan.Offset + (plan.Sign * CompiledHealthPolicy.Linear(value, plan.A, plan.B));
                 coverage += plan.FullShare;
                 num += plan.Weight * points;
                 den += plan.Weight;

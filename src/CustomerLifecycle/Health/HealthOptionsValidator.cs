@@ -185,9 +185,16 @@ public sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
         {
             case HealthNormalizerKind.Linear:
                 var minFinite = Finite($"{n}.Min", normalizer.Min, failures);
-                if (Finite($"{n}.Max", normalizer.Max, failures) && minFinite && !(normalizer.Max > normalizer.Min))
+                if (Finite($"{n}.Max", normalizer.Max, failures) && minFinite)
                 {
-                    failures.Add($"{n}.Max: must be greater than Min ({Guard.Format(normalizer.Min)}) but was {Guard.Format(normalizer.Max)}.");
+                    if (!(normalizer.Max > normalizer.Min))
+                    {
+                        failures.Add($"{n}.Max: must be greater than Min ({Guard.Format(normalizer.Min)}) but was {Guard.Format(normalizer.Max)}.");
+                    }
+                    else if (double.IsInfinity(normalizer.Max - normalizer.Min))
+                    {
+                        failures.Add($"{n}.Max: the range Max − Min must be a finite number, but Max was {Guard.Format(normalizer.Max)} and Min {Guard.Format(normalizer.Min)}.");
+                    }
                 }
 
                 break;

@@ -153,8 +153,9 @@ public sealed class HealthEngineProperties
             var history = new List<HealthResult>();
             for (var i = 0; i < scores.Length; i++)
             {
-                state = engine.SettleBand(state, HealthScore.From(scores[i]));
-                history.Add(HealthTestPolicies.Scored(engine, i, scores[i]));
+                var result = HealthTestPolicies.Scored(engine, i, scores[i]);
+                state = engine.SettleBand(state, result.Score!.Value);
+                history.Add(result);
             }
 
             var trend = engine.AnalyzeTrend(history, HealthTestPolicies.AsOf + Duration.FromDays(scores.Length));

@@ -76,6 +76,15 @@ public sealed class HealthOptionsValidatorTests
     }
 
     [Fact]
+    public void LinearRange_MustBeFinite()
+    {
+        var options = new HealthOptions();
+        options.Factors[0].Normalizer = new() { Min = -1e308, Max = 1e308 };
+
+        Assert.Equal(["Factors[0].Normalizer.Max: the range Max − Min must be a finite number, but Max was 1E+308 and Min -1E+308."], Failures(options));
+    }
+
+    [Fact]
     public void StepGridErrors_NameTheStep()
     {
         var options = HealthTestPolicies.Single(new()
