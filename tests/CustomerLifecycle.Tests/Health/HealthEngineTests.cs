@@ -389,6 +389,39 @@ public sealed class HealthEngineTests
     }
 
     [Fact]
+    public void Diff_BetweenPolicies_CountsAFactorInOnlyOneResultAsZeroInTheOther()
+    {
+        var before = Default.Evaluate(Default.CreateInput(TypicalValues()), AsOf);
+        var other = new HealthEngine(Single(new() { Id = "nps", Normalizer = new() { Min = 0, Max = 10 } }));
+        var after = other.Evaluate(other.CreateInput(new Dictionary<string, double> { ["nps"] = 9 }), AsOf);
+
+        var diff = HealthEngine.Diff(before, after);
+
+        Assert.Equal(90 - 63, diff.ScoreChange, 9);
+        Assert.Equal(6, diff.Factors.Count);
+        Assert.Equal(("nps", 13.5, 90.0), (diff.Factors[0].FactorId, Math.Round(diff.Factors[0].PointsBefore, 9), diff.Factors[0].PointsAfter));
+        var payment = diff.Factors.Single(f => f.FactorId == "payment");
+        Assert.Equal((7.5, 0.0, 15.0, (double?)null), (Math.Round(payment.PointsBefore, 9), payment.PointsAfter, payment.RawValueBefore, payment.RawValueAfter));
+    }
+
+    [Fact]
+    public void Engine_IsSafeToShareAcrossThreads()
+    {
+        var inputs = Enumerable.Range(0, 64).Select(i =>
+        {
+            var input = Default.CreateInput(TypicalValues());
+            input.Set(0, i / 16.0);
+            return input;
+        }).ToArray();
+        var expected = inputs.Select(i => Default.Evaluate(i, AsOf).ComputedScore).ToArray();
+        var actual = new HealthScore?[inputs.Length];
+
+        Parallel.For(0, inputs.Length * 8, n => actual[n % inputs.Length] = Default.Evaluate(inputs[n % inputs.Length], AsOf).ComputedScore);
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public void Batch_WritesCompactSummariesInInputOrder()
     {
         var missing = TypicalValues();
