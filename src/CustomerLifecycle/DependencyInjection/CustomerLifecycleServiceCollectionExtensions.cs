@@ -19,6 +19,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         // One line per component; each AddXxx is also public on its own.
         services.AddLifecycle();
         services.AddTiering();
+        services.AddHealthScoring();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;
     }

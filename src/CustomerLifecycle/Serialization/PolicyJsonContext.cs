@@ -15,4 +15,5 @@ namespace CustomerLifecycle.Serialization;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(CustomerLifecycle.Lifecycle.LifecycleOptions))]
 [JsonSerializable(typeof(CustomerLifecycle.Tiering.TieringOptions))]
+[JsonSerializable(typeof(CustomerLifecycle.Health.HealthOptions))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;
