@@ -1,0 +1,62 @@
+using CustomerLifecycle.Tests.Generators;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+
+namespace CustomerLifecycle.Tests.Calendars;
+
+public sealed class BusinessCalendarProperties
+{
+    [Property]
+    public Property BusinessTimeDeadline_AlwaysFallsInsideWorkingHours()
+        => Prop.ForAll(
+            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from d in CalendarGenerators.Target select (c, t, d)).ToArbitrary(),
+            x =>
+            {
+                var deadline = x.c.AddBusinessTime(x.t, x.d);
+                // Spans are half-open [start, end): a deadline at a span's end is inside, so the instant just before is working time.
+                return deadline > x.t && x.c.IsWorkingTime(deadline - Duration.FromNanoseconds(1));
+            });
+
+    [Property]
+    public Property BusinessDaysDeadline_AlwaysFallsInsideWorkingHours()
+        => Prop.ForAll(
+            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from n in Gen.Choose(1, 20) select (c, t, n)).ToArbitrary(),
+            x =>
+            {
+                var deadline = x.c.AddBusinessDays(x.t, x.n);
+                return deadline > x.t && x.c.IsWorkingTime(deadline - Duration.FromNanoseconds(1));
+            });
+
+    [Property]
+    public Property AlwaysOpenCalendar_BusinessTimeEqualsCalendarTime()
+        => Prop.ForAll(
+            (from c in CalendarGenerators.AlwaysOpenCalendar from t in CalendarGenerators.Instant from d in CalendarGenerators.Target select (c, t, d)).ToArbitrary(),
+            x => x.c.AddBusinessTime(x.t, x.d) == x.t + x.d && x.c.BusinessTimeBetween(x.t, x.t + x.d) == x.d);
+
+    [Property]
+    public Property Deadlines_AreMonotoneInTheTarget()
+        => Prop.ForAll(
+            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from a in CalendarGenerators.Target from b in CalendarGenerators.Target
+             from m in Gen.Choose(0, 10) from n in Gen.Choose(0, 10) select (c, t, a, b, m, n)).ToArbitrary(),
+            x =>
+            {
+                var (shortTime, longTime) = x.a <= x.b ? (x.a, x.b) : (x.b, x.a);
+                var (fewDays, moreDays) = x.m <= x.n ? (x.m, x.n) : (x.n, x.m);
+                return x.c.AddBusinessTime(x.t, shortTime) <= x.c.AddBusinessTime(x.t, longTime)
+                    && x.c.AddBusinessDays(x.t, fewDays) <= x.c.AddBusinessDays(x.t, moreDays);
+            });
+
+    [Property]
+    public Property BusinessTimeBetween_UndoesAddBusinessTime()
+        => Prop.ForAll(
+            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from d in CalendarGenerators.Target select (c, t, d)).ToArbitrary(),
+            x => x.c.BusinessTimeBetween(x.t, x.c.AddBusinessTime(x.t, x.d)) == x.d);
+
+    [Property]
+    public Property LaterStart_NeverGivesAnEarlierDeadline()
+        => Prop.ForAll(
+            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from s in Gen.Choose(0, 5000) from d in CalendarGenerators.Target select (c, t, s, d)).ToArbitrary(),
+            x => x.c.AddBusinessTime(x.t, x.d) <= x.c.AddBusinessTime(x.t + Duration.FromMinutes(x.s), x.d));
+}
