@@ -181,16 +181,9 @@ public sealed class BusinessCalendar
             return start;
         }
 
-        var position = PositionOf(t);
-        var day = UpperBound(_dayPos, position) - 1;
-        var offset = Math.Min(position - _dayPos[day], _dayLength[day]);
-        var target = day + (long)days;
-        if (target >= _dayPos.Length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(days), days, $"Adding {days} business days to {start} goes past the calendar's last year {LastYear}; widen LastYear.");
-        }
-
-        return FromNanos(AtPosition(_dayPos[target] + Math.Min(offset, _dayLength[target]), nameof(days)));
+        var position = PositionAfterBusinessDays(PositionOf(t), days)
+            ?? throw new ArgumentOutOfRangeException(nameof(days), days, $"Adding {days} business days to {start} goes past the calendar's last year {LastYear}; widen LastYear.");
+        return FromNanos(AtPosition(position, nameof(days)));
     }
 
     /// <summary>Returns the working time between two instants (zero when <paramref name="to"/> is not after <paramref name="from"/>).</summary>
@@ -203,6 +196,21 @@ public sealed class BusinessCalendar
         var a = CheckInRange(from);
         var b = CheckInRange(to);
         return b <= a ? Duration.Zero : Duration.FromNanoseconds(PositionOf(b) - PositionOf(a));
+    }
+
+    /// <summary>The working time from the range start up to <paramref name="instant"/>, in nanoseconds.</summary>
+    internal long PositionAt(Instant instant) => PositionOf(CheckInRange(instant));
+
+    /// <summary>The earliest instant at which the working time since the range start reaches <paramref name="position"/>.</summary>
+    internal Instant InstantAtPosition(long position) => FromNanos(AtPosition(position, "amount"));
+
+    /// <summary>The position <paramref name="days"/> working days after <paramref name="position"/>, or null past the range.</summary>
+    internal long? PositionAfterBusinessDays(long position, int days)
+    {
+        var day = UpperBound(_dayPos, position) - 1;
+        var offset = Math.Min(position - _dayPos[day], _dayLength[day]);
+        var target = day + (long)days;
+        return target >= _dayPos.Length ? null : _dayPos[target] + Math.Min(offset, _dayLength[target]);
     }
 
     private long CheckInRange(Instant instant, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(instant))] string? paramName = null)
