@@ -14,4 +14,6 @@ namespace CustomerLifecycle.Serialization;
     AllowTrailingCommas = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(CustomerLifecycle.Feedback.FeedbackOptions))]
+[JsonSerializable(typeof(CustomerLifecycle.Calendars.BusinessCalendarOptions))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;
