@@ -99,8 +99,9 @@ internal static class FeedbackDefaults
         new()
         {
             Priority = "High",
-            Acknowledge = Target(0, SlaUnit.Minutes),
-            FirstResponse = Target(4, SlaUnit.BusinessHours),
+            // "Work starts at once": acknowledged within 15 minutes, first response within the next business hour.
+            Acknowledge = Target(15, SlaUnit.Minutes),
+            FirstResponse = Target(1, SlaUnit.BusinessHours),
             Resolution = Target(2, SlaUnit.BusinessDays),
         },
         new() { Priority = "Medium", FirstResponse = Target(1, SlaUnit.BusinessDays), Resolution = Target(7, SlaUnit.Days) },

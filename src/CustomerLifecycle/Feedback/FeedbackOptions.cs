@@ -42,8 +42,8 @@ public sealed class FeedbackOptions
 
     /// <summary>Gets or sets the SLA targets; for each target the most specific policy that sets it applies
     /// (category and priority, then category, then priority, then neither).</summary>
-    /// <value>The default value is: any item acknowledged within 1 business day; High acknowledged at once, first response within
-    /// 4 business hours, resolved within 2 business days; Medium first response within 1 business day, resolved within 7 days;
+    /// <value>The default value is: any item acknowledged within 1 business day; High (work starts at once) acknowledged within 15 minutes, first
+    /// response within 1 business hour, resolved within 2 business days; Medium first response within 1 business day, resolved within 7 days;
     /// Low no resolution deadline (roadmap); complaints acknowledged within 30 minutes, resolved within 24 hours and followed up
     /// within 24 hours of resolution.</value>
     public List<SlaPolicyOptions> SlaPolicies { get; set; } = FeedbackDefaults.SlaPolicies();

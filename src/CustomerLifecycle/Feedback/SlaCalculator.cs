@@ -147,7 +147,7 @@ public sealed class SlaCalculator
         var openPause = pauses.Count > 0 && pauses[^1].Until is null && pauses[^1].From <= end ? pauses[^1] : (SlaPause?)null;
         var state = stop is { } s
             ? (due is { } d0 && s > d0 ? SlaClockState.Breached : SlaClockState.Met)
-            : due is { } d1 && asOf >= d1 ? SlaClockState.Breached
+            : due is { } d1 && asOf > d1 ? SlaClockState.Breached
             : openPause is not null ? SlaClockState.Paused
             : warning is { } w && asOf >= w ? SlaClockState.Warning
             : SlaClockState.Running;
