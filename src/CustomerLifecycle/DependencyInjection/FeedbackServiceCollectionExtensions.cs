@@ -17,10 +17,15 @@ public static class FeedbackServiceCollectionExtensions
     public static IServiceCollection AddFeedbackPrioritization(this IServiceCollection services, Action<FeedbackOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var builder = services.AddOptions<FeedbackOptions>().ValidateOnStart();
+        // ValidateOnStart registers a new configuration action on every call, so it is added only with the engine.
+        if (!services.Any(d => d.ServiceType == typeof(FeedbackEngine)))
+        {
+            services.AddOptions<FeedbackOptions>().ValidateOnStart();
+        }
+
         if (configure is not null)
         {
-            builder.Configure(configure);
+            services.Configure(configure);
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>());
