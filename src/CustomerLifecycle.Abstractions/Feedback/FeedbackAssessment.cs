@@ -7,7 +7,7 @@ namespace CustomerLifecycle.Feedback;
 /// <param name="Impact">The impact level.</param>
 /// <param name="Urgency">The urgency level.</param>
 /// <param name="Priority">The priority from the matrix.</param>
-/// <param name="Score">The ranking score within the priority; the sum of <see cref="Contributions"/>' points.</param>
+/// <param name="Score">The ranking score within the priority; the sum of <see cref="Contributions"/>' points (up to rounding).</param>
 public sealed record FeedbackAssessment(
     string FeedbackId,
     FeedbackClassification Classification,

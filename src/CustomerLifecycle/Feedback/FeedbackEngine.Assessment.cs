@@ -47,7 +47,8 @@ public sealed partial class FeedbackEngine
             reasons.Add(new Reason("feedback.priority-set", $"Priority '{setPriority}' was set by a Prioritise event, overriding the matrix.", new Dictionary<string, object?> { ["priority"] = setPriority }));
         }
 
-        var score = contributions.Sum(c => c.Points);
+        // The batch path's sum, so the two agree to the last bit; it equals the contributions' sum up to rounding.
+        var score = ScoreAndCount(item, _countOnce[category]).Score;
         reasons.Add(new Reason(
             "feedback.score",
             $"Score {Guard.Format(Math.Round(score, 4))} from {distinct} customer(s){(_countOnce[category] ? ", each counted once however often they asked" : ", every mention counted")}.",
