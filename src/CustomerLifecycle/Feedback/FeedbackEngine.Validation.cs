@@ -6,16 +6,15 @@ namespace CustomerLifecycle.Feedback;
 /// <summary>Item validation: a cheap check for the batch path, and the messages naming every bad field.</summary>
 public sealed partial class FeedbackEngine
 {
+    /// <summary>Checks every field but the category and urgency names (the caller looks those up anyway).</summary>
     private bool IsValid(FeedbackItem item, Instant asOf)
     {
         if (string.IsNullOrWhiteSpace(item.Id) || item.Customer.IsDefault || string.IsNullOrWhiteSpace(item.Channel) || item.Text is null
             || item.Tags is null || item.Supporters is null
-            || (item.Category is { } c && Array.IndexOf(_categories, c) < 0)
-            || (item.Urgency is { } u && Array.IndexOf(_urgencies, u) < 0)
             || item.AffectedCustomers < 1 || item.TotalCustomers < 0
             || (item.TotalCustomers > 0 && item.AffectedCustomers > item.TotalCustomers)
             || !IsValue(item.CustomerValue)
-            || item.Submitted < Sla.Calendar.RangeStart || item.Submitted >= Sla.Calendar.RangeEnd || item.Submitted > asOf)
+            || item.Submitted < _rangeStart || item.Submitted >= _rangeEnd || item.Submitted > asOf)
         {
             return false;
         }

@@ -32,6 +32,8 @@ public sealed partial class FeedbackEngine
     private readonly ValueScale _valueScale;
     private readonly int _complaintCategory;
     private readonly double _complaintTarget;
+    private readonly Instant _rangeStart;
+    private readonly Instant _rangeEnd;
 
     /// <summary>Creates an engine from a policy.</summary>
     /// <param name="options">The policy.</param>
@@ -62,6 +64,8 @@ public sealed partial class FeedbackEngine
         _complaintCategory = Array.IndexOf(_categories, options.ComplaintCategory);
         _complaintTarget = options.ComplaintResolutionTarget;
         Workflow = new FeedbackWorkflow(_categories, _priorities);
+        _rangeStart = Sla.Calendar.RangeStart;
+        _rangeEnd = Sla.Calendar.RangeEnd;
     }
 
     /// <summary>Gets the classifier built from the same policy.</summary>
@@ -143,9 +147,9 @@ public sealed partial class FeedbackEngine
     /// <param name="asOf">The instant of evaluation; not before any item's submission.</param>
     /// <param name="results">Receives one result per item, at the same index; at least as long as <paramref name="items"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="results"/> is too short, or an item is invalid (the message names
-    /// it by index and names every bad field); every item is checked before any result is written.</exception>
+    /// it by index and names every bad field). Results written before the bad item are reset to <c>default</c>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A business-time deadline falls after the calendar's last year; results
-    /// already written are then incomplete.</exception>
+    /// written before it are reset to <c>default</c>.</exception>
     public void Evaluate(ReadOnlySpan<FeedbackItem> items, Instant asOf, Span<FeedbackTriage> results)
     {
         if (results.Length < items.Length)
@@ -155,20 +159,29 @@ public sealed partial class FeedbackEngine
 
         for (var i = 0; i < items.Length; i++)
         {
-            if (items[i] is null)
+            // One pass: items are scattered on the heap, and reading each once halves the cache misses.
+            var item = items[i];
+            bool valid;
+            try
             {
-                throw new ArgumentException($"items[{i}]: must not be null.", nameof(items));
+                valid = item is not null && TryTriage(item, asOf, out results[i]);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                results[..(i + 1)].Clear();
+                throw;
             }
 
-            if (!IsValid(items[i], asOf))
+            if (!valid)
             {
-                ThrowIfInvalid(items[i], asOf, $"items[{i}]");
-            }
-        }
+                results[..(i + 1)].Clear();
+                if (item is null)
+                {
+                    throw new ArgumentException($"items[{i}]: must not be null.", nameof(items));
+                }
 
-        for (var i = 0; i < items.Length; i++)
-        {
-            results[i] = Triage(items[i]);
+                ThrowIfInvalid(item, asOf, $"items[{i}]");
+            }
         }
     }
 
@@ -225,7 +238,7 @@ public sealed partial class FeedbackEngine
     {
         ArgumentNullException.ThrowIfNull(record);
         ThrowIfInvalid(record.Item, record.Item.Submitted, "record.Item");
-        var triage = Triage(record.Item);
+        TryTriage(record.Item, record.Item.Submitted, out var triage);
         var next = Workflow.Apply(record, new FeedbackEvent(FeedbackEventKind.Classify, at, triage.Category));
         next = Workflow.Apply(next, new FeedbackEvent(FeedbackEventKind.Prioritise, at, triage.Priority));
         return Workflow.Apply(next, new FeedbackEvent(FeedbackEventKind.Assign, at, triage.Team));
@@ -245,24 +258,37 @@ public sealed partial class FeedbackEngine
         return failures.Count == 0 ? options : throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(FeedbackOptions), failures);
     }
 
-    private FeedbackTriage Triage(FeedbackItem item)
+    /// <summary>Decides one item; false (with nothing decided) when a field is invalid. Allocates nothing.</summary>
+    private bool TryTriage(FeedbackItem item, Instant asOf, out FeedbackTriage result)
     {
-        var category = item.Category is { } given ? Array.IndexOf(_categories, given) : Classifier.MatchCategory(item.Text);
-        if (category < 0)
+        result = default;
+        var category = item.Category is { } given ? Array.IndexOf(_categories, given) : -2;
+        var urgency = item.Urgency is { } u ? Array.IndexOf(_urgencies, u) : -2;
+        if (category == -1 || urgency == -1 || !IsValid(item, asOf))
         {
-            category = Classifier.DefaultCategoryIndex;
+            return false;
         }
 
-        var urgency = item.Urgency is { } u ? Array.IndexOf(_urgencies, u) : Classifier.UrgencyIndex(item.Text, out _);
-        var once = _countOnce[category];
-        var (score, distinct) = ScoreAndCount(item, once);
+        if (category < 0)
+        {
+            category = Classifier.MatchCategory(item.Text);
+            category = category < 0 ? Classifier.DefaultCategoryIndex : category;
+        }
+
+        if (urgency < 0)
+        {
+            urgency = Classifier.UrgencyIndex(item.Text, out _);
+        }
+
+        var (score, distinct) = ScoreAndCount(item, _countOnce[category]);
         var impact = ImpactIndex(item, distinct);
         var priority = _matrix[(impact * _urgencies.Length) + urgency];
         long position = -1;
-        Sla.Deadline((int)SlaTargetKind.Acknowledge, category, priority, item.Submitted, ref position, out _, out var ack);
-        Sla.Deadline((int)SlaTargetKind.FirstResponse, category, priority, item.Submitted, ref position, out _, out var first);
-        Sla.Deadline((int)SlaTargetKind.Resolution, category, priority, item.Submitted, ref position, out var warning, out var due);
-        return new FeedbackTriage(_categories[category], _teams[category], _impacts[impact], _urgencies[urgency], _priorities[priority], score, ack, first, warning, due);
+        Sla.Deadline((int)SlaTargetKind.Acknowledge, category, priority, item.Submitted, ref position, withWarning: false, out _, out var ack);
+        Sla.Deadline((int)SlaTargetKind.FirstResponse, category, priority, item.Submitted, ref position, withWarning: false, out _, out var first);
+        Sla.Deadline((int)SlaTargetKind.Resolution, category, priority, item.Submitted, ref position, withWarning: true, out var warning, out var due);
+        result = new FeedbackTriage(_categories[category], _teams[category], _impacts[impact], _urgencies[urgency], _priorities[priority], score, ack, first, warning, due);
+        return true;
     }
 
     private int ImpactIndex(FeedbackItem item, int distinctCustomers)

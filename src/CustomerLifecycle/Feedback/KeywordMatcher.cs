@@ -2,10 +2,12 @@ using System.Buffers;
 
 namespace CustomerLifecycle.Feedback;
 
-/// <summary>Finds which groups of keywords (categories, urgency levels) a text mentions, without allocating.</summary>
+/// <summary>Finds which groups of keywords (categories, urgency levels) a text mentions, in one pass and without allocating.</summary>
 /// <remarks>
 /// Matching is ordinal on the lower-cased text, so it needs no word breaks and works on Chinese and Japanese. A keyword that
 /// starts with a Latin letter or digit must start a word, so "bug" does not match "debug" while "crash" still matches "crashes".
+/// Keywords are bucketed by their first character, so each position of the text is compared only with the keywords that can
+/// start there.
 /// </remarks>
 internal sealed class KeywordMatcher
 {
@@ -14,6 +16,8 @@ internal sealed class KeywordMatcher
     private readonly string[] _keywords;
     private readonly int[] _group;
     private readonly bool[] _wordStart;
+    private readonly int[]?[] _asciiBuckets = new int[]?[128];
+    private readonly Dictionary<char, int[]> _otherBuckets;
 
     public KeywordMatcher(IReadOnlyList<IReadOnlyList<string>> groups)
     {
@@ -31,6 +35,13 @@ internal sealed class KeywordMatcher
         _keywords = [.. keywords];
         _group = [.. group];
         _wordStart = _keywords.Select(k => IsWordChar(k[0])).ToArray();
+        var buckets = Enumerable.Range(0, _keywords.Length).GroupBy(k => _keywords[k][0]).ToDictionary(b => b.Key, b => b.ToArray());
+        _otherBuckets = buckets.Where(b => b.Key >= 128).ToDictionary(b => b.Key, b => b.Value);
+        foreach (var (first, indices) in buckets.Where(b => b.Key < 128))
+        {
+            _asciiBuckets[first] = indices;
+        }
+
         GroupCount = groups.Count;
     }
 
@@ -40,31 +51,33 @@ internal sealed class KeywordMatcher
     public void Count(ReadOnlySpan<char> text, Span<int> counts)
     {
         counts.Clear();
-        char[]? rented = null;
-        var lowered = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length)).AsSpan(0, text.Length);
-        text.ToLowerInvariant(lowered);
-        for (var k = 0; k < _keywords.Length; k++)
+        bool[]? rentedSeen = null;
+        var seen = _keywords.Length <= StackLimit ? stackalloc bool[_keywords.Length] : (rentedSeen = ArrayPool<bool>.Shared.Rent(_keywords.Length)).AsSpan(0, _keywords.Length);
+        seen.Clear();
+        Scan(text, seen);
+        for (var k = 0; k < seen.Length; k++)
         {
-            if (Contains(lowered, k))
+            if (seen[k])
             {
                 counts[_group[k]]++;
             }
         }
 
-        if (rented is not null)
+        if (rentedSeen is not null)
         {
-            ArrayPool<char>.Shared.Return(rented);
+            ArrayPool<bool>.Shared.Return(rentedSeen);
         }
     }
 
     /// <summary>The keywords of <paramref name="group"/> found in <paramref name="text"/>, in the order they were configured.</summary>
     public List<string> Matches(string text, int group)
     {
-        var lowered = text.ToLowerInvariant();
+        var seen = new bool[_keywords.Length];
+        Scan(text, seen);
         var found = new List<string>();
         for (var k = 0; k < _keywords.Length; k++)
         {
-            if (_group[k] == group && Contains(lowered, k))
+            if (seen[k] && _group[k] == group)
             {
                 found.Add(_keywords[k]);
             }
@@ -104,28 +117,36 @@ internal sealed class KeywordMatcher
         return -1;
     }
 
-    private bool Contains(ReadOnlySpan<char> lowered, int k)
+    /// <summary>Marks in <paramref name="seen"/> every keyword that occurs in <paramref name="text"/>.</summary>
+    private void Scan(ReadOnlySpan<char> text, Span<bool> seen)
     {
-        var keyword = _keywords[k].AsSpan();
-        var from = 0;
-        while (from <= lowered.Length - keyword.Length)
+        char[]? rented = null;
+        var lowered = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length)).AsSpan(0, text.Length);
+        text.ToLowerInvariant(lowered);
+        for (var i = 0; i < lowered.Length; i++)
         {
-            var at = lowered[from..].IndexOf(keyword, StringComparison.Ordinal);
-            if (at < 0)
+            var c = lowered[i];
+            var bucket = c < 128 ? _asciiBuckets[c] : _otherBuckets.GetValueOrDefault(c);
+            if (bucket is null)
             {
-                return false;
+                continue;
             }
 
-            at += from;
-            if (!_wordStart[k] || at == 0 || !IsWordChar(lowered[at - 1]))
+            var atWordStart = i == 0 || !IsWordChar(lowered[i - 1]);
+            var rest = lowered[i..];
+            foreach (var k in bucket)
             {
-                return true;
+                if (!seen[k] && (atWordStart || !_wordStart[k]) && rest.StartsWith(_keywords[k], StringComparison.Ordinal))
+                {
+                    seen[k] = true;
+                }
             }
-
-            from = at + 1;
         }
 
-        return false;
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     // Latin letters and digits form words; CJK text has no spaces, so its characters never block a match.

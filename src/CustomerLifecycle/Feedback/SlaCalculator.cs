@@ -193,7 +193,7 @@ public sealed class SlaCalculator
     }
 
     /// <summary>The deadline and warning of one clock without pauses, reusing the start's calendar position; allocates nothing.</summary>
-    internal void Deadline(int kind, int c, int p, Instant start, ref long startPosition, out Instant? warning, out Instant? due)
+    internal void Deadline(int kind, int c, int p, Instant start, ref long startPosition, bool withWarning, out Instant? warning, out Instant? due)
     {
         var rule = Rule(c, p, kind);
         switch (rule.Kind)
@@ -203,7 +203,7 @@ public sealed class SlaCalculator
                 due = null;
                 return;
             case SlaRuleKind.Calendar:
-                warning = start + Duration.FromNanoseconds(WarningNanos(rule.Nanos));
+                warning = withWarning ? start + Duration.FromNanoseconds(WarningNanos(rule.Nanos)) : null;
                 due = start + Duration.FromNanoseconds(rule.Nanos);
                 return;
         }
@@ -219,7 +219,7 @@ public sealed class SlaCalculator
                ?? throw new ArgumentOutOfRangeException(nameof(start), start, $"The deadline goes past the calendar's last year {Calendar.LastYear}; widen LastYear.")) - startPosition;
         due = total == 0 ? start : Calendar.InstantAtPosition(startPosition + total);
         var warn = WarningNanos(total);
-        warning = warn == 0 ? start : Calendar.InstantAtPosition(startPosition + warn);
+        warning = !withWarning ? null : warn == 0 ? start : Calendar.InstantAtPosition(startPosition + warn);
     }
 
     internal int CategoryIndex(string category)

@@ -311,7 +311,7 @@ public sealed class FeedbackEngineTests
     }
 
     [Fact]
-    public void Batch_BadItem_IsNamedByIndexBeforeAnyResultIsWritten()
+    public void Batch_BadItem_IsNamedByIndex_AndEarlierResultsAreReset()
     {
         var results = new FeedbackTriage[2];
         FeedbackItem[] items = [HighServiceIssue(), Item("x", id: "F-2") with { Urgency = "Soon" }];
