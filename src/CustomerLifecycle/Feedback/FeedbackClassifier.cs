@@ -24,13 +24,13 @@ public sealed class FeedbackClassifier
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="OptionsValidationException">The policy is invalid; the exception lists every failure.</exception>
     public FeedbackClassifier(FeedbackOptions options)
-        : this(FeedbackEngine.Validated(options), validated: true)
+        : this(ValidatedFeedbackOptions.From(options))
     {
     }
 
-    internal FeedbackClassifier(FeedbackOptions options, bool validated)
+    internal FeedbackClassifier(ValidatedFeedbackOptions validated)
     {
-        _ = validated;
+        var options = validated.Options;
         _categories = options.Categories.Select(c => c.Name).ToArray();
         _categoryKeywords = new KeywordMatcher(options.Categories.Select(c => (IReadOnlyList<string>)c.Keywords).ToList());
         _defaultCategory = Array.IndexOf(_categories, options.DefaultCategory);

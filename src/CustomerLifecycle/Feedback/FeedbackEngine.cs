@@ -41,9 +41,9 @@ public sealed partial class FeedbackEngine
     /// <exception cref="OptionsValidationException">The policy is invalid; the exception lists every failure.</exception>
     public FeedbackEngine(FeedbackOptions options)
     {
-        Validated(options);
-        Classifier = new FeedbackClassifier(options, validated: true);
-        Sla = new SlaCalculator(options, null);
+        var validated = ValidatedFeedbackOptions.From(options);
+        Classifier = new FeedbackClassifier(validated);
+        Sla = new SlaCalculator(validated);
         _categories = options.Categories.Select(c => c.Name).ToArray();
         _teams = options.Categories.Select(c => c.Team).ToArray();
         _countOnce = options.Categories.Select(c => c.CountEachCustomerOnce).ToArray();
@@ -250,13 +250,6 @@ public sealed partial class FeedbackEngine
     /// <returns>The transition.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="feedbackEvent"/> is null.</exception>
     public FeedbackTransition TryApply(FeedbackRecord record, FeedbackEvent feedbackEvent) => Workflow.TryApply(record, feedbackEvent);
-
-    internal static FeedbackOptions Validated(FeedbackOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = FeedbackOptionsValidator.Collect(options);
-        return failures.Count == 0 ? options : throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(FeedbackOptions), failures);
-    }
 
     /// <summary>Decides one item; false (with nothing decided) when a field is invalid. Allocates nothing.</summary>
     private bool TryTriage(FeedbackItem item, Instant asOf, out FeedbackTriage result)

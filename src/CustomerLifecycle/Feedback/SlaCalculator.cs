@@ -25,13 +25,14 @@ public sealed class SlaCalculator
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="OptionsValidationException">The policy is invalid; the exception lists every failure.</exception>
     public SlaCalculator(FeedbackOptions options)
-        : this(FeedbackEngine.Validated(options), null)
+        : this(ValidatedFeedbackOptions.From(options))
     {
     }
 
-    internal SlaCalculator(FeedbackOptions options, BusinessCalendar? calendar)
+    internal SlaCalculator(ValidatedFeedbackOptions validated)
     {
-        Calendar = calendar ?? new BusinessCalendar(options.Calendar);
+        var options = validated.Options;
+        Calendar = new BusinessCalendar(options.Calendar);
         _categories = options.Categories.Select(c => c.Name).ToArray();
         _priorities = [.. options.Priorities];
         _warningFraction = options.WarningFraction;

@@ -207,6 +207,20 @@ public sealed class FeedbackEngineTests
     }
 
     [Fact]
+    public void Evaluate_BerlinCalendar_DeadlinesCrossTheAutumnDaylightSavingChange()
+    {
+        var engine = new FeedbackEngine(new FeedbackOptions { Calendar = new BusinessCalendarOptions { TimeZoneId = "Europe/Berlin" } });
+        var submitted = Instant.FromUtc(2025, 10, 24, 13, 0); // Friday 15:00 summer time (UTC+2)
+
+        var clocks = engine.Evaluate(HighServiceIssue(submitted), submitted).Clocks;
+
+        // Tuesday 15:00 winter time (UTC+1).
+        Assert.Equal(Instant.FromUtc(2025, 10, 28, 14, 0), clocks[2].DueAt);
+        // 12 of the 16 working hours: Friday 2, Monday 8, Tuesday 2 → Tuesday 11:00 local.
+        Assert.Equal(Instant.FromUtc(2025, 10, 28, 10, 0), clocks[2].WarningAt);
+    }
+
+    [Fact]
     public void Explain_ListsDecisionsCustomersAndClocks()
     {
         var text = DefaultEngine.Explain(Item("Please add SSO") with { CustomerValue = 9 }, Friday15);
