@@ -8,8 +8,9 @@ namespace CustomerLifecycle.DependencyInjection;
 /// <summary>Registers feedback prioritisation: <see cref="FeedbackOptions"/> validated at start, and the <see cref="FeedbackEngine"/>.</summary>
 public static class FeedbackServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="FeedbackOptions"/> (validated when the host starts), its validator and a singleton
-    /// <see cref="FeedbackEngine"/>; <c>TryAdd*</c> only, so a second call adds nothing.</summary>
+    /// <summary>Registers <see cref="FeedbackOptions"/> (validated when the host starts), its validator, a singleton
+    /// <see cref="FeedbackEngine"/> and a <see cref="FeedbackService"/> over the host's <see cref="IFeedbackStore"/>;
+    /// <c>TryAdd*</c> only, so a second call adds nothing.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the policy, or <see langword="null"/> to keep the defaults.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
@@ -30,6 +31,8 @@ public static class FeedbackServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>());
         services.TryAddSingleton(sp => new FeedbackEngine(sp.GetRequiredService<IOptions<FeedbackOptions>>().Value));
+        // Resolvable once the host registers its IFeedbackStore.
+        services.TryAddSingleton(sp => new FeedbackService(sp.GetRequiredService<FeedbackEngine>(), sp.GetRequiredService<IFeedbackStore>()));
         return services;
     }
 

@@ -67,7 +67,7 @@ public sealed class FeedbackDocSamples
         var services = new ServiceCollection().AddCustomerLifecycle(b => b.ConfigureFeedbackPrioritization(o => o.WarningFraction = 0.8));
         services.AddSingleton<IFeedbackStore, InMemoryFeedbackStore>(); // the host's own store in production
         using var provider = services.BuildServiceProvider();
-        var service = new FeedbackService(provider.GetRequiredService<FeedbackEngine>(), provider.GetRequiredService<IFeedbackStore>());
+        var service = provider.GetRequiredService<FeedbackService>();
 
         await service.SubmitAsync(item, at: item.Submitted);                 // Collected → Classified → Prioritised → Assigned
         var at = item.Submitted + Duration.FromMinutes(10);
