@@ -137,6 +137,13 @@ public sealed class FeedbackWorkflowTests
     }
 
     [Fact]
+    public void Docs_ShowTheDiagramTheWorkflowRunsOn()
+    {
+        var page = File.ReadAllText(Path.Combine(Docs.DocSnippets.RepositoryRoot, "docs", "feedback.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("```mermaid\n" + FeedbackWorkflow.ToMermaid() + "```\n", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Triage_OnANonCollectedRecord_Throws()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => DefaultEngine.Triage(Triaged(), Friday15));
