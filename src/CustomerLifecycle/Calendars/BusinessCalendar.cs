@@ -32,6 +32,12 @@ public sealed class BusinessCalendar
     private readonly long _rangeStart;
     private readonly long _rangeEnd;
 
+    // Bucket indexes that turn both searches into a lookup plus a short forward scan: about one span per bucket.
+    private readonly long _timeBucket;
+    private readonly int[] _timeIndex;
+    private readonly long _positionBucket;
+    private readonly int[] _positionIndex;
+
     /// <summary>Creates a calendar from a validated policy.</summary>
     /// <param name="options">The policy.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
@@ -115,6 +121,33 @@ public sealed class BusinessCalendar
         {
             // Only reachable when every span falls into a daylight-saving gap.
             throw new OptionsValidationException(Options.DefaultName, typeof(BusinessCalendarOptions), ["WorkingHours: the calendar has no working time; add at least one span."]);
+        }
+
+        var n = _start.Length;
+        _timeBucket = ((_rangeEnd - _rangeStart) / n) + 1;
+        _timeIndex = new int[((_rangeEnd - _rangeStart) / _timeBucket) + 2];
+        for (int b = 0, j = 0; b < _timeIndex.Length; b++)
+        {
+            var bucketStart = _rangeStart + (b * _timeBucket);
+            while (j < n && _end[j] <= bucketStart)
+            {
+                j++;
+            }
+
+            _timeIndex[b] = j;
+        }
+
+        _positionBucket = (sum / n) + 1;
+        _positionIndex = new int[(sum / _positionBucket) + 2];
+        for (int b = 0, j = 0; b < _positionIndex.Length; b++)
+        {
+            var bucketStart = b * _positionBucket;
+            while (j < n && _posEnd[j] < bucketStart)
+            {
+                j++;
+            }
+
+            _positionIndex[b] = j;
         }
     }
 
@@ -240,18 +273,10 @@ public sealed class BusinessCalendar
     private long AtPosition(long position, string paramName)
     {
         // First span whose end position is >= position.
-        int lo = 0, hi = _posEnd.Length;
-        while (lo < hi)
+        var lo = position > _posEnd[^1] ? _posEnd.Length : _positionIndex[position / _positionBucket];
+        while (lo < _posEnd.Length && _posEnd[lo] < position)
         {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (_posEnd[mid] < position)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
+            lo++;
         }
 
         if (lo == _posEnd.Length)
@@ -262,23 +287,16 @@ public sealed class BusinessCalendar
         return _start[lo] + (position - _posBefore[lo]);
     }
 
+    /// <summary>The first span that ends after <paramref name="t"/>, which lies in the covered range.</summary>
     private int FirstEndAfter(long t)
     {
-        int lo = 0, hi = _end.Length;
-        while (lo < hi)
+        var i = _timeIndex[(t - _rangeStart) / _timeBucket];
+        while (i < _end.Length && _end[i] <= t)
         {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (_end[mid] <= t)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
+            i++;
         }
 
-        return lo;
+        return i;
     }
 
     private static int UpperBound(long[] values, long value)
