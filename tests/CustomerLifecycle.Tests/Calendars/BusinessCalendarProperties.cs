@@ -59,4 +59,34 @@ public sealed class BusinessCalendarProperties
         => Prop.ForAll(
             (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from s in Gen.Choose(0, 5000) from d in CalendarGenerators.Target select (c, t, s, d)).ToArbitrary(),
             x => x.c.AddBusinessTime(x.t, x.d) <= x.c.AddBusinessTime(x.t + Duration.FromMinutes(x.s), x.d));
+
+    [Property]
+    public Property AddBusinessTime_AgreesWithMinuteByMinuteStepping()
+        => Prop.ForAll(
+            (from zone in Gen.Elements(CalendarGenerators.Zones) from t in CalendarGenerators.Instant from m in Gen.Choose(1, 3000) select (zone, t, m)).ToArbitrary(),
+            x =>
+            {
+                var calendar = CalendarGenerators.OfficeCalendarIn(x.zone);
+                var start = Instant.FromUnixTimeSeconds(x.t.ToUnixTimeSeconds() / 60 * 60);
+                return calendar.AddBusinessTime(start, Duration.FromMinutes(x.m)) == MinuteStepping(DateTimeZoneProviders.Tzdb[x.zone], start, x.m);
+            });
+
+    /// <summary>An independent reference: walk UTC minutes, asking the zone for each minute's local time.</summary>
+    private static Instant MinuteStepping(DateTimeZone zone, Instant start, int minutes)
+    {
+        var t = start;
+        while (true)
+        {
+            var local = t.InZone(zone).LocalDateTime;
+            var minuteOfDay = (local.Hour * 60) + local.Minute;
+            var working = local.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+                && local.Date != new LocalDate(2025, 12, 25) && local.Date != new LocalDate(2026, 1, 1)
+                && ((minuteOfDay >= 540 && minuteOfDay < 750) || (minuteOfDay >= 810 && minuteOfDay < 1020));
+            t += Duration.FromMinutes(1);
+            if (working && --minutes == 0)
+            {
+                return t;
+            }
+        }
+    }
 }

@@ -35,6 +35,8 @@ internal static class CalendarGenerators
         WorkingHours = Enum.GetValues<DayOfWeek>().Select(d => new WorkingHoursOptions { Day = d, Start = "00:00", End = "24:00" }).ToList(),
     };
 
+    public static BusinessCalendar OfficeCalendarIn(string zone) => OfficeCalendars[zone];
+
     public static Gen<BusinessCalendar> OfficeCalendar => Gen.Elements(Zones).Select(z => OfficeCalendars[z]);
 
     public static Gen<BusinessCalendar> AlwaysOpenCalendar => Gen.Elements(Zones).Select(z => AlwaysOpenCalendars[z]);
