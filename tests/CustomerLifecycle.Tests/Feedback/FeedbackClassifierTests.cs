@@ -80,4 +80,24 @@ public sealed class FeedbackClassifierTests
     [Fact]
     public void ClassifyCategory_LongText_UsesThePooledBuffer()
         => Assert.Equal("complaint", Classifier.ClassifyCategory(new string('x', 2000) + " refund"));
+
+    [Fact]
+    public void HostCategory_WithManyKeywords_IsMatchedCaseInsensitively()
+    {
+        var options = new FeedbackOptions();
+        options.Categories.Add(new FeedbackCategoryOptions
+        {
+            Name = "billing",
+            Team = "finance",
+            Keywords = [.. Enumerable.Range(0, 600).Select(i => $"code{i}"), "  Invoice ", "发票"],
+        });
+        var classifier = new FeedbackClassifier(options);
+
+        var result = classifier.Classify("My INVOICE shows CODE599, 发票金额不对");
+
+        Assert.Equal("billing", result.Category);
+        // A Latin keyword must start a word but may end inside one, so "code5" and "code59" match "code599" too.
+        Assert.Equal(["code5", "code59", "code599", "invoice", "发票"], result.MatchedKeywords);
+        Assert.Equal("billing", classifier.ClassifyCategory("invoice"));
+    }
 }
