@@ -159,7 +159,7 @@ public sealed partial class FeedbackEngine
 
         for (var i = 0; i < items.Length; i++)
         {
-            // One pass: items are scattered on the heap, and reading each once halves the cache misses.
+            // One pass that checks and decides each item: items are scattered on the heap, so each is fetched once.
             var item = items[i];
             bool valid;
             try
@@ -237,6 +237,7 @@ public sealed partial class FeedbackEngine
     public FeedbackRecord Triage(FeedbackRecord record, Instant at)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(record.Item, "record.Item");
         ThrowIfInvalid(record.Item, record.Item.Submitted, "record.Item");
         TryTriage(record.Item, record.Item.Submitted, out var triage);
         var next = Workflow.Apply(record, new FeedbackEvent(FeedbackEventKind.Classify, at, triage.Category));
