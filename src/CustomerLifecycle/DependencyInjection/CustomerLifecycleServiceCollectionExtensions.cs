@@ -20,6 +20,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         services.AddLifecycle();
         services.AddTiering();
         services.AddHealthScoring();
+        services.AddFeedbackPrioritization();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;
     }

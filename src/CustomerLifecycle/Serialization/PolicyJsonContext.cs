@@ -16,4 +16,6 @@ namespace CustomerLifecycle.Serialization;
 [JsonSerializable(typeof(CustomerLifecycle.Lifecycle.LifecycleOptions))]
 [JsonSerializable(typeof(CustomerLifecycle.Tiering.TieringOptions))]
 [JsonSerializable(typeof(CustomerLifecycle.Health.HealthOptions))]
+[JsonSerializable(typeof(CustomerLifecycle.Feedback.FeedbackOptions))]
+[JsonSerializable(typeof(CustomerLifecycle.Calendars.BusinessCalendarOptions))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;
