@@ -39,7 +39,11 @@ public sealed partial class LifecycleEngine
 
         var at = @event.OccurredAt;
         var transitions = new List<StageTransition>(1);
-        Advance(ref state, at, transitions);
+        if (record is null || MayBeDue(record, at))
+        {
+            Advance(ref state, at, transitions);
+        }
+
         RecordFacts(ref state, @event);
         var rule = FindEventRule(state, @event);
         if (rule is not null)
@@ -53,7 +57,6 @@ public sealed partial class LifecycleEngine
         }
 
         Advance(ref state, at, transitions);
-        state.NextCheckAt = NextCheck(state);
         return Outcome(LifecycleOutcomeStatus.Applied, state.ToRecord(_policy), state, at, @event, transitions, changed: true);
     }
 
@@ -72,11 +75,6 @@ public sealed partial class LifecycleEngine
 
         var transitions = new List<StageTransition>();
         var made = Advance(ref state, asOf, transitions);
-        if (made > 0)
-        {
-            state.NextCheckAt = NextCheck(state);
-        }
-
         var result = made > 0 ? state.ToRecord(_policy) : record;
         return Outcome(LifecycleOutcomeStatus.Evaluated, result, state, asOf, null, transitions, changed: made > 0);
     }

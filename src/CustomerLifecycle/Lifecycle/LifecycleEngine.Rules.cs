@@ -6,7 +6,10 @@ namespace CustomerLifecycle.Lifecycle;
 /// <summary>Rule firing: shared by the explained single-record paths and the allocation-free batch path.</summary>
 public sealed partial class LifecycleEngine
 {
-    /// <summary>Fires the time-based rules due up to <paramref name="asOf"/>; logs the transitions when <paramref name="log"/> is set.</summary>
+    /// <summary>
+    /// Fires the time-based rules due up to <paramref name="asOf"/>, logging the transitions when <paramref name="log"/> is
+    /// set, and leaves in <see cref="LifecycleState.NextCheckAt"/> the instant at which a rule can next fire.
+    /// </summary>
     /// <returns>How many transitions were made.</returns>
     private int Advance(ref LifecycleState state, Instant asOf, List<StageTransition>? log)
     {
@@ -15,21 +18,30 @@ public sealed partial class LifecycleEngine
         var made = 0;
         for (var step = 0; step < _policy.Stages.Length; step++)
         {
-            if (!TryFindTimeRule(state, asOf, out var rule, out var at))
+            // Looking past asOf costs little more and tells when to look again.
+            if (!TryFindTimeRule(state, LifecycleLimits.MaxInstant, out var rule, out var at))
             {
-                break;
+                state.NextCheckAt = Instant.MaxValue;
+                return made;
+            }
+
+            if (at > asOf)
+            {
+                state.NextCheckAt = at;
+                return made;
             }
 
             Transition(ref state, rule, at, null, log);
             made++;
         }
 
+        state.NextCheckAt = asOf;
         return made;
     }
 
-    /// <summary>The earliest instant at which a time-based rule can fire if no event arrives; <see cref="Instant.MaxValue"/> when none can.</summary>
-    private Instant NextCheck(in LifecycleState state)
-        => TryFindTimeRule(state, LifecycleLimits.MaxInstant, out _, out var at) ? at : Instant.MaxValue;
+    /// <summary>Whether the record may have a time-based rule due by <paramref name="at"/>: false only when its own <see cref="LifecycleRecord.NextCheckAt"/>, worked out by this policy, says not.</summary>
+    private bool MayBeDue(LifecycleRecord record, Instant at)
+        => record.PolicyFingerprint != _policy.Fingerprint || at >= record.NextCheckAt;
 
     private bool TryFindTimeRule(in LifecycleState state, Instant asOf, out CompiledRule rule, out Instant at)
     {

@@ -45,7 +45,7 @@ public sealed partial class LifecycleEngine
         CustomerId.ThrowIfDefault(customer);
         CheckInstant(at);
         var state = LifecycleState.New(_policy, customer, at);
-        state.NextCheckAt = NextCheck(state);
+        Advance(ref state, at, null);
         return state.ToRecord(_policy);
     }
 
@@ -129,7 +129,7 @@ public sealed partial class LifecycleEngine
         for (var i = 0; i < records.Length; i++)
         {
             var record = records[i];
-            if (record.PolicyFingerprint == _policy.Fingerprint && asOf < record.NextCheckAt && asOf >= record.LastEventAt && asOf >= record.StageEnteredAt)
+            if (!MayBeDue(record, asOf) && asOf >= record.LastEventAt && asOf >= record.StageEnteredAt)
             {
                 // Nothing can fire before NextCheckAt: no need to look at the rules.
                 results[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Evaluated, 0);
@@ -146,7 +146,6 @@ public sealed partial class LifecycleEngine
             if (transitions > 0)
             {
                 changed++;
-                state.NextCheckAt = NextCheck(state);
                 record = state.ToRecord(_policy);
             }
 

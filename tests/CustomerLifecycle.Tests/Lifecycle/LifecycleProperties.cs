@@ -101,6 +101,21 @@ public sealed class LifecycleProperties
         return Equals(results[0].Record, single.Record) && results[0].Transitions == single.Transitions.Count;
     }
 
+    [Property]
+    public bool ApplyingWithTheNextCheckShortcut_EqualsApplyingWithout(EventHistory history)
+    {
+        // A record whose fingerprint is not the policy's is always advanced in full before an event.
+        LifecycleRecord? shortcut = null;
+        LifecycleRecord? full = null;
+        foreach (var e in history.Events.OrderBy(e => e.OccurredAt))
+        {
+            shortcut = Engine.TryApply(shortcut, e).Record;
+            full = Engine.TryApply(full is null ? null : full with { PolicyFingerprint = 0 }, e).Record;
+        }
+
+        return Equals(shortcut, full is null ? null : full with { PolicyFingerprint = shortcut!.PolicyFingerprint });
+    }
+
     private static bool IsCommand(LifecycleEvent e)
         => e.Kind is LifecycleEventKind.Cancellation or LifecycleEventKind.Disqualification or LifecycleEventKind.Closure;
 }
