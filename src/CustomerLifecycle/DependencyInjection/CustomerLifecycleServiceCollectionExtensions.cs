@@ -17,6 +17,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         // One line per component; each AddXxx is also public on its own.
+        services.AddCustomerValue();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;
     }

@@ -14,4 +14,5 @@ namespace CustomerLifecycle.Serialization;
     AllowTrailingCommas = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(CustomerLifecycle.Value.ValueOptions))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;

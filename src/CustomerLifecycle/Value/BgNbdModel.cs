@@ -150,6 +150,69 @@ public static class BgNbdModel
         return expected > 0 ? expected : 0.0;
     }
 
+    /// <summary>
+    /// Σₖ discount[k] · (E[Y(k)] − E[Y(k−1)]) for k = 1..H (H = discount.Length − 1), and E[Y(H)]. The series coefficients do
+    /// not depend on t, so they are computed once per customer and shared by every period.
+    /// </summary>
+    internal static double DiscountedPurchases(in BgNbdParameters p, int x, double t, double probabilityAlive, ReadOnlySpan<double> discount, out double atHorizon)
+    {
+        const int Capacity = 256;
+        Span<double> coefficients = stackalloc double[Capacity];
+        var upper = p.A + p.B - 1.0 - p.R;
+        var lower = p.A + p.B + x - 1.0;
+        var am1 = p.A - 1.0;
+        coefficients[0] = upper / lower;
+        var computed = 1;
+        double previous = 0, total = 0;
+        for (var k = 1; k < discount.Length; k++)
+        {
+            var logOneMinusZ = -SpecialFunctions.Log1P(k / (p.Alpha + t));
+            var z = k / (p.Alpha + t + k);
+            var h = 0.0;
+            var power = z;
+            var done = false;
+            for (var j = 0; j < Capacity; j++)
+            {
+                if (j == computed)
+                {
+                    coefficients[j] = coefficients[j - 1] * (upper + j) * (p.A + j - 1) / ((lower + j) * (j + 1));
+                    computed++;
+                }
+
+                var term = coefficients[j] * power;
+                h += term;
+                if (Math.Abs(term) <= Math.Abs(h) * 1e-16)
+                {
+                    done = true;
+                    break;
+                }
+
+                power *= z;
+            }
+
+            double y;
+            if (done)
+            {
+                var u = am1 * logOneMinusZ;
+                y = lower * ((-logOneMinusZ * SpecialFunctions.ExpM1OverX(u)) - (Math.Exp(u) * h)) * probabilityAlive;
+                y = y > 0 ? y : 0.0;
+            }
+            else
+            {
+                // z close to 1: more terms than the shared buffer holds.
+                y = ExpectedPurchasesCore(p, x, 0, t, k, probabilityAlive);
+            }
+
+            // Rounding must not let the expected count step back.
+            y = Math.Max(y, previous);
+            total += discount[k] * (y - previous);
+            previous = y;
+        }
+
+        atHorizon = previous;
+        return total;
+    }
+
     /// <summary>The BG/NBD negative log-likelihood and its analytic gradient over (ln r, ln α, ln a, ln b).</summary>
     internal readonly struct Likelihood(SummaryGroups groups) : IObjective
     {

@@ -102,6 +102,21 @@ public static class ParetoNbdModel
         return expected > 0 ? expected : 0.0;
     }
 
+    /// <summary>Σₖ discount[k] · (E[Y(k)] − E[Y(k−1)]) for k = 1..H (H = discount.Length − 1), and E[Y(H)].</summary>
+    internal static double DiscountedPurchases(in ParetoNbdParameters p, int x, double t, double probabilityAlive, ReadOnlySpan<double> discount, out double atHorizon)
+    {
+        double previous = 0, total = 0;
+        for (var k = 1; k < discount.Length; k++)
+        {
+            var y = Math.Max(ExpectedPurchasesCore(p, x, t, k, probabilityAlive), previous);
+            total += discount[k] * (y - previous);
+            previous = y;
+        }
+
+        atHorizon = previous;
+        return total;
+    }
+
     /// <summary>One customer's log-likelihood without the parameter-only terms' sum over customers, and P(alive).</summary>
     internal static (double LogLikelihood, double Alive) LogLikelihoodAndAlive(double r, double alpha, double s, double beta, int x, double recency, double t)
     {

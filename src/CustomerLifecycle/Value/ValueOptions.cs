@@ -13,7 +13,7 @@ public sealed class ValueOptions
     /// <value>The default value is <c>"UTC"</c>.</value>
     public string TimeZoneId { get; set; } = ValueDefaults.TimeZoneId;
 
-    /// <summary>Gets or sets the purchase model <c>ValueEngine.Fit</c> fits.</summary>
+    /// <summary>Gets or sets the purchase model <see cref="ValueEngine.Fit"/> fits.</summary>
     /// <value>The default value is <see cref="PurchaseModelKind.BgNbd"/>.</value>
     public PurchaseModelKind PurchaseModel { get; set; } = ValueDefaults.PurchaseModel;
 
