@@ -42,7 +42,7 @@ internal static class CdnowData
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(f => f.Length == 5)
             .Select(f => new ValueTransaction(
-                CustomerId.From(f[1]),
+                CustomerId.From(int.Parse(f[1], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)),
                 Instant.FromUtc(int.Parse(f[2][..4], CultureInfo.InvariantCulture), int.Parse(f[2][4..6], CultureInfo.InvariantCulture), int.Parse(f[2][6..], CultureInfo.InvariantCulture), 0, 0),
                 double.Parse(f[4], CultureInfo.InvariantCulture)))
             .ToArray();
