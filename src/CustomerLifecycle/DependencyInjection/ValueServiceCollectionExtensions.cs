@@ -19,12 +19,18 @@ public static class ValueServiceCollectionExtensions
     public static IServiceCollection AddCustomerValue(this IServiceCollection services, Action<ValueOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var builder = services.AddOptions<ValueOptions>().ValidateOnStart();
         if (configure is not null)
         {
-            builder.Configure(configure);
+            services.Configure(configure);
         }
 
+        // ValidateOnStart registers its startup check with a plain Configure: run it once, or a second call would add one.
+        if (services.Any(d => d.ServiceType == typeof(ValueEngine)))
+        {
+            return services;
+        }
+
+        services.AddOptions<ValueOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ValueOptions>, ValueOptionsValidator>());
         services.TryAddSingleton(provider => new ValueEngine(provider.GetRequiredService<IOptions<ValueOptions>>().Value));
         return services;
