@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace CustomerLifecycle.Value;
 
 /// <summary>
@@ -161,14 +163,31 @@ public static class BgNbdModel
         var upper = p.A + p.B - 1.0 - p.R;
         var lower = p.A + p.B + x - 1.0;
         var am1 = p.A - 1.0;
+        var scale = p.Alpha + t;
+        var logScale = Math.Log(scale);
         coefficients[0] = upper / lower;
         var computed = 1;
         double previous = 0, total = 0;
-        for (var k = 1; k < discount.Length; k++)
+        Span<double> block = stackalloc double[4];
+        var horizon = discount.Length - 1;
+
+        // Four periods at a time: the logarithms, exponentials and series terms of the four are computed side by side.
+        for (var k0 = 1; k0 <= horizon; k0 += 4)
         {
-            var logOneMinusZ = -SpecialFunctions.Log1P(k / (p.Alpha + t));
-            var z = k / (p.Alpha + t + k);
-            var h = 0.0;
+            var k = Vector256.Create(k0, k0 + 1.0, k0 + 2.0, k0 + 3.0);
+            var scaled = Vector256.Create(scale) + k;
+            var logOneMinusZ = Vector256.Create(logScale) - Vector256.Log(scaled);
+            var z = k / scaled;
+            var u = Vector256.Create(am1) * logOneMinusZ;
+            var eu = Vector256.Exp(u);
+
+            // expm1(u)/u: a short series where eᵘ − 1 would cancel.
+            var small = Vector256.LessThan(Vector256.Abs(u), Vector256.Create(1e-3));
+            var series = Vector256<double>.One + (u * (Vector256.Create(0.5) + (u * (Vector256.Create(1.0 / 6) + (u * Vector256.Create(1.0 / 24))))));
+            var safeU = Vector256.ConditionalSelect(small, Vector256<double>.One, u);
+            var ex = Vector256.ConditionalSelect(small, series, (eu - Vector256<double>.One) / safeU);
+
+            var h = Vector256<double>.Zero;
             var power = z;
             var done = false;
             for (var j = 0; j < Capacity; j++)
@@ -179,9 +198,9 @@ public static class BgNbdModel
                     computed++;
                 }
 
-                var term = coefficients[j] * power;
+                var term = Vector256.Create(coefficients[j]) * power;
                 h += term;
-                if (Math.Abs(term) <= Math.Abs(h) * 1e-16)
+                if (Vector256.LessThanOrEqualAll(Vector256.Abs(term), Vector256.Abs(h) * Vector256.Create(1e-16)))
                 {
                     done = true;
                     break;
@@ -190,23 +209,18 @@ public static class BgNbdModel
                 power *= z;
             }
 
-            double y;
-            if (done)
+            var y = Vector256.Create(lower * probabilityAlive) * ((-logOneMinusZ * ex) - (eu * h));
+            y.CopyTo(block);
+            for (var lane = 0; lane < 4 && k0 + lane <= horizon; lane++)
             {
-                var u = am1 * logOneMinusZ;
-                y = lower * ((-logOneMinusZ * SpecialFunctions.ExpM1OverX(u)) - (Math.Exp(u) * h)) * probabilityAlive;
-                y = y > 0 ? y : 0.0;
-            }
-            else
-            {
-                // z close to 1: more terms than the shared buffer holds.
-                y = ExpectedPurchasesCore(p, x, 0, t, k, probabilityAlive);
-            }
+                // z close to 1 needs more terms than the shared buffer holds: the scalar series takes as many as it needs.
+                var value = done ? block[lane] : ExpectedPurchasesCore(p, x, 0, t, k0 + lane, probabilityAlive);
 
-            // Rounding must not let the expected count step back.
-            y = Math.Max(y, previous);
-            total += discount[k] * (y - previous);
-            previous = y;
+                // Rounding must not let the expected count step back.
+                value = Math.Max(value, previous);
+                total += discount[k0 + lane] * (value - previous);
+                previous = value;
+            }
         }
 
         atHorizon = previous;

@@ -117,37 +117,42 @@ public static class ParetoNbdModel
         return total;
     }
 
-    /// <summary>One customer's log-likelihood without the parameter-only terms' sum over customers, and P(alive).</summary>
+    /// <summary>One customer's log-likelihood and P(alive).</summary>
     internal static (double LogLikelihood, double Alive) LogLikelihoodAndAlive(double r, double alpha, double s, double beta, int x, double recency, double t)
+        => LogLikelihoodAndAlive(r, alpha, s, beta, x, recency, t, SpecialFunctions.LogGammaRatio(r, x) + (r * Math.Log(alpha)) + (s * Math.Log(beta)));
+
+    /// <summary>One customer's log-likelihood and P(alive), given the terms that do not depend on tₓ and T.</summary>
+    private static (double LogLikelihood, double Alive) LogLikelihoodAndAlive(double r, double alpha, double s, double beta, int x, double recency, double t, double constant)
     {
         var rx = r + x;
-        var l1 = (-rx * Math.Log(alpha + t)) - (s * Math.Log(beta + t));
-        var jRecency = LogJ(r, alpha, s, beta, x, recency);
-        var jT = LogJ(r, alpha, s, beta, x, t);
+        var logAlphaT = Math.Log(alpha + t);
+        var logBetaT = Math.Log(beta + t);
+        var l1 = (-rx * logAlphaT) - (s * logBetaT);
+        var jRecency = LogJ(r, alpha, s, beta, x, recency, Math.Log(alpha + recency), Math.Log(beta + recency));
+        var jT = LogJ(r, alpha, s, beta, x, t, logAlphaT, logBetaT);
         var max = Math.Max(l1, jRecency);
         var died = s / (rx + s) * (Math.Exp(jRecency - max) - Math.Exp(jT - max));
         var alive = Math.Exp(l1 - max);
 
         // The difference is an integral of a positive function: rounding must not make it negative.
         var sum = alive + Math.Max(died, 0.0);
-        var ll = SpecialFunctions.LogGammaRatio(r, x) + (r * Math.Log(alpha)) + (s * Math.Log(beta)) + max + Math.Log(sum);
-        return (ll, Math.Clamp(alive / sum, 0.0, 1.0));
+        return (constant + max + Math.Log(sum), Math.Clamp(alive / sum, 0.0, 1.0));
     }
 
     /// <summary>ln[(r+s+x) ∫_t^∞ (α+y)^−(r+x) (β+y)^−(s+1) dy] through ₂F₁(1, b; c; z) with 0 ≤ z &lt; 1.</summary>
-    private static double LogJ(double r, double alpha, double s, double beta, int x, double time)
+    private static double LogJ(double r, double alpha, double s, double beta, int x, double time, double logAlpha, double logBeta)
     {
         var rx = r + x;
         var c = rx + s + 1;
         if (alpha >= beta)
         {
             var z = (alpha - beta) / (alpha + time);
-            return (-rx * Math.Log(alpha + time)) - (s * Math.Log(beta + time)) + SpecialFunctions.LogHypergeometricOne(rx, c, z);
+            return (-rx * logAlpha) - (s * logBeta) + SpecialFunctions.LogHypergeometricOne(rx, c, z);
         }
         else
         {
             var z = (beta - alpha) / (beta + time);
-            return ((1 - rx) * Math.Log(alpha + time)) - ((s + 1) * Math.Log(beta + time)) + SpecialFunctions.LogHypergeometricOne(s + 1, c, z);
+            return ((1 - rx) * logAlpha) - ((s + 1) * logBeta) + SpecialFunctions.LogHypergeometricOne(s + 1, c, z);
         }
     }
 
@@ -157,10 +162,18 @@ public static class ParetoNbdModel
         public double Value(ReadOnlySpan<double> u)
         {
             double r = Math.Exp(u[0]), alpha = Math.Exp(u[1]), s = Math.Exp(u[2]), beta = Math.Exp(u[3]);
+            var distinct = groups.DistinctX;
+            Span<double> constant = distinct.Length <= 256 ? stackalloc double[distinct.Length] : new double[distinct.Length];
+            var shared = (r * u[1]) + (s * u[3]);
+            for (var i = 0; i < distinct.Length; i++)
+            {
+                constant[i] = SpecialFunctions.LogGammaRatio(r, distinct[i]) + shared;
+            }
+
             var total = 0.0;
             for (var g = 0; g < groups.Length; g++)
             {
-                total += groups.Count[g] * LogLikelihoodAndAlive(r, alpha, s, beta, groups.X[g], groups.Recency[g], groups.T[g]).LogLikelihood;
+                total += groups.Count[g] * LogLikelihoodAndAlive(r, alpha, s, beta, groups.X[g], groups.Recency[g], groups.T[g], constant[groups.XIndex[g]]).LogLikelihood;
             }
 
             return -total;
