@@ -131,4 +131,17 @@ public sealed class ValueOptionsTests
         Assert.Equal((50, 1e-6, 0.01), (back.Fitting.MaxIterations, back.Fitting.GradientTolerance, back.Fitting.L2Penalty));
         Assert.Equal((30.0, 7, 6), (back.Kpis.NpsTarget, back.Kpis.CsatScaleMax, back.Kpis.CsatSatisfiedFrom));
     }
+
+    [Fact]
+    public void Json_TheExampleInTheDocs_IsAValidPolicy()
+    {
+        var markdown = File.ReadAllText(Path.Combine(Docs.DocSnippets.RepositoryRoot, "docs", "value.md"));
+        var start = markdown.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
+        var json = markdown[start..markdown.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var options = PolicyJson.Deserialize<ValueOptions>(json);
+
+        Assert.True(new ValueOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal(52, options.HorizonPeriods);
+    }
 }
