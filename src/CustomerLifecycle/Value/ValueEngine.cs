@@ -152,9 +152,44 @@ public sealed class ValueEngine
             throw new ArgumentException($"The outputs hold {outputs.Length} predictions but there are {customers.Length} customers.", nameof(outputs));
         }
 
+        if (model.Kind != PurchaseModelKind.BgNbd || HorizonPeriods > BgNbdClvTable.MaxHorizon || customers.Length < 64)
+        {
+            for (var i = 0; i < customers.Length; i++)
+            {
+                outputs[i] = Predict(customers[i], model);
+            }
+
+            return;
+        }
+
+        // Customers who share T share the per-period work of the CLV sum (see BgNbdClvTable).
+        var p = model.BgNbdValue;
+        // Not a using declaration: that would make the mutable struct read-only and every call work on a copy.
+        var table = new BgNbdClvTable(p, _discount);
+        try
+        {
+            EvaluateWithTable(customers, model, outputs, ref table);
+        }
+        finally
+        {
+            table.Dispose();
+        }
+    }
+
+    private void EvaluateWithTable(ReadOnlySpan<CustomerSummary> customers, ValueModel model, Span<ValuePrediction> outputs, ref BgNbdClvTable table)
+    {
+        var p = model.BgNbdValue;
         for (var i = 0; i < customers.Length; i++)
         {
-            outputs[i] = Predict(customers[i], model);
+            ref readonly var c = ref customers[i];
+            var alive = BgNbdModel.ProbabilityAliveCore(p, c.Frequency, c.Recency, c.T);
+            if (!table.TryEvaluate(c.Frequency, c.T, alive, out var discounted, out var atHorizon))
+            {
+                discounted = BgNbdModel.DiscountedPurchases(p, c.Frequency, c.T, alive, _discount, out atHorizon);
+            }
+
+            var spend = GammaGammaModel.ExpectedSpendCore(model.Spend, c.Frequency, c.MonetaryValue);
+            outputs[i] = new ValuePrediction(alive, atHorizon, spend, _margin * spend * discounted);
         }
     }
 

@@ -52,7 +52,7 @@ public sealed class ValueDocSamples
         #endregion
 
         Assert.Equal("value.probability-alive", explanation.Reasons[0].Code);
-        Assert.Equal(engine.Evaluate(customers[0], model), outputs[0]);
+        Value.ValueEngineTests.AssertClose(engine.Evaluate(customers[0], model), outputs[0]);
     }
 
     [Fact]

@@ -62,8 +62,32 @@ public sealed class ValueEngineTests
 
         for (var i = 0; i < customers.Length; i++)
         {
-            Assert.Equal(engine.Evaluate(customers[i], Model), outputs[i]);
+            AssertClose(engine.Evaluate(customers[i], Model), outputs[i]);
         }
+    }
+
+    [Fact]
+    public void EvaluateBatch_WithMoreDistinctAgesThanTheTableHolds_GivesTheSameAsOneByOne()
+    {
+        // 3,000 distinct T values and frequencies up to 10,000: the shared table fills up and the rest take the per-period path.
+        var engine = new ValueEngine(new ValueOptions());
+        var customers = Enumerable.Range(0, 3000).Select(i => CustomerSummary.Create(default, (i * 37) % 10_001, 0.5 * (i % 7) * (1 + (i / 10.0)), 1 + (i / 10.0) * (1 + (i % 7)), 20)).ToArray();
+        var outputs = new ValuePrediction[customers.Length];
+
+        engine.Evaluate(customers, Model, outputs);
+
+        for (var i = 0; i < customers.Length; i++)
+        {
+            AssertClose(engine.Evaluate(customers[i], Model), outputs[i]);
+        }
+    }
+
+    internal static void AssertClose(ValuePrediction expected, ValuePrediction actual)
+    {
+        Assert.Equal(expected.ProbabilityAlive, actual.ProbabilityAlive);
+        Assert.Equal(expected.ExpectedSpend, actual.ExpectedSpend);
+        Assert.True(Math.Abs(expected.ExpectedPurchases - actual.ExpectedPurchases) <= 1e-11 * Math.Max(1, Math.Abs(expected.ExpectedPurchases)), $"{expected} vs {actual}");
+        Assert.True(Math.Abs(expected.Clv - actual.Clv) <= 1e-11 * Math.Max(1, Math.Abs(expected.Clv)), $"{expected} vs {actual}");
     }
 
     [Fact]

@@ -132,4 +132,26 @@ public sealed class ValueModelProperties
                     && a.Reasons.SequenceEqual(b.Reasons)
                     && a.CalibrationRepeatPurchases == b.CalibrationRepeatPurchases;
             });
+
+    [Property(MaxTest = 30)]
+    public Property EvaluateBatch_AgreesWithOneByOne()
+        => Prop.ForAll(
+            (from bg in ValueGenerators.BgNbdParameters
+             from customers in Customers.ArrayOf()
+             from horizon in Gen.Elements(1, 7, 52, 300)
+             select (bg, customers, horizon)).ToArbitrary(),
+            t =>
+            {
+                var engine = new ValueEngine(new ValueOptions { HorizonPeriods = t.horizon });
+                var model = ValueModel.FromBgNbd(t.bg, Spend);
+                var many = Enumerable.Repeat(t.customers, 1 + (64 / Math.Max(1, t.customers.Length))).SelectMany(c => c).ToArray();
+                var outputs = new ValuePrediction[many.Length];
+                engine.Evaluate(many, model, outputs);
+                for (var i = 0; i < many.Length; i++)
+                {
+                    ValueEngineTests.AssertClose(engine.Evaluate(many[i], model), outputs[i]);
+                }
+
+                return true;
+            });
 }
