@@ -189,24 +189,28 @@ public static class BgNbdModel
 
             var h = Vector256<double>.Zero;
             var power = z;
+            var z2 = z * z;
             var done = false;
-            for (var j = 0; j < Capacity; j++)
+
+            // Two terms per step, and the convergence test once per step: the test costs more than a term.
+            for (var j = 0; j + 1 < Capacity; j += 2)
             {
-                if (j == computed)
+                while (computed <= j + 1)
                 {
-                    coefficients[j] = coefficients[j - 1] * (upper + j) * (p.A + j - 1) / ((lower + j) * (j + 1));
+                    coefficients[computed] = coefficients[computed - 1] * (upper + computed) * (p.A + computed - 1) / ((lower + computed) * (computed + 1));
                     computed++;
                 }
 
                 var term = Vector256.Create(coefficients[j]) * power;
-                h += term;
-                if (Vector256.LessThanOrEqualAll(Vector256.Abs(term), Vector256.Abs(h) * Vector256.Create(1e-16)))
+                var next = Vector256.Create(coefficients[j + 1]) * power * z;
+                h += term + next;
+                if (Vector256.LessThanOrEqualAll(Vector256.Abs(next), Vector256.Abs(h) * Vector256.Create(1e-16)))
                 {
                     done = true;
                     break;
                 }
 
-                power *= z;
+                power *= z2;
             }
 
             var y = Vector256.Create(lower * probabilityAlive) * ((-logOneMinusZ * ex) - (eu * h));
