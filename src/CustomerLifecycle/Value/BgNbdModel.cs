@@ -17,6 +17,9 @@ public static class BgNbdModel
     /// </returns>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException"><paramref name="settings"/> is invalid.</exception>
     public static ModelFit<BgNbdParameters> Fit(ReadOnlySpan<CustomerSummary> customers, FittingOptions? settings = null)
+        => FitCore(customers, settings, modified: false);
+
+    internal static ModelFit<BgNbdParameters> FitCore(ReadOnlySpan<CustomerSummary> customers, FittingOptions? settings, bool modified)
     {
         settings = ValueOptionsValidator.Checked(settings);
         var groups = SummaryGroups.From(customers);
@@ -33,7 +36,7 @@ public static class BgNbdModel
         }
 
         meanT = Math.Max(meanT / groups.Total, 1e-3);
-        var (theta, ll, se, report) = FitRunner.Run(new Likelihood(groups), groups.Total, [1.0, meanT, 1.0, 1.0], settings);
+        var (theta, ll, se, report) = FitRunner.Run(new Likelihood(groups, modified), groups.Total, [1.0, meanT, 1.0, 1.0], settings);
         return new ModelFit<BgNbdParameters>(BgNbdParameters.From(theta[0], theta[1], theta[2], theta[3]), ll, se, customers.Length, report);
     }
 
@@ -232,7 +235,7 @@ public static class BgNbdModel
     }
 
     /// <summary>The BG/NBD negative log-likelihood and its analytic gradient over (ln r, ln α, ln a, ln b).</summary>
-    internal readonly struct Likelihood(SummaryGroups groups) : IObjective
+    internal readonly struct Likelihood(SummaryGroups groups, bool modified = false) : IObjective
     {
         public double Evaluate(ReadOnlySpan<double> u, Span<double> gradient)
         {
@@ -241,14 +244,16 @@ public static class BgNbdModel
             var logA = u[2];
             var distinct = groups.DistinctX;
             Span<double> perX = distinct.Length <= 64 ? stackalloc double[distinct.Length * 5] : new double[distinct.Length * 5];
+            // The modified model (MBG/NBD) lets a customer drop out at the first purchase too: its beta terms run to x + 1.
+            var shift = modified ? 1 : 0;
             for (var i = 0; i < distinct.Length; i++)
             {
                 var x = distinct[i];
-                perX[i * 5] = SpecialFunctions.LogGammaRatio(r, x) - SpecialFunctions.LogGammaRatio(a + b, x) + SpecialFunctions.LogGammaRatio(b, x);
+                perX[i * 5] = SpecialFunctions.LogGammaRatio(r, x) - SpecialFunctions.LogGammaRatio(a + b, x + shift) + SpecialFunctions.LogGammaRatio(b, x + shift);
                 perX[(i * 5) + 1] = SpecialFunctions.DigammaDifference(r, x);
-                var dab = SpecialFunctions.DigammaDifference(a + b, x);
+                var dab = SpecialFunctions.DigammaDifference(a + b, x + shift);
                 perX[(i * 5) + 2] = -dab;
-                perX[(i * 5) + 3] = SpecialFunctions.DigammaDifference(b, x) - dab;
+                perX[(i * 5) + 3] = SpecialFunctions.DigammaDifference(b, x + shift) - dab;
             }
 
             double ll = 0, dr = 0, dAlpha = 0, da = 0, db = 0;
@@ -266,9 +271,9 @@ public static class BgNbdModel
                 var logAlphaT = Math.Log(alpha + ts[g]);
                 var a3 = -rx * logAlphaT;
                 double logSum, w3, w4, logAlphaTx = 0, dAlphaTx = 0, bx1 = 1;
-                if (x > 0)
+                if (x > 0 || modified)
                 {
-                    bx1 = b + x - 1;
+                    bx1 = b + x - 1 + shift;
                     logAlphaTx = Math.Log(alpha + recencies[g]);
                     dAlphaTx = rx / (alpha + recencies[g]);
                     var a4 = logA - Math.Log(bx1) - (rx * logAlphaTx);

@@ -87,13 +87,14 @@ public sealed class ValueEngine
         IReadOnlyList<double> purchaseSe;
         FitReport purchaseReport;
         Func<GammaGammaParameters, ValueModel>? combine = null;
-        if (_purchaseModel == PurchaseModelKind.BgNbd)
+        if (_purchaseModel is PurchaseModelKind.BgNbd or PurchaseModelKind.ModifiedBgNbd)
         {
-            var fit = BgNbdModel.Fit(customers, _fitting);
+            var modified = _purchaseModel == PurchaseModelKind.ModifiedBgNbd;
+            var fit = modified ? ModifiedBgNbdModel.Fit(customers, _fitting) : BgNbdModel.Fit(customers, _fitting);
             (purchaseLl, purchaseSe, purchaseReport) = (fit.LogLikelihood, fit.StandardErrors, fit.Report);
             if (fit.Parameters is { } p)
             {
-                combine = spend => ValueModel.FromBgNbd(p, spend);
+                combine = spend => modified ? ValueModel.FromModifiedBgNbd(p, spend) : ValueModel.FromBgNbd(p, spend);
             }
         }
         else
@@ -152,7 +153,7 @@ public sealed class ValueEngine
             throw new ArgumentException($"The outputs hold {outputs.Length} predictions but there are {customers.Length} customers.", nameof(outputs));
         }
 
-        if (model.Kind != PurchaseModelKind.BgNbd || HorizonPeriods > BgNbdClvTable.MaxHorizon || customers.Length < 64)
+        if (model.Kind == PurchaseModelKind.ParetoNbd || HorizonPeriods > BgNbdClvTable.MaxHorizon || customers.Length < 64)
         {
             for (var i = 0; i < customers.Length; i++)
             {
@@ -165,7 +166,7 @@ public sealed class ValueEngine
         // Customers who share T share the per-period work of the CLV sum (see BgNbdClvTable).
         var p = model.BgNbdValue;
         // Not a using declaration: that would make the mutable struct read-only and every call work on a copy.
-        var table = new BgNbdClvTable(p, _discount);
+        var table = new BgNbdClvTable(model.Kind == PurchaseModelKind.ModifiedBgNbd ? ModifiedBgNbdModel.Shifted(p) : p, _discount);
         try
         {
             EvaluateWithTable(customers, model, outputs, ref table);
@@ -179,13 +180,17 @@ public sealed class ValueEngine
     private void EvaluateWithTable(ReadOnlySpan<CustomerSummary> customers, ValueModel model, Span<ValuePrediction> outputs, ref BgNbdClvTable table)
     {
         var p = model.BgNbdValue;
+        var modified = model.Kind == PurchaseModelKind.ModifiedBgNbd;
+        var expectation = modified ? ModifiedBgNbdModel.Shifted(p) : p;
         for (var i = 0; i < customers.Length; i++)
         {
             ref readonly var c = ref customers[i];
-            var alive = BgNbdModel.ProbabilityAliveCore(p, c.Frequency, c.Recency, c.T);
+            var alive = modified
+                ? ModifiedBgNbdModel.ProbabilityAliveCore(p, c.Frequency, c.Recency, c.T)
+                : BgNbdModel.ProbabilityAliveCore(p, c.Frequency, c.Recency, c.T);
             if (!table.TryEvaluate(c.Frequency, c.T, alive, out var discounted, out var atHorizon))
             {
-                discounted = BgNbdModel.DiscountedPurchases(p, c.Frequency, c.T, alive, _discount, out atHorizon);
+                discounted = BgNbdModel.DiscountedPurchases(expectation, c.Frequency, c.T, alive, _discount, out atHorizon);
             }
 
             var spend = GammaGammaModel.ExpectedSpendCore(model.Spend, c.Frequency, c.MonetaryValue);
@@ -208,7 +213,7 @@ public sealed class ValueEngine
             ["recency"] = customer.Recency,
             ["t"] = customer.T,
             ["model"] = model.Kind.ToString(),
-            ["parameters"] = model.Kind == PurchaseModelKind.BgNbd ? model.BgNbd.ToString() : model.ParetoNbd.ToString(),
+            ["parameters"] = model.Kind == PurchaseModelKind.ParetoNbd ? model.ParetoNbd.ToString() : model.BgNbd.ToString(),
         };
         var reasons = new List<Reason>
         {
@@ -228,6 +233,12 @@ public sealed class ValueEngine
             var p = model.BgNbdValue;
             alive = BgNbdModel.ProbabilityAliveCore(p, c.Frequency, c.Recency, c.T);
             discounted = BgNbdModel.DiscountedPurchases(p, c.Frequency, c.T, alive, _discount, out atHorizon);
+        }
+        else if (model.Kind == PurchaseModelKind.ModifiedBgNbd)
+        {
+            var p = model.BgNbdValue;
+            alive = ModifiedBgNbdModel.ProbabilityAliveCore(p, c.Frequency, c.Recency, c.T);
+            discounted = BgNbdModel.DiscountedPurchases(ModifiedBgNbdModel.Shifted(p), c.Frequency, c.T, alive, _discount, out atHorizon);
         }
         else
         {

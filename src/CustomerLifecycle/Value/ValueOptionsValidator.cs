@@ -25,7 +25,7 @@ public sealed class ValueOptionsValidator : IValidateOptions<ValueOptions>
 
         if (!Enum.IsDefined(options.PurchaseModel))
         {
-            failures.Add($"PurchaseModel: must be BgNbd or ParetoNbd but was {(int)options.PurchaseModel}.");
+            failures.Add($"PurchaseModel: must be BgNbd, ModifiedBgNbd or ParetoNbd but was {(int)options.PurchaseModel}.");
         }
 
         if (options.HorizonPeriods is < 1 or > 100_000)

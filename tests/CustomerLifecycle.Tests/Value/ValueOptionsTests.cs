@@ -64,7 +64,7 @@ public sealed class ValueOptionsTests
             [
                 "TimeUnit: must be Days or Weeks but was 7.",
                 "TimeZoneId: must be an IANA time zone id such as \"UTC\" or \"Europe/Berlin\" but was \"Mars/Olympus\".",
-                "PurchaseModel: must be BgNbd or ParetoNbd but was 9.",
+                "PurchaseModel: must be BgNbd, ModifiedBgNbd or ParetoNbd but was 9.",
                 "HorizonPeriods: must be in [1, 100000] but was 0.",
                 "DiscountRate: must be in [0, 10] but was NaN.",
                 "Margin: must be in [0, 1] but was -0.1.",
