@@ -11,6 +11,7 @@ public sealed class ValueModelProperties
 {
     private static readonly Lazy<ModelFit<BgNbdParameters>> BgNbdFit = new(() => BgNbdModel.Fit(CdnowData.Summaries));
     private static readonly Lazy<ModelFit<ParetoNbdParameters>> ParetoNbdFit = new(() => ParetoNbdModel.Fit(CdnowData.Summaries));
+    private static readonly Lazy<ModelFit<BgNbdParameters>> ModifiedFit = new(() => ModifiedBgNbdModel.Fit(CdnowData.Summaries));
     private static readonly Lazy<ModelFit<GammaGammaParameters>> GammaGammaFit = new(() => GammaGammaModel.Fit(CdnowData.Summaries));
     private static readonly GammaGammaParameters Spend = GammaGammaParameters.From(6.25, 3.74, 15.44);
 
@@ -23,8 +24,9 @@ public sealed class ValueModelProperties
             t =>
             {
                 var bg = BgNbdModel.ProbabilityAlive(t.bg, t.c);
+                var mbg = ModifiedBgNbdModel.ProbabilityAlive(t.bg, t.c);
                 var pn = ParetoNbdModel.ProbabilityAlive(t.pn, t.c);
-                return bg is >= 0 and <= 1 && pn is >= 0 and <= 1;
+                return bg is >= 0 and <= 1 && mbg is >= 0 and <= 1 && pn is >= 0 and <= 1;
             });
 
     [Property]
@@ -84,7 +86,10 @@ public sealed class ValueModelProperties
                 var gg = GammaGammaFit.Value;
                 var g = gg.Parameters!.Value;
                 var ggPerturbed = GammaGammaModel.LogLikelihood(GammaGammaParameters.From(g.P * (1 + e.e1), g.Q * (1 + e.e2), g.Gamma * (1 + e.e3)), CdnowData.Summaries);
-                return (bgPerturbed <= bg.LogLikelihood + 1e-6 && pnPerturbed <= pn.LogLikelihood + 1e-6 && ggPerturbed <= gg.LogLikelihood + 1e-6)
+                var mbg = ModifiedFit.Value;
+                var m = mbg.Parameters!.Value;
+                var mbgPerturbed = ModifiedBgNbdModel.LogLikelihood(BgNbdParameters.From(m.R * (1 + e.e1), m.Alpha * (1 + e.e2), m.A * (1 + e.e3), m.B * (1 + e.e4)), CdnowData.Summaries);
+                return (bgPerturbed <= bg.LogLikelihood + 1e-6 && mbgPerturbed <= mbg.LogLikelihood + 1e-6 && pnPerturbed <= pn.LogLikelihood + 1e-6 && ggPerturbed <= gg.LogLikelihood + 1e-6)
                     .Label($"{bgPerturbed} vs {bg.LogLikelihood}; {pnPerturbed} vs {pn.LogLikelihood}; {ggPerturbed} vs {gg.LogLikelihood}");
             });
 
