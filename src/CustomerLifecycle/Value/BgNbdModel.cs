@@ -80,7 +80,7 @@ public static class BgNbdModel
             throw new ArgumentOutOfRangeException(nameof(periods), periods, $"Periods must be a finite number >= 0 but was {Internal.Guard.Format(periods)}.");
         }
 
-        return ExpectedPurchasesCore(parameters, customer.Frequency, customer.Recency, customer.T, periods, ProbabilityAliveCore(parameters, customer.Frequency, customer.Recency, customer.T));
+        return ExpectedPurchasesCore(parameters, customer.Frequency, customer.T, periods, ProbabilityAliveCore(parameters, customer.Frequency, customer.Recency, customer.T));
     }
 
     internal static void ThrowIfDefault(BgNbdParameters parameters)
@@ -123,7 +123,7 @@ public static class BgNbdModel
     /// Euler's transformation turns the bracket into 1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z), whose series does not
     /// grow with x; its first term is split off so that a = 1 needs no special case.
     /// </summary>
-    internal static double ExpectedPurchasesCore(in BgNbdParameters p, int x, double recency, double t, double periods, double probabilityAlive)
+    internal static double ExpectedPurchasesCore(in BgNbdParameters p, int x, double t, double periods, double probabilityAlive)
     {
         if (periods == 0)
         {
@@ -221,7 +221,7 @@ public static class BgNbdModel
             for (var lane = 0; lane < 4 && k0 + lane <= horizon; lane++)
             {
                 // z close to 1 needs more terms than the shared buffer holds: the scalar series takes as many as it needs.
-                var value = done ? block[lane] : ExpectedPurchasesCore(p, x, 0, t, k0 + lane, probabilityAlive);
+                var value = done ? block[lane] : ExpectedPurchasesCore(p, x, t, k0 + lane, probabilityAlive);
 
                 // Rounding must not let the expected count step back.
                 value = Math.Max(value, previous);
@@ -237,6 +237,14 @@ public static class BgNbdModel
     /// <summary>The BG/NBD negative log-likelihood and its analytic gradient over (ln r, ln α, ln a, ln b).</summary>
     internal readonly struct Likelihood(SummaryGroups groups, bool modified = false) : IObjective
     {
+        public bool HasAnalyticGradient => true;
+
+        public double Value(ReadOnlySpan<double> u)
+        {
+            Span<double> gradient = stackalloc double[4];
+            return Evaluate(u, gradient);
+        }
+
         public double Evaluate(ReadOnlySpan<double> u, Span<double> gradient)
         {
             double r = Math.Exp(u[0]), alpha = Math.Exp(u[1]), a = Math.Exp(u[2]), b = Math.Exp(u[3]);

@@ -28,9 +28,8 @@ internal static class FitRunner
             theta[i] = Math.Exp(u[i]);
         }
 
-        Span<double> gradient = stackalloc double[n];
-        var logLikelihood = -likelihood.Evaluate(u, gradient);
-        var standardErrors = StandardErrors(likelihood, theta);
+        var logLikelihood = -likelihood.Value(u);
+        var standardErrors = likelihood.HasAnalyticGradient ? StandardErrors(likelihood, theta) : StandardErrorsFromValues(likelihood, theta);
         return (theta, logLikelihood, standardErrors, Report(result));
     }
 
@@ -78,8 +77,53 @@ internal static class FitRunner
             }
         }
 
+        return FromHessian(Symmetrize(hessian));
+    }
+
+    /// <summary>Standard errors from a Hessian of −LL in natural parameters built from function values alone.</summary>
+    private static double[] StandardErrorsFromValues<T>(T likelihood, double[] theta)
+        where T : struct, IObjective
+    {
+        var n = theta.Length;
+        var hessian = new double[n, n];
+        var h = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            h[i] = 1e-4 * theta[i];
+        }
+
+        double F(int i, int si, int j, int sj)
+        {
+            Span<double> u = stackalloc double[n];
+            for (var k = 0; k < n; k++)
+            {
+                var value = theta[k] + (k == i ? si * h[k] : 0) + (k == j ? sj * h[k] : 0);
+                u[k] = Math.Log(value);
+            }
+
+            return likelihood.Value(u);
+        }
+
+        var center = F(-1, 0, -1, 0);
+        for (var i = 0; i < n; i++)
+        {
+            hessian[i, i] = (F(i, 1, -1, 0) - (2 * center) + F(i, -1, -1, 0)) / (h[i] * h[i]);
+            for (var j = i + 1; j < n; j++)
+            {
+                var value = (F(i, 1, j, 1) - F(i, 1, j, -1) - F(i, -1, j, 1) + F(i, -1, j, -1)) / (4 * h[i] * h[j]);
+                hessian[i, j] = value;
+                hessian[j, i] = value;
+            }
+        }
+
+        return FromHessian(hessian);
+    }
+
+    private static double[] FromHessian(double[,] hessian)
+    {
+        var n = hessian.GetLength(0);
         var se = new double[n];
-        var inverse = Invert(Symmetrize(hessian));
+        var inverse = Invert(hessian);
         for (var i = 0; i < n; i++)
         {
             se[i] = inverse is not null && inverse[i, i] > 0 ? Math.Sqrt(inverse[i, i]) : double.NaN;
@@ -165,6 +209,20 @@ internal static class FitRunner
     private readonly struct PenalizedMean<T>(T inner, double scale, double penalty) : IObjective
         where T : struct, IObjective
     {
+        public bool HasAnalyticGradient => inner.HasAnalyticGradient;
+
+        public double Value(ReadOnlySpan<double> x)
+        {
+            var value = inner.Value(x) * scale;
+            for (var i = 0; i < x.Length && penalty > 0; i++)
+            {
+                var theta = Math.Exp(x[i]);
+                value += penalty * theta * theta;
+            }
+
+            return value;
+        }
+
         public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
         {
             var value = inner.Evaluate(x, gradient) * scale;
@@ -194,6 +252,10 @@ internal interface IValueOnly
 internal readonly struct NumericGradient<T>(T inner) : IObjective
     where T : struct, IValueOnly
 {
+    public bool HasAnalyticGradient => false;
+
+    public double Value(ReadOnlySpan<double> x) => inner.Value(x);
+
     public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
     {
         Span<double> probe = stackalloc double[x.Length];

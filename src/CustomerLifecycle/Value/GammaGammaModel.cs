@@ -104,6 +104,14 @@ public static class GammaGammaModel
     /// <summary>The Gamma-Gamma negative log-likelihood of mean spends and its analytic gradient over (ln p, ln q, ln γ).</summary>
     internal readonly struct Likelihood(double[] x, double[] m) : IObjective
     {
+        public bool HasAnalyticGradient => true;
+
+        public double Value(ReadOnlySpan<double> u)
+        {
+            Span<double> gradient = stackalloc double[3];
+            return Evaluate(u, gradient);
+        }
+
         public double Evaluate(ReadOnlySpan<double> u, Span<double> gradient)
         {
             double p = Math.Exp(u[0]), q = Math.Exp(u[1]), gamma = Math.Exp(u[2]);

@@ -57,7 +57,7 @@ public static class ModifiedBgNbdModel
         }
 
         var alive = ProbabilityAliveCore(parameters, customer.Frequency, customer.Recency, customer.T);
-        return BgNbdModel.ExpectedPurchasesCore(Shifted(parameters), customer.Frequency, 0, customer.T, periods, alive);
+        return BgNbdModel.ExpectedPurchasesCore(Shifted(parameters), customer.Frequency, customer.T, periods, alive);
     }
 
     /// <summary>

@@ -5,6 +5,12 @@ internal interface IObjective
 {
     /// <summary>Returns f(x) and writes ∇f(x) into <paramref name="gradient"/>; may return NaN or infinity outside the domain.</summary>
     double Evaluate(ReadOnlySpan<double> x, Span<double> gradient);
+
+    /// <summary>Returns f(x) alone.</summary>
+    double Value(ReadOnlySpan<double> x);
+
+    /// <summary>Gets a value indicating whether the gradient is analytic (differentiating it again is then accurate).</summary>
+    bool HasAnalyticGradient { get; }
 }
 
 /// <summary>The outcome of <see cref="QuasiNewton.Minimize{T}"/>.</summary>

@@ -208,7 +208,7 @@ internal static class TransactionSummarizer
         {
             reasons.Add(new Reason(
                 "value.customers-after-calibration",
-                $"{late} customers made their first purchase after the calibration end and are left out.",
+                $"{Customers(late)} made their first purchase after the calibration end and {(late == 1 ? "is" : "are")} left out.",
                 new Dictionary<string, object?> { ["customers"] = late }));
         }
 
@@ -216,7 +216,7 @@ internal static class TransactionSummarizer
         {
             reasons.Add(new Reason(
                 "value.refund-only-customers",
-                $"{refundOnly} customers have refunds (negative amounts) but no purchase and are left out.",
+                $"{Customers(refundOnly)} with refunds (negative amounts) but no purchase {(refundOnly == 1 ? "is" : "are")} left out.",
                 new Dictionary<string, object?> { ["customers"] = refundOnly }));
         }
 
@@ -230,6 +230,8 @@ internal static class TransactionSummarizer
 
         return reasons;
     }
+
+    private static string Customers(int count) => count == 1 ? "1 customer" : $"{count} customers";
 
     private static long Day(Instant instant, DateTimeZone zone, bool utc)
     {

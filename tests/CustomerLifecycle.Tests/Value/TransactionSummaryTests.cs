@@ -131,7 +131,7 @@ public sealed class TransactionSummaryTests
         var result = Engine().Summarize([T("a", 1, 10), T("r", 2, -10), T("a", 90, 5)], Day0 + Duration.FromDays(10), Day0 + Duration.FromDays(20));
 
         Assert.Equal(["a"], result.Customers.Select(c => c.CustomerId.Value));
-        Assert.Equal("1 customers have refunds (negative amounts) but no purchase and are left out.", result.Reasons.Single(r => r.Code == "value.refund-only-customers").Message);
+        Assert.Equal("1 customer with refunds (negative amounts) but no purchase is left out.", result.Reasons.Single(r => r.Code == "value.refund-only-customers").Message);
         Assert.Equal("1 customer-days with transactions fall after the holdout end and are ignored.", result.Reasons.Single(r => r.Code == "value.transactions-after-holdout").Message);
     }
 
