@@ -21,6 +21,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         services.AddTiering();
         services.AddHealthScoring();
         services.AddFeedbackPrioritization();
+        services.AddCustomerValue();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;
     }

@@ -18,4 +18,5 @@ namespace CustomerLifecycle.Serialization;
 [JsonSerializable(typeof(CustomerLifecycle.Health.HealthOptions))]
 [JsonSerializable(typeof(CustomerLifecycle.Feedback.FeedbackOptions))]
 [JsonSerializable(typeof(CustomerLifecycle.Calendars.BusinessCalendarOptions))]
+[JsonSerializable(typeof(CustomerLifecycle.Value.ValueOptions))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;

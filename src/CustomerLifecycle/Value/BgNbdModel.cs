@@ -1,0 +1,318 @@
+using System.Runtime.Intrinsics;
+
+namespace CustomerLifecycle.Value;
+
+/// <summary>
+/// The BG/NBD model of repeat purchasing (Fader, Hardie and Lee 2005, "Counting Your Customers the Easy Way"): fitting by
+/// maximum likelihood with analytic gradients, and per-customer predictions evaluated in log space.
+/// </summary>
+public static class BgNbdModel
+{
+    /// <summary>Fits the model to customers' calibration summaries by maximum likelihood.</summary>
+    /// <param name="customers">The customers' summaries (frequency, recency and T in one period unit).</param>
+    /// <param name="settings">The fitting settings, or <see langword="null"/> for the defaults.</param>
+    /// <returns>
+    /// The fit. With no customers, or no customer with a repeat purchase, nothing is fitted and the report's status is
+    /// <see cref="FitStatus.InsufficientData"/>; a fit that does not converge is reported, never thrown.
+    /// </returns>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException"><paramref name="settings"/> is invalid.</exception>
+    public static ModelFit<BgNbdParameters> Fit(ReadOnlySpan<CustomerSummary> customers, FittingOptions? settings = null)
+        => FitCore(customers, settings, modified: false);
+
+    internal static ModelFit<BgNbdParameters> FitCore(ReadOnlySpan<CustomerSummary> customers, FittingOptions? settings, bool modified)
+    {
+        settings = ValueOptionsValidator.Checked(settings);
+        var groups = SummaryGroups.From(customers);
+        if (InsufficientData(groups, customers.Length) is { } insufficient)
+        {
+            return new ModelFit<BgNbdParameters>(null, double.NaN, [], customers.Length, insufficient);
+        }
+
+        // Start with the purchase-rate scale at the mean customer age: rates near 1 per customer lifetime.
+        var meanT = 0.0;
+        for (var i = 0; i < groups.Length; i++)
+        {
+            meanT += groups.T[i] * groups.Count[i];
+        }
+
+        meanT = Math.Max(meanT / groups.Total, 1e-3);
+        var (theta, ll, se, report) = FitRunner.Run(new Likelihood(groups, modified), groups.Total, [1.0, meanT, 1.0, 1.0], settings);
+        return new ModelFit<BgNbdParameters>(BgNbdParameters.From(theta[0], theta[1], theta[2], theta[3]), ll, se, customers.Length, report);
+    }
+
+    /// <summary>The log-likelihood of the customers' summaries under the parameters.</summary>
+    /// <param name="parameters">The model parameters.</param>
+    /// <param name="customers">The customers' summaries.</param>
+    /// <returns>The sum of the customers' log-likelihoods.</returns>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> is <c>default</c>.</exception>
+    public static double LogLikelihood(BgNbdParameters parameters, ReadOnlySpan<CustomerSummary> customers)
+    {
+        ThrowIfDefault(parameters);
+        var likelihood = new Likelihood(SummaryGroups.From(customers));
+        Span<double> u = [Math.Log(parameters.R), Math.Log(parameters.Alpha), Math.Log(parameters.A), Math.Log(parameters.B)];
+        Span<double> gradient = stackalloc double[4];
+        return -likelihood.Evaluate(u, gradient);
+    }
+
+    /// <summary>The probability that a customer with this history is still alive at the end of calibration.</summary>
+    /// <param name="parameters">The model parameters.</param>
+    /// <param name="customer">The customer's summary.</param>
+    /// <returns>P(alive | x, tₓ, T), in [0, 1]; 1 for a customer without a repeat purchase (the model lets customers drop out only after a purchase).</returns>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> is <c>default</c>.</exception>
+    public static double ProbabilityAlive(BgNbdParameters parameters, in CustomerSummary customer)
+    {
+        ThrowIfDefault(parameters);
+        return ProbabilityAliveCore(parameters, customer.Frequency, customer.Recency, customer.T);
+    }
+
+    /// <summary>The expected number of repeat purchase periods in the next <paramref name="periods"/> periods.</summary>
+    /// <param name="parameters">The model parameters.</param>
+    /// <param name="customer">The customer's summary.</param>
+    /// <param name="periods">The horizon t, finite and at least 0.</param>
+    /// <returns>E[Y(t) | x, tₓ, T], at least 0 and non-decreasing in <paramref name="periods"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is negative, NaN or infinite.</exception>
+    public static double ExpectedPurchases(BgNbdParameters parameters, in CustomerSummary customer, double periods)
+    {
+        ThrowIfDefault(parameters);
+        if (!(periods >= 0) || double.IsPositiveInfinity(periods))
+        {
+            throw new ArgumentOutOfRangeException(nameof(periods), periods, $"Periods must be a finite number >= 0 but was {Internal.Guard.Format(periods)}.");
+        }
+
+        return ExpectedPurchasesCore(parameters, customer.Frequency, customer.T, periods, ProbabilityAliveCore(parameters, customer.Frequency, customer.Recency, customer.T));
+    }
+
+    internal static void ThrowIfDefault(BgNbdParameters parameters)
+    {
+        if (parameters == default)
+        {
+            throw new ArgumentException("The BG/NBD parameters are default (all 0); create them with BgNbdParameters.From or a fit.", nameof(parameters));
+        }
+    }
+
+    internal static FitReport? InsufficientData(SummaryGroups groups, int customers)
+    {
+        if (customers == 0)
+        {
+            return new FitReport(FitStatus.InsufficientData, 0, 0, double.NaN, "There are no customers to fit.");
+        }
+
+        if (!groups.AnyRepeat)
+        {
+            return new FitReport(FitStatus.InsufficientData, 0, 0, double.NaN, $"None of the {customers} customers has a repeat purchase (every frequency is 0): the purchase and drop-out rates cannot be estimated.");
+        }
+
+        return null;
+    }
+
+    internal static double ProbabilityAliveCore(in BgNbdParameters p, int x, double recency, double t)
+    {
+        if (x == 0)
+        {
+            return 1.0;
+        }
+
+        // 1 / (1 + a/(b+x−1) · ((α+T)/(α+tₓ))^(r+x)), with the ratio in log space so that it cannot overflow.
+        var logOdds = Math.Log(p.A / (p.B + x - 1)) + ((p.R + x) * (Math.Log(p.Alpha + t) - Math.Log(p.Alpha + recency)));
+        return logOdds > 0 ? Math.Exp(-logOdds) / (1.0 + Math.Exp(-logOdds)) : 1.0 / (1.0 + Math.Exp(logOdds));
+    }
+
+    /// <summary>
+    /// E[Y(t)] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)] · P(alive), z = t/(α+T+t).
+    /// Euler's transformation turns the bracket into 1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z), whose series does not
+    /// grow with x; its first term is split off so that a = 1 needs no special case.
+    /// </summary>
+    internal static double ExpectedPurchasesCore(in BgNbdParameters p, int x, double t, double periods, double probabilityAlive)
+    {
+        if (periods == 0)
+        {
+            return 0.0;
+        }
+
+        var logOneMinusZ = -SpecialFunctions.Log1P(periods / (p.Alpha + t));
+        var z = periods / (p.Alpha + t + periods);
+        var am1 = p.A - 1.0;
+        var upper = p.A + p.B - 1.0 - p.R;
+        var lower = p.A + p.B + x - 1.0;
+
+        // H = Σ_{k≥1} (upper)_k (a)_{k−1} / ((lower)_k k!) z^k, so that ₂F₁ = 1 + (a−1)·H.
+        var term = upper / lower * z;
+        var h = term;
+        for (var k = 1; k < SpecialFunctions.MaxSeriesTerms; k++)
+        {
+            term *= (upper + k) * (p.A + k - 1) / ((lower + k) * (k + 1)) * z;
+            h += term;
+            if (Math.Abs(term) <= Math.Abs(h) * 1e-16)
+            {
+                break;
+            }
+        }
+
+        var u = am1 * logOneMinusZ;
+        var bracketOverAm1 = (-logOneMinusZ * SpecialFunctions.ExpM1OverX(u)) - (Math.Exp(u) * h);
+        var expected = lower * bracketOverAm1 * probabilityAlive;
+        return expected > 0 ? expected : 0.0;
+    }
+
+    /// <summary>
+    /// Σₖ discount[k] · (E[Y(k)] − E[Y(k−1)]) for k = 1..H (H = discount.Length − 1), and E[Y(H)]. The series coefficients do
+    /// not depend on t, so they are computed once per customer and shared by every period.
+    /// </summary>
+    internal static double DiscountedPurchases(in BgNbdParameters p, int x, double t, double probabilityAlive, ReadOnlySpan<double> discount, out double atHorizon)
+    {
+        const int Capacity = 256;
+        Span<double> coefficients = stackalloc double[Capacity];
+        var upper = p.A + p.B - 1.0 - p.R;
+        var lower = p.A + p.B + x - 1.0;
+        var am1 = p.A - 1.0;
+        var scale = p.Alpha + t;
+        var logScale = Math.Log(scale);
+        coefficients[0] = upper / lower;
+        var computed = 1;
+        double previous = 0, total = 0;
+        Span<double> block = stackalloc double[4];
+        var horizon = discount.Length - 1;
+
+        // Four periods at a time: the logarithms, exponentials and series terms of the four are computed side by side.
+        for (var k0 = 1; k0 <= horizon; k0 += 4)
+        {
+            var k = Vector256.Create(k0, k0 + 1.0, k0 + 2.0, k0 + 3.0);
+            var scaled = Vector256.Create(scale) + k;
+            var logOneMinusZ = Vector256.Create(logScale) - Vector256.Log(scaled);
+            var z = k / scaled;
+            var u = Vector256.Create(am1) * logOneMinusZ;
+            var eu = Vector256.Exp(u);
+
+            // expm1(u)/u: a short series where eᵘ − 1 would cancel.
+            var small = Vector256.LessThan(Vector256.Abs(u), Vector256.Create(1e-3));
+            var series = Vector256<double>.One + (u * (Vector256.Create(0.5) + (u * (Vector256.Create(1.0 / 6) + (u * Vector256.Create(1.0 / 24))))));
+            var safeU = Vector256.ConditionalSelect(small, Vector256<double>.One, u);
+            var ex = Vector256.ConditionalSelect(small, series, (eu - Vector256<double>.One) / safeU);
+
+            var h = Vector256<double>.Zero;
+            var power = z;
+            var z2 = z * z;
+            var done = false;
+
+            // Two terms per step, and the convergence test once per step: the test costs more than a term.
+            for (var j = 0; j + 1 < Capacity; j += 2)
+            {
+                while (computed <= j + 1)
+                {
+                    coefficients[computed] = coefficients[computed - 1] * (upper + computed) * (p.A + computed - 1) / ((lower + computed) * (computed + 1));
+                    computed++;
+                }
+
+                var term = Vector256.Create(coefficients[j]) * power;
+                var next = Vector256.Create(coefficients[j + 1]) * power * z;
+                h += term + next;
+                if (Vector256.LessThanOrEqualAll(Vector256.Abs(next), Vector256.Abs(h) * Vector256.Create(1e-16)))
+                {
+                    done = true;
+                    break;
+                }
+
+                power *= z2;
+            }
+
+            var y = Vector256.Create(lower * probabilityAlive) * ((-logOneMinusZ * ex) - (eu * h));
+            y.CopyTo(block);
+            for (var lane = 0; lane < 4 && k0 + lane <= horizon; lane++)
+            {
+                // z close to 1 needs more terms than the shared buffer holds: the scalar series takes as many as it needs.
+                var value = done ? block[lane] : ExpectedPurchasesCore(p, x, t, k0 + lane, probabilityAlive);
+
+                // Rounding must not let the expected count step back.
+                value = Math.Max(value, previous);
+                total += discount[k0 + lane] * (value - previous);
+                previous = value;
+            }
+        }
+
+        atHorizon = previous;
+        return total;
+    }
+
+    /// <summary>The BG/NBD negative log-likelihood and its analytic gradient over (ln r, ln α, ln a, ln b).</summary>
+    internal readonly struct Likelihood(SummaryGroups groups, bool modified = false) : IObjective
+    {
+        public bool HasAnalyticGradient => true;
+
+        public double Value(ReadOnlySpan<double> u)
+        {
+            Span<double> gradient = stackalloc double[4];
+            return Evaluate(u, gradient);
+        }
+
+        public double Evaluate(ReadOnlySpan<double> u, Span<double> gradient)
+        {
+            double r = Math.Exp(u[0]), alpha = Math.Exp(u[1]), a = Math.Exp(u[2]), b = Math.Exp(u[3]);
+            var logAlpha = u[1];
+            var logA = u[2];
+            var distinct = groups.DistinctX;
+            Span<double> perX = distinct.Length <= 64 ? stackalloc double[distinct.Length * 5] : new double[distinct.Length * 5];
+            // The modified model (MBG/NBD) lets a customer drop out at the first purchase too: its beta terms run to x + 1.
+            var shift = modified ? 1 : 0;
+            for (var i = 0; i < distinct.Length; i++)
+            {
+                var x = distinct[i];
+                perX[i * 5] = SpecialFunctions.LogGammaRatio(r, x) - SpecialFunctions.LogGammaRatio(a + b, x + shift) + SpecialFunctions.LogGammaRatio(b, x + shift);
+                perX[(i * 5) + 1] = SpecialFunctions.DigammaDifference(r, x);
+                var dab = SpecialFunctions.DigammaDifference(a + b, x + shift);
+                perX[(i * 5) + 2] = -dab;
+                perX[(i * 5) + 3] = SpecialFunctions.DigammaDifference(b, x + shift) - dab;
+            }
+
+            double ll = 0, dr = 0, dAlpha = 0, da = 0, db = 0;
+            var xs = groups.X;
+            var recencies = groups.Recency;
+            var ts = groups.T;
+            var counts = groups.Count;
+            var xIndex = groups.XIndex;
+            for (var g = 0; g < xs.Length; g++)
+            {
+                var x = xs[g];
+                var n = counts[g];
+                var k = xIndex[g] * 5;
+                var rx = r + x;
+                var logAlphaT = Math.Log(alpha + ts[g]);
+                var a3 = -rx * logAlphaT;
+                double logSum, w3, w4, logAlphaTx = 0, dAlphaTx = 0, bx1 = 1;
+                if (x > 0 || modified)
+                {
+                    bx1 = b + x - 1 + shift;
+                    logAlphaTx = Math.Log(alpha + recencies[g]);
+                    dAlphaTx = rx / (alpha + recencies[g]);
+                    var a4 = logA - Math.Log(bx1) - (rx * logAlphaTx);
+                    var max = Math.Max(a3, a4);
+                    var e3 = Math.Exp(a3 - max);
+                    var e4 = Math.Exp(a4 - max);
+                    var sum = e3 + e4;
+                    logSum = max + Math.Log(sum);
+                    w3 = e3 / sum;
+                    w4 = e4 / sum;
+                }
+                else
+                {
+                    logSum = a3;
+                    w3 = 1;
+                    w4 = 0;
+                }
+
+                ll += n * (perX[k] + (r * logAlpha) + logSum);
+                dr += n * (perX[k + 1] + logAlpha - (w3 * logAlphaT) - (w4 * logAlphaTx));
+                dAlpha += n * ((r / alpha) - (w3 * rx / (alpha + ts[g])) - (w4 * dAlphaTx));
+                da += n * (perX[k + 2] + (w4 / a));
+                db += n * (perX[k + 3] - (w4 / bx1));
+            }
+
+            // The optimiser works on ln θ: d/d ln θ = θ · d/dθ; and it minimises −LL.
+            gradient[0] = -dr * r;
+            gradient[1] = -dAlpha * alpha;
+            gradient[2] = -da * a;
+            gradient[3] = -db * b;
+            return -ll;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+namespace CustomerLifecycle.Value.Kpis;
+
+/// <summary>The KPI targets (DESIGN.md §2.5) and the CSAT scale. Rates are shares in [0, 1]; NPS is in [−100, 100].</summary>
+public sealed class KpiOptions
+{
+    /// <summary>Gets or sets the lowest acceptable monthly retention rate.</summary>
+    /// <value>The default value is 0.70.</value>
+    public double MonthlyRetentionTarget { get; set; } = ValueDefaults.MonthlyRetention;
+
+    /// <summary>Gets or sets the lowest acceptable yearly retention rate.</summary>
+    /// <value>The default value is 0.80.</value>
+    public double YearlyRetentionTarget { get; set; } = ValueDefaults.YearlyRetention;
+
+    /// <summary>Gets or sets the highest acceptable monthly churn rate.</summary>
+    /// <value>The default value is 0.30.</value>
+    public double MonthlyChurnTarget { get; set; } = ValueDefaults.MonthlyChurn;
+
+    /// <summary>Gets or sets the highest acceptable yearly churn rate.</summary>
+    /// <value>The default value is 0.20.</value>
+    public double YearlyChurnTarget { get; set; } = ValueDefaults.YearlyChurn;
+
+    /// <summary>Gets or sets the lowest acceptable net promoter score.</summary>
+    /// <value>The default value is 50.</value>
+    public double NpsTarget { get; set; } = ValueDefaults.Nps;
+
+    /// <summary>Gets or sets the lowest acceptable CSAT (share of satisfied answers).</summary>
+    /// <value>The default value is 0.80.</value>
+    public double CsatTarget { get; set; } = ValueDefaults.Csat;
+
+    /// <summary>Gets or sets the top of the CSAT scale; answers run from 1 to this value.</summary>
+    /// <value>The default value is 5.</value>
+    public int CsatScaleMax { get; set; } = ValueDefaults.CsatScaleMax;
+
+    /// <summary>Gets or sets the lowest CSAT answer that counts as satisfied.</summary>
+    /// <value>The default value is 4.</value>
+    public int CsatSatisfiedFrom { get; set; } = ValueDefaults.CsatSatisfiedFrom;
+
+    /// <summary>Gets or sets the lowest acceptable repurchase rate.</summary>
+    /// <value>The default value is 0.80.</value>
+    public double RepurchaseTarget { get; set; } = ValueDefaults.Repurchase;
+
+    /// <summary>Gets or sets the lowest acceptable referral rate.</summary>
+    /// <value>The default value is 0.30.</value>
+    public double ReferralTarget { get; set; } = ValueDefaults.Referral;
+
+    /// <summary>Gets or sets the lowest acceptable cross-sell rate.</summary>
+    /// <value>The default value is 0.15.</value>
+    public double CrossSellTarget { get; set; } = ValueDefaults.CrossSell;
+
+    /// <summary>Gets or sets the lowest acceptable up-sell rate.</summary>
+    /// <value>The default value is 0.10.</value>
+    public double UpSellTarget { get; set; } = ValueDefaults.UpSell;
+
+    /// <summary>Gets or sets the lowest acceptable complaint resolution rate.</summary>
+    /// <value>The default value is 0.95.</value>
+    public double ComplaintResolutionTarget { get; set; } = ValueDefaults.ComplaintResolution;
+
+    /// <summary>Gets or sets the longest acceptable mean or median complaint resolution time, in hours.</summary>
+    /// <value>The default value is 24.</value>
+    public double ComplaintResolutionHoursTarget { get; set; } = ValueDefaults.ComplaintResolutionHours;
+
+    /// <summary>Gets or sets the lowest acceptable ratio of CLV to acquisition cost.</summary>
+    /// <value>The default value is 10.</value>
+    public double ClvToAcquisitionCostTarget { get; set; } = ValueDefaults.ClvToAcquisitionCost;
+}

@@ -1,0 +1,52 @@
+using CustomerLifecycle.DependencyInjection;
+using CustomerLifecycle.Value;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CustomerLifecycle.Tests.DependencyInjection;
+
+public sealed class ValueServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddCustomerValue_RegistersTheEngineWithTheConfiguredOptions()
+    {
+        using var provider = new ServiceCollection().AddCustomerValue(o => o.HorizonPeriods = 39).BuildServiceProvider();
+
+        Assert.Equal(39, provider.GetRequiredService<ValueEngine>().HorizonPeriods);
+    }
+
+    [Fact]
+    public void AddCustomerValue_Twice_AddsNothingTheSecondTime()
+    {
+        var services = new ServiceCollection().AddCustomerValue();
+        var count = services.Count;
+
+        services.AddCustomerValue();
+
+        Assert.Equal(count, services.Count);
+    }
+
+    [Fact]
+    public void AddCustomerValue_WithBadOptions_FailsAtStart()
+    {
+        using var provider = new ServiceCollection().AddCustomerValue(o => o.Margin = 3).BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(["Margin: must be in [0, 1] but was 3."], ex.Failures);
+    }
+
+    [Fact]
+    public void AddCustomerLifecycle_RegistersTheValueEngine_ConfiguredThroughTheBuilder()
+    {
+        using var provider = new ServiceCollection()
+            .AddCustomerLifecycle(b => b.ConfigureCustomerValue(o => o.HorizonPeriods = 13))
+            .BuildServiceProvider();
+
+        Assert.Equal(13, provider.GetRequiredService<ValueEngine>().HorizonPeriods);
+    }
+
+    [Fact]
+    public void AddCustomerValue_RejectsNullServices()
+        => Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => ValueServiceCollectionExtensions.AddCustomerValue(null!)).ParamName);
+}
