@@ -1,7 +1,8 @@
+using CustomerLifecycle.Internal;
 using Microsoft.Extensions.Options;
-using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
+using NodaTime;
 
 namespace CustomerLifecycle.Calendars;
 
@@ -47,10 +48,7 @@ public sealed class BusinessCalendar
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         BusinessCalendarOptionsValidator.Collect(options, string.Empty, failures);
-        if (failures.Count > 0)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(BusinessCalendarOptions), failures);
-        }
+        PolicyValidation.ThrowIfAny<BusinessCalendarOptions>(failures);
 
         Zone = DateTimeZoneProviders.Tzdb[options.TimeZoneId];
         FirstYear = options.FirstYear;

@@ -1,3 +1,4 @@
+using CustomerLifecycle.Internal;
 using Microsoft.Extensions.Options;
 
 namespace CustomerLifecycle.Feedback;
@@ -13,9 +14,7 @@ internal readonly struct ValidatedFeedbackOptions
     public static ValidatedFeedbackOptions From(FeedbackOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = FeedbackOptionsValidator.Collect(options);
-        return failures.Count == 0
-            ? new ValidatedFeedbackOptions(options)
-            : throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(FeedbackOptions), failures);
+        PolicyValidation.ThrowIfAny<FeedbackOptions>(FeedbackOptionsValidator.Collect(options));
+        return new ValidatedFeedbackOptions(options);
     }
 }

@@ -28,11 +28,7 @@ public sealed partial class HealthEngine
     public HealthEngine(HealthOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = HealthOptionsValidator.Failures(options);
-        if (failures.Count > 0)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(HealthOptions), failures);
-        }
+        PolicyValidation.ThrowIfAny<HealthOptions>(HealthOptionsValidator.Failures(options));
 
         _policy = new CompiledHealthPolicy(options);
         _bandNames = options.Bands.Select(b => b.Name).ToArray();

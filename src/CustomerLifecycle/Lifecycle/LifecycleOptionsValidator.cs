@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerLifecycle.Internal;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -40,11 +41,7 @@ public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOption
     /// <summary>Throws an <see cref="OptionsValidationException"/> listing every problem when <paramref name="options"/> is invalid.</summary>
     internal static void ThrowIfInvalid(LifecycleOptions options)
     {
-        var result = new LifecycleOptionsValidator().Validate(Options.DefaultName, options);
-        if (result.Failed)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(LifecycleOptions), result.Failures);
-        }
+        PolicyValidation.ThrowIfAny<LifecycleOptions>(new LifecycleOptionsValidator().Validate(Options.DefaultName, options).Failures);
     }
 
     private static Dictionary<string, StageOptions> ValidateStages(LifecycleOptions options, List<string> failures)

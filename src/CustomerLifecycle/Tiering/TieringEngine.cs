@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CustomerLifecycle.Internal;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -19,11 +20,7 @@ public sealed class TieringEngine
     public TieringEngine(TieringOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = TieringOptionsValidator.Failures(options);
-        if (failures.Count > 0)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(TieringOptions), failures);
-        }
+        PolicyValidation.ThrowIfAny<TieringOptions>(TieringOptionsValidator.Failures(options));
 
         // Options are mutable: everything the engine needs is copied here, so later changes to them change nothing.
         _rfm = new RfmScorer(options.Rfm);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerLifecycle.Internal;
 using CustomerLifecycle.Value.Kpis;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -25,11 +26,7 @@ public sealed class ValueEngine
     public ValueEngine(ValueOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var result = new ValueOptionsValidator().Validate(Options.DefaultName, options);
-        if (result.Failed)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(ValueOptions), result.Failures);
-        }
+        PolicyValidation.ThrowIfAny<ValueOptions>(new ValueOptionsValidator().Validate(Options.DefaultName, options).Failures);
 
         _zone = DateTimeZoneProviders.Tzdb[options.TimeZoneId];
         _daysPerUnit = options.TimeUnit == ValueTimeUnit.Weeks ? 7.0 : 1.0;
