@@ -118,7 +118,7 @@ public sealed class BusinessCalendar
         if (_start.Length == 0)
         {
             // Only reachable when every span falls into a daylight-saving gap.
-            throw new OptionsValidationException(Options.DefaultName, typeof(BusinessCalendarOptions), ["WorkingHours: the calendar has no working time; add at least one span."]);
+            PolicyValidation.ThrowIfAny<BusinessCalendarOptions>(["WorkingHours: the calendar has no working time; add at least one span."]);
         }
 
         var n = _start.Length;

@@ -84,9 +84,12 @@ public sealed partial class FeedbackEngine
     /// <param name="impact">The impact level name.</param>
     /// <param name="urgency">The urgency level name.</param>
     /// <returns>The priority name.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="impact"/> or <paramref name="urgency"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="impact"/> or <paramref name="urgency"/> is not a level of the policy.</exception>
     public string PriorityOf(string impact, string urgency)
     {
+        ArgumentNullException.ThrowIfNull(impact);
+        ArgumentNullException.ThrowIfNull(urgency);
         var i = Array.IndexOf(_impacts, impact);
         var u = Array.IndexOf(_urgencies, urgency);
         if (i < 0)

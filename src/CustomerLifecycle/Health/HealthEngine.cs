@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using CustomerLifecycle.Internal;
 using Microsoft.Extensions.Options;
@@ -348,7 +347,7 @@ public sealed partial class HealthEngine
         var upper = _bandMax[band] >= HealthScore.MaxValue ? "]" : ")";
         return new Reason(
             "health.band",
-            $"Score {score} is in band {_bandNames[band]} [{Guard.Format(_bandMin[band])}, {Guard.Format(_bandMax[band])}{upper}, with {Percent(coverage)} of the weight covered by data.",
+            $"Score {score} is in band {_bandNames[band]} [{Guard.Format(_bandMin[band])}, {Guard.Format(_bandMax[band])}{upper}, with {Guard.Percent(coverage)} of the weight covered by data.",
             new Dictionary<string, object?> { ["score"] = score.Value, ["band"] = _bandNames[band], ["coverage"] = coverage });
     }
 
@@ -422,5 +421,4 @@ public sealed partial class HealthEngine
         return manualOverride;
     }
 
-    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }

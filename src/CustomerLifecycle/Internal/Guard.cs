@@ -28,6 +28,9 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Formats a share as a percentage with at most one decimal, the same way on every machine: 0.4615 → "46.2%".</summary>
+    public static string Percent(double share) => (share * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     /// <summary>Formats a number the same way on every machine.</summary>
     public static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

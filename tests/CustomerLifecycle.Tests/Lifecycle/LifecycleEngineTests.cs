@@ -146,6 +146,24 @@ public sealed class LifecycleEngineTests
     }
 
     [Fact]
+    public void LeavingAndReenteringAStageAtOneInstant_KeepsCountingItsTime()
+    {
+        // Reactivated on 1 April; 180 days without activity churn the customer on 28 September at 09:00, and an activity at
+        // that very instant reactivates them again: the second visit is open and counts.
+        var record = Record(
+            Purchase(At(2026, 1, 1)),
+            Activity(At(2026, 2, 1)),
+            Command(LifecycleEventKind.Cancellation, At(2026, 3, 1)),
+            Purchase(At(2026, 4, 1)),
+            Activity(At(2026, 9, 28)));
+
+        var reactivated = record.StageTimes.Single(t => t.Stage == "Reactivated");
+        Assert.Equal((2, true), (reactivated.Visits, reactivated.IsOpen));
+        Assert.Equal(Duration.FromDays(210), record.TimeInStage("Reactivated", At(2026, 10, 28)));
+        Assert.Equal(Duration.FromDays(31), record.TimeInStage("Churned", At(2026, 10, 28)));
+    }
+
+    [Fact]
     public void Regressions_AreKeptAsVisits_NotAsAHighWaterMark()
     {
         var events = LifecycleDefaultRulesTests.MonthlyActivity(At(2026, 1, 5), months: 5).ToList();

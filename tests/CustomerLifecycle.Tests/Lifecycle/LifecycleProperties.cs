@@ -7,7 +7,7 @@ using NodaTime;
 
 namespace CustomerLifecycle.Tests.Lifecycle;
 
-[Properties(Arbitrary = [typeof(LifecycleGenerators)], MaxTest = 200)]
+[Properties(Arbitrary = [typeof(LifecycleGenerators)], MaxTest = 300)]
 public sealed class LifecycleProperties
 {
     private static readonly LifecycleEngine Engine = new(new LifecycleOptions());

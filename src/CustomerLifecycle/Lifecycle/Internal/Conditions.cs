@@ -1,4 +1,4 @@
-using System.Globalization;
+using CustomerLifecycle.Internal;
 using NodaTime;
 
 namespace CustomerLifecycle.Lifecycle.Internal;
@@ -187,7 +187,7 @@ internal static class Conditions
                 var (recent, earlier) = state.CompareActivity(policy, at, condition.Months);
                 var message = earlier == 0
                     ? $"No activity in the {condition.Months} months before the last {condition.Months}, so there is no level to fall from ({recent} in the last {condition.Months})."
-                    : $"Activity in the last {condition.Months} months is {recent}, {Percent((double)recent / earlier)} of the {earlier} in the {condition.Months} months before ({(holds ? "below" : "not below")} {Percent(condition.Ratio)}).";
+                    : $"Activity in the last {condition.Months} months is {recent}, {Guard.Percent((double)recent / earlier)} of the {earlier} in the {condition.Months} months before ({(holds ? "below" : "not below")} {Guard.Percent(condition.Ratio)}).";
                 return Reason("lifecycle.activity-drop", holds, message, ("recent", recent), ("earlier", earlier), ("months", condition.Months), ("ratio", condition.Ratio));
             }
 
@@ -195,8 +195,8 @@ internal static class Conditions
             {
                 var (recent, earlier) = state.CompareActivity(policy, at, condition.Months);
                 var baseline = state.DeclineBaseline ?? earlier;
-                var share = baseline == 0 ? "any share" : Percent((double)recent / baseline);
-                return Reason("lifecycle.activity-recovered", holds, $"Activity in the last {condition.Months} months is {recent}, {share} of the level of {baseline} before the decline (needs at least {Percent(condition.Ratio)}).", ("recent", recent), ("baseline", baseline), ("months", condition.Months), ("ratio", condition.Ratio));
+                var share = baseline == 0 ? "any share" : Guard.Percent((double)recent / baseline);
+                return Reason("lifecycle.activity-recovered", holds, $"Activity in the last {condition.Months} months is {recent}, {share} of the level of {baseline} before the decline (needs at least {Guard.Percent(condition.Ratio)}).", ("recent", recent), ("baseline", baseline), ("months", condition.Months), ("ratio", condition.Ratio));
             }
 
             case ConditionKind.MonthsSinceReactivationAtLeast:
@@ -239,7 +239,6 @@ internal static class Conditions
 
     private static long WholeDays(Duration duration) => (long)Math.Floor(duration.TotalDays);
 
-    private static string Percent(double ratio) => (ratio * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     private static Reason Reason(string code, bool holds, string message, params (string Key, object? Value)[] data)
     {

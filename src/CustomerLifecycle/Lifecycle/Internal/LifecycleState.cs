@@ -47,7 +47,7 @@ internal struct LifecycleState
         ActivityMonth = policy.MonthOf(at),
         Activity = new int[policy.ActivityMonths],
         Purchases = [],
-        StageTimes = [new StageTime(policy.Stages[policy.InitialStage], at, at, null, Duration.Zero, 1)],
+        StageTimes = [new StageTime(policy.Stages[policy.InitialStage], at, at, null, Duration.Zero, 1, IsOpen: true)],
         RecentIds = [],
         _activityOwned = true,
         _stageTimesOwned = true,
@@ -237,7 +237,7 @@ internal struct LifecycleState
             var time = StageTimes[i];
             if (time.Stage == from && time.IsOpen)
             {
-                StageTimes[i] = time with { ClosedTime = time.ClosedTime + (at - time.LastEnteredAt), LastExitedAt = at };
+                StageTimes[i] = time with { ClosedTime = time.ClosedTime + (at - time.LastEnteredAt), LastExitedAt = at, IsOpen = false };
             }
 
             if (time.Stage == to)
@@ -249,11 +249,11 @@ internal struct LifecycleState
         if (toIndex >= 0)
         {
             var time = StageTimes[toIndex];
-            StageTimes[toIndex] = time with { LastEnteredAt = at, Visits = time.Visits + 1 };
+            StageTimes[toIndex] = time with { LastEnteredAt = at, Visits = time.Visits + 1, IsOpen = true };
         }
         else
         {
-            StageTimes = [.. StageTimes, new StageTime(to, at, at, null, Duration.Zero, 1)];
+            StageTimes = [.. StageTimes, new StageTime(to, at, at, null, Duration.Zero, 1, IsOpen: true)];
         }
 
         PreviousStage = from;
