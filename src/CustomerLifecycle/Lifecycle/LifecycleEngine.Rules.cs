@@ -71,7 +71,7 @@ public sealed partial class LifecycleEngine
     private Instant? FirstInstantHolding(in LifecycleState state, CompiledRule rule, Instant from, Instant asOf)
     {
         var start = from;
-        foreach (var condition in rule.When)
+        foreach (var condition in rule.Bounded)
         {
             var bound = Conditions.LowerBound(_policy, state, condition);
             if (bound == Conditions.Never)
@@ -90,7 +90,8 @@ public sealed partial class LifecycleEngine
             return null;
         }
 
-        if (Conditions.AllHoldFromTheirBounds(_policy, state, rule.When, start))
+        // Past every bound, the bounded conditions hold; only the others need checking.
+        if (Conditions.AllHold(_policy, state, rule.Unbounded, start))
         {
             return start;
         }
@@ -118,10 +119,23 @@ public sealed partial class LifecycleEngine
             // After the comparison window has rolled past the last event, nothing changes any more.
             var month = _policy.MonthOf(start) + 1;
             var lastMonth = _policy.MonthOf(asOf);
+            var single = rule.SingleComparison;
+            var (recent, earlier) = single is null ? default : state.CompareActivity(month, single.Months);
             for (var i = 0; i <= _policy.ActivityMonths && month <= lastMonth; i++, month++)
             {
-                if (!Conditions.ComparisonsHoldAtMonth(state, rule.When, month))
+                var comparisonsHold = single is null
+                    ? Conditions.ComparisonsHoldAtMonth(state, rule.When, month)
+                    : Conditions.ComparisonHolds(single, recent, earlier, state.DeclineBaseline);
+                if (!comparisonsHold)
                 {
+                    if (single is not null)
+                    {
+                        // Slide both windows one month on.
+                        var leaving = state.ActivityBetween(month - single.Months, month - single.Months);
+                        recent += state.ActivityBetween(month, month) - leaving;
+                        earlier += leaving - state.ActivityBetween(month - (2 * single.Months), month - (2 * single.Months));
+                    }
+
                     continue;
                 }
 
@@ -131,7 +145,7 @@ public sealed partial class LifecycleEngine
                     break;
                 }
 
-                if (Conditions.AllHoldFromTheirBounds(_policy, state, rule.When, monthStart))
+                if (Conditions.AllHold(_policy, state, rule.Unbounded, monthStart))
                 {
                     first = monthStart;
                     break;

@@ -15,6 +15,15 @@ internal sealed record CompiledRule(string Id, int To, string[] On, Condition[] 
     /// <summary>Gets a value indicating whether a condition compares monthly activity, so the rule may first hold at a month start.</summary>
     public bool ComparesMonths { get; } = When.Any(c => c.ComparesMonths);
 
+    /// <summary>Gets the conditions that time alone can make true (tenure, inactivity, time since reactivation, and alternatives among them): the only ones with a lower bound.</summary>
+    public Condition[] Bounded { get; } = [.. When.Where(c => c.HasLowerBound)];
+
+    /// <summary>Gets the conditions without a lower bound: the ones still to check at an instant past every bound.</summary>
+    public Condition[] Unbounded { get; } = [.. When.Where(c => !c.IsTrueFromItsBound)];
+
+    /// <summary>Gets the rule's one activity comparison when it has exactly one, so a month-by-month scan can slide its window; otherwise null.</summary>
+    public Condition? SingleComparison { get; } = When.Count(c => c.ComparesMonths) == 1 ? When.Single(c => c.ComparesMonths) is { AnyOf.Length: 0 } only ? only : null : null;
+
     public bool IsTimeBased => On.Length == 0;
 
     public bool IsTriggeredBy(string eventName) => Array.IndexOf(On, eventName) >= 0;

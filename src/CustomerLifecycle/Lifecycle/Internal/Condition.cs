@@ -34,6 +34,12 @@ internal sealed class Condition
 
     public Condition[] AnyOf { get; }
 
+    /// <summary>Gets a value indicating whether time alone can make the condition true, from an instant <c>Conditions.LowerBound</c> works out.</summary>
+    public bool HasLowerBound => IsTrueFromItsBound || (Kind == ConditionKind.Any && AnyOf.Any(c => c.HasLowerBound));
+
+    /// <summary>Gets a value indicating whether the condition holds from its lower bound on, until the next event (tenure, inactivity, time since reactivation).</summary>
+    public bool IsTrueFromItsBound => Kind is ConditionKind.MonthsSinceFirstPurchaseAtLeast or ConditionKind.NoActivityForDays or ConditionKind.MonthsSinceReactivationAtLeast;
+
     /// <summary>Gets a value indicating whether the condition compares monthly activity, which changes at month starts.</summary>
     public bool ComparesMonths => Kind is ConditionKind.ActivityRatioBelow or ConditionKind.ActivityRecovered || AnyOf.Any(c => c.ComparesMonths);
 

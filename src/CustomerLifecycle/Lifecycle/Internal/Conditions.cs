@@ -25,25 +25,6 @@ internal static class Conditions
         return true;
     }
 
-    /// <summary>
-    /// Whether every condition holds at <paramref name="at"/>, given that <paramref name="at"/> is at or after every
-    /// condition's <see cref="LowerBound"/>: the conditions that time makes true (tenure, inactivity, time since
-    /// reactivation) then hold without being worked out again.
-    /// </summary>
-    public static bool AllHoldFromTheirBounds(CompiledPolicy policy, in LifecycleState state, Condition[] conditions, Instant at)
-    {
-        foreach (var condition in conditions)
-        {
-            if (condition.Kind is not (ConditionKind.MonthsSinceFirstPurchaseAtLeast or ConditionKind.NoActivityForDays or ConditionKind.MonthsSinceReactivationAtLeast)
-                && !Holds(policy, state, condition, at))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>Whether the activity comparisons among the conditions hold at the start of <paramref name="month"/>: a cheap filter before the full check.</summary>
     public static bool ComparisonsHoldAtMonth(in LifecycleState state, Condition[] conditions, int month)
     {
@@ -52,10 +33,7 @@ internal static class Conditions
             if (condition.Kind is ConditionKind.ActivityRatioBelow or ConditionKind.ActivityRecovered)
             {
                 var (recent, earlier) = state.CompareActivity(month, condition.Months);
-                var holds = condition.Kind == ConditionKind.ActivityRatioBelow
-                    ? earlier > 0 && recent < condition.Ratio * earlier
-                    : recent >= condition.Ratio * (state.DeclineBaseline ?? earlier);
-                if (!holds)
+                if (!ComparisonHolds(condition, recent, earlier, state.DeclineBaseline))
                 {
                     return false;
                 }
@@ -64,6 +42,12 @@ internal static class Conditions
 
         return true;
     }
+
+    /// <summary>Whether an activity comparison holds for the given counts.</summary>
+    public static bool ComparisonHolds(Condition condition, int recent, int earlier, int? declineBaseline)
+        => condition.Kind == ConditionKind.ActivityRatioBelow
+            ? earlier > 0 && recent < condition.Ratio * earlier
+            : recent >= condition.Ratio * (declineBaseline ?? earlier);
 
     public static bool Holds(CompiledPolicy policy, in LifecycleState state, Condition condition, Instant at)
     {
@@ -84,15 +68,10 @@ internal static class Conditions
             case ConditionKind.HealthBandIs:
                 return state.HealthBand is null ? condition.MatchWhenUnknown : string.Equals(state.HealthBand, condition.Band, StringComparison.Ordinal);
             case ConditionKind.ActivityRatioBelow:
-            {
-                var (recent, earlier) = state.CompareActivity(policy, at, condition.Months);
-                return earlier > 0 && recent < condition.Ratio * earlier;
-            }
-
             case ConditionKind.ActivityRecovered:
             {
                 var (recent, earlier) = state.CompareActivity(policy, at, condition.Months);
-                return recent >= condition.Ratio * (state.DeclineBaseline ?? earlier);
+                return ComparisonHolds(condition, recent, earlier, state.DeclineBaseline);
             }
 
             case ConditionKind.MonthsSinceReactivationAtLeast:
