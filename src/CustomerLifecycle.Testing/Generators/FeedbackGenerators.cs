@@ -29,10 +29,12 @@ public static class FeedbackGenerators
     /// <summary>Gets a generator of items with id <c>F</c> from customer <c>a</c>: any category or none, any urgency or none, reach, value and supporters.</summary>
     public static Gen<FeedbackItem> Item { get; } = ItemWithId("F");
 
-    /// <summary>Gets a generator of valid feedback policies: the defaults with another priority in every matrix cell and another warning fraction.</summary>
+    /// <summary>Gets a generator of valid feedback policies: the defaults with another priority matrix (any matrix in which a wider
+    /// impact or a higher urgency never lowers the priority), another warning fraction, and a calendar covering 2025–2028 (the
+    /// generated items' years with head room, and quick to build).</summary>
     public static Gen<FeedbackOptions> Policy { get; } =
-        (from cells in Gen.ArrayOf(Gen.Elements("High", "Medium", "Low"), 16)
-         from warning in Gen.Choose(1, 99)
+        (from cells in Gen.ArrayOf(Gen.Choose(0, 2), 16)
+         from warning in Gen.Choose(1, 100)
          select Vary(cells, warning / 100.0))
         .Where(IsValid);
 
@@ -98,12 +100,25 @@ public static class FeedbackGenerators
         return record;
     }
 
-    private static FeedbackOptions Vary(string[] cells, double warning)
+    private static FeedbackOptions Vary(int[] cells, double warning)
     {
-        var options = new FeedbackOptions { WarningFraction = warning };
-        for (var i = 0; i < options.Matrix.Count && i < cells.Length; i++)
+        var options = new FeedbackOptions { WarningFraction = warning, Calendar = new Calendars.BusinessCalendarOptions { FirstYear = 2025, LastYear = 2028 } };
+        var impacts = options.ImpactLevels;
+        var urgencies = options.UrgencyLevels;
+        var priority = new int[impacts.Count, urgencies.Count];
+        options.Matrix = [];
+        for (var i = 0; i < impacts.Count; i++)
         {
-            options.Matrix[i].Priority = cells[i];
+            for (var u = 0; u < urgencies.Count; u++)
+            {
+                // Levels are listed narrowest and least urgent first, priorities highest first: taking the minimum with the
+                // narrower and the less urgent neighbour keeps the matrix monotone, as the validator requires.
+                var p = cells[((i * urgencies.Count) + u) % cells.Length] % options.Priorities.Count;
+                p = Math.Min(p, i > 0 ? priority[i - 1, u] : p);
+                p = Math.Min(p, u > 0 ? priority[i, u - 1] : p);
+                priority[i, u] = p;
+                options.Matrix.Add(new PriorityMatrixEntryOptions { Impact = impacts[i].Name, Urgency = urgencies[u].Name, Priority = options.Priorities[p] });
+            }
         }
 
         return options;

@@ -79,7 +79,8 @@ public static class LifecycleGenerators
                select (IReadOnlyList<LifecycleEvent>)[.. events];
     }
 
-    /// <summary>A generator of records the engine builds for <paramref name="policy"/> by replaying a generated history (never an empty history).</summary>
+    /// <summary>A generator of records the engine builds for <paramref name="policy"/> by replaying an activity at <see cref="Start"/> followed by a generated history.</summary>
+    /// <remarks>The leading activity makes sure there is a record even when every generated event is a refused command.</remarks>
     /// <param name="policy">The policy; validated once, here.</param>
     /// <returns>The generator.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
@@ -88,8 +89,8 @@ public static class LifecycleGenerators
     {
         ArgumentNullException.ThrowIfNull(policy);
         var engine = new LifecycleEngine(policy);
-        return from history in HistoryOf(Customer, 40)
-               select engine.Replay(Customer, history.Count > 0 ? history : [Make(Customer, "e-only", LifecycleEventKind.Activity, Start, 0, "Healthy")]).Record!;
+        var first = Make(Customer, "e-first", LifecycleEventKind.Activity, Start);
+        return HistoryOf(Customer, 40).Select(history => engine.Replay(Customer, [first, .. history]).Record!);
     }
 
     /// <summary>Creates an event of any kind, filling the value a kind needs.</summary>
