@@ -63,17 +63,18 @@ public sealed class PolicyChecksTests
     [Fact]
     public void Calendar_HoursStartingInTheRepeatedDaylightSavingHour_AreReported()
     {
-        // Sundays 01:30-02:30 in New York, and every Sunday a holiday except the three on which daylight saving ends: the only
-        // working time is the span that, counted in real time, also covers 01:00-01:30 of the repeated hour.
+        // Sundays 01:30-02:30 in New York, and every Sunday a holiday except the ones on which daylight saving ends: the only
+        // working time is the span that, counted in real time, also covers 01:00-01:30 of the repeated hour. Starts fall in
+        // 2025-2028 and 2029's fall-back Sunday leaves room for the deadlines of the last of them.
         var policy = new BusinessCalendarOptions
         {
             TimeZoneId = "America/New_York",
             FirstYear = 2025,
-            LastYear = 2028,
+            LastYear = 2029,
             WorkingHours = [new WorkingHoursOptions { Day = DayOfWeek.Sunday, Start = "01:30", End = "02:30" }],
         };
-        var fallBack = new[] { new LocalDate(2025, 11, 2), new LocalDate(2026, 11, 1), new LocalDate(2027, 11, 7), new LocalDate(2028, 11, 5) };
-        for (var day = new LocalDate(2025, 1, 5); day.Year <= 2028; day = day.PlusWeeks(1))
+        var fallBack = new[] { new LocalDate(2025, 11, 2), new LocalDate(2026, 11, 1), new LocalDate(2027, 11, 7), new LocalDate(2028, 11, 5), new LocalDate(2029, 11, 4) };
+        for (var day = new LocalDate(2025, 1, 5); day.Year <= 2029; day = day.PlusWeeks(1))
         {
             if (!fallBack.Contains(day))
             {
