@@ -4,7 +4,6 @@ using CustomerLifecycle.Testing.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CustomerLifecycle.Testing.Checks;
 
@@ -15,8 +14,6 @@ namespace CustomerLifecycle.Testing.Checks;
 /// </remarks>
 public static class CalendarChecks
 {
-    private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
-
     /// <summary>
     /// Checks that deadlines computed on the calendar fall in working hours as the policy states them: for any start in the
     /// covered years but the last, both up to <paramref name="maxBusinessHours"/> of business time and up to
@@ -41,7 +38,7 @@ public static class CalendarChecks
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBusinessDays, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBusinessHours, 1);
         var calendar = new BusinessCalendar(policy);
-        var stated = new StatedHours(policy);
+        var stated = new StatedWorkingHours(policy);
         var cases = from start in CalendarGenerators.InstantIn(calendar)
                     from minutes in Gen.Choose(1, maxBusinessHours * 60)
                     from days in Gen.Choose(1, maxBusinessDays)
@@ -49,7 +46,7 @@ public static class CalendarChecks
         return Prop.ForAll(cases.ToArbitrary(), c => Check(calendar, stated, c.Start, c.Minutes, c.Days));
     }
 
-    private static Property Check(BusinessCalendar calendar, StatedHours stated, Instant start, int minutes, int days)
+    private static Property Check(BusinessCalendar calendar, StatedWorkingHours stated, Instant start, int minutes, int days)
     {
         var amount = Duration.FromMinutes(minutes);
         Instant byTime;
@@ -75,53 +72,4 @@ public static class CalendarChecks
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The working hours as the policy states them, read independently of the calendar's own arithmetic.</summary>
-    private sealed class StatedHours
-    {
-        private readonly List<(LocalTime Start, LocalTime? End)>[] _byDay = [.. Enumerable.Range(0, 7).Select(_ => new List<(LocalTime, LocalTime?)>())];
-        private readonly HashSet<LocalDate> _holidays;
-
-        public StatedHours(BusinessCalendarOptions policy)
-        {
-            foreach (var span in policy.WorkingHours)
-            {
-                // "24:00" (the end of the day) has no LocalTime: null stands for it.
-                _byDay[(int)span.Day].Add((Clock.Parse(span.Start).Value, span.End == "24:00" ? null : Clock.Parse(span.End).Value));
-            }
-
-            _holidays = [.. policy.Holidays.Select(h => LocalDatePattern.Iso.Parse(h).Value)];
-        }
-
-        /// <summary>Null when the instant's wall-clock time is inside a stated span; otherwise what is wrong with it.</summary>
-        public string? Describe(BusinessCalendar calendar, Instant instant)
-        {
-            var local = instant.InZone(calendar.Zone).LocalDateTime;
-            if (Within(local.Date, local.TimeOfDay, midnightEnds: false) || (local.TimeOfDay == LocalTime.Midnight && Within(local.Date.PlusDays(-1), LocalTime.Midnight, midnightEnds: true)))
-            {
-                return null;
-            }
-
-            return Text($"{instant} is {local:yyyy-MM-dd HH:mm:ss} {local.DayOfWeek} in {calendar.Zone.Id}, outside the stated working hours.");
-        }
-
-        private bool Within(LocalDate date, LocalTime time, bool midnightEnds)
-        {
-            if (_holidays.Contains(date))
-            {
-                return false;
-            }
-
-            var day = date.DayOfWeek == IsoDayOfWeek.Sunday ? 0 : (int)date.DayOfWeek;
-            foreach (var (start, end) in _byDay[day])
-            {
-                if (midnightEnds ? end is null : time >= start && (end is null || time <= end))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using CustomerLifecycle.Calendars;
+using CustomerLifecycle.Feedback;
 using CustomerLifecycle.Health;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Testing.Checks;
@@ -99,6 +100,30 @@ public sealed class PolicyChecksTests
     }
 
     [Fact]
+    public void Feedback_DefaultPolicy_BusinessTimeDeadlinesFallInWorkingHours()
+        => FeedbackPolicyChecks.SlaDeadlinesFallInWorkingHours(new FeedbackOptions()).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Feedback_DefaultPolicy_CalendarTimeTargetsAreReportedWhenIncluded()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => FeedbackPolicyChecks.SlaDeadlinesFallInWorkingHours(new FeedbackOptions(), includeCalendarTimeTargets: true).QuickCheckThrowOnFailure());
+
+        Assert.Contains("outside the stated working hours.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Feedback_ABusinessTargetOfZero_IsReported()
+    {
+        // "At once" in business time is the submission itself, which may be at night.
+        var policy = new FeedbackOptions();
+        policy.SlaPolicies[0].Acknowledge = new SlaTargetOptions { Amount = 0, Unit = SlaUnit.BusinessMinutes };
+
+        var failure = Assert.ThrowsAny<Exception>(() => FeedbackPolicyChecks.SlaDeadlinesFallInWorkingHours(policy).QuickCheckThrowOnFailure());
+
+        Assert.Contains("(0 business minutes) is due at ", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lifecycle_DefaultPolicy_ReplayIsOrderIndependent()
         => LifecyclePolicyChecks.ReplayIsOrderIndependent(new LifecycleOptions()).QuickCheckThrowOnFailure();
 
@@ -120,6 +145,7 @@ public sealed class PolicyChecksTests
         Assert.Throws<ArgumentOutOfRangeException>(() => CalendarChecks.DeadlinesFallInWorkingHours(new BusinessCalendarOptions(), maxBusinessHours: 0));
         Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => LifecyclePolicyChecks.ReplayIsOrderIndependent(new LifecycleOptions { DuplicateWindow = 0 }));
         Assert.Throws<ArgumentNullException>(() => LifecyclePolicyChecks.ReplayIsOrderIndependent(new LifecycleOptions(), null!));
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => FeedbackPolicyChecks.SlaDeadlinesFallInWorkingHours(new FeedbackOptions { WarningFraction = 2 }));
     }
 
     /// <summary>What a host that loads, applies and saves each event as it arrives ends up with.</summary>
