@@ -20,6 +20,9 @@ public abstract class LifecycleStoreConformanceTests
 {
     private static readonly Instant Start = Instant.FromUtc(2026, 1, 5, 9, 0);
 
+    /// <summary>How many times a writer retries an event whose every save attempt lost a race, before the test fails.</summary>
+    private const int MaxRetries = 100;
+
     /// <summary>Gets how many writers the concurrency tests run at once.</summary>
     /// <value>The default value is 8.</value>
     protected virtual int ConcurrentWriters => 8;
@@ -341,14 +344,15 @@ public abstract class LifecycleStoreConformanceTests
 
     private static async Task<LifecycleOutcome> ApplyUntilSaved(LifecycleService service, LifecycleEvent @event)
     {
-        // A host retries a lost race with the same event: the record's recent ids make the retry safe.
-        while (true)
+        // A host retries a lost race with the same event: the record's recent ids make the retry safe. Bounded, so that a
+        // store that never lets a save through fails the test instead of hanging it.
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await service.ApplyAsync(@event);
             }
-            catch (LifecycleConcurrencyException)
+            catch (LifecycleConcurrencyException) when (attempt < MaxRetries)
             {
                 await Task.Yield();
             }

@@ -35,9 +35,30 @@ public sealed class BrokenFeedbackStoreTests
         await Assert.ThrowsAsync<ThrowsAnyException>(suite.Cancellation_IsHonoured_AndNothingIsSaved);
     }
 
+    [Fact]
+    public async Task AStoreThatNeverLetsASaveThrough_FailsTheConcurrencyTestInsteadOfHanging()
+    {
+        var suite = new Suite(() => new AlwaysConflictsAfterTheFirst());
+
+        var failure = await Assert.ThrowsAsync<EqualException>(suite.ConcurrentWriters_ThroughTheService_LoseNothing);
+
+        Assert.Contains("Conflict", failure.Message, StringComparison.Ordinal);
+    }
+
     private sealed class Suite(Func<IFeedbackStore> create) : FeedbackStoreConformanceTests
     {
         protected override IFeedbackStore CreateStore() => create();
+    }
+
+    /// <summary>Takes the first save (the submission), then loses every race.</summary>
+    private sealed class AlwaysConflictsAfterTheFirst : IFeedbackStore
+    {
+        private readonly InMemoryFeedbackStore _inner = new();
+
+        public ValueTask<FeedbackRecord?> FindAsync(string feedbackId, CancellationToken cancellationToken = default) => _inner.FindAsync(feedbackId, cancellationToken);
+
+        public ValueTask<bool> TrySaveAsync(FeedbackRecord record, long expectedVersion, CancellationToken cancellationToken = default)
+            => expectedVersion == 0 ? _inner.TrySaveAsync(record, expectedVersion, cancellationToken) : ValueTask.FromResult(false);
     }
 
     /// <summary>Last write wins.</summary>

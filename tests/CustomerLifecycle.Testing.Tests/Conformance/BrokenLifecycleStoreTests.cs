@@ -38,6 +38,31 @@ public sealed class BrokenLifecycleStoreTests
     }
 
     [Fact]
+    public async Task AStoreThatNeverLetsASaveThrough_FailsTheConcurrencyTestInsteadOfHanging()
+    {
+        var suite = new Suite(() => new AlwaysConflicts());
+
+        var failure = await Assert.ThrowsAsync<LifecycleConcurrencyException>(suite.ConcurrentWriters_ThroughTheService_LoseNothing);
+
+        Assert.StartsWith("Could not save the lifecycle record of customer 'busy': 100 attempts lost a version race", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SharedStores_AreDisposedOnce_AndTheStoreItselfIsNotDisposedTwice()
+    {
+        var inner = new InMemoryLifecycleStore();
+        var suite = new Suite(() => inner, shared: store => new Delegating(inner));
+
+        await suite.RoundTrip_PreservesEveryField();
+        await suite.ConcurrentSaves_AgainstOneVersion_ExactlyOneWins();
+
+        // Round trip: the store and one reader; the race: the store and 8 writers per expected version (0 and 1).
+        Assert.Equal(2, suite.Created);
+        Assert.Equal(2 + 1 + 16, suite.Disposed);
+        Assert.Equal(1 + 16, suite.Shared);
+    }
+
+    [Fact]
     public async Task TheSuiteDisposesEveryStoreItCreates()
     {
         var suite = new Suite(() => new InMemoryLifecycleStore());
@@ -50,11 +75,27 @@ public sealed class BrokenLifecycleStoreTests
     }
 
     /// <summary>Not public: xunit must not discover it as a test class of its own.</summary>
-    private sealed class Suite(Func<ILifecycleStore> create) : LifecycleStoreConformanceTests
+    private sealed class Suite(Func<ILifecycleStore> create, Func<ILifecycleStore, ILifecycleStore>? shared = null) : LifecycleStoreConformanceTests
     {
+        private int _disposed;
+        private int _shared;
+
         public int Created { get; private set; }
 
-        public int Disposed { get; private set; }
+        public int Disposed => _disposed;
+
+        public int Shared => _shared;
+
+        protected override ILifecycleStore OpenSharedStore(ILifecycleStore store)
+        {
+            if (shared is null)
+            {
+                return store;
+            }
+
+            Interlocked.Increment(ref _shared);
+            return shared(store);
+        }
 
         protected override ILifecycleStore CreateStore()
         {
@@ -64,9 +105,25 @@ public sealed class BrokenLifecycleStoreTests
 
         protected override ValueTask DisposeStoreAsync(ILifecycleStore store)
         {
-            Disposed++;
+            Interlocked.Increment(ref _disposed);
             return base.DisposeStoreAsync(store);
         }
+    }
+
+    /// <summary>Every save loses, as a store comparing against the wrong version column would.</summary>
+    private sealed class AlwaysConflicts : ILifecycleStore
+    {
+        public ValueTask<StoredLifecycleRecord?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default) => ValueTask.FromResult<StoredLifecycleRecord?>(null);
+
+        public ValueTask<SaveResult> SaveAsync(LifecycleRecord record, long expectedVersion, CancellationToken cancellationToken = default) => ValueTask.FromResult(SaveResult.Conflict(7));
+    }
+
+    /// <summary>A second handle on the same data, as a second connection is.</summary>
+    private sealed class Delegating(ILifecycleStore inner) : ILifecycleStore
+    {
+        public ValueTask<StoredLifecycleRecord?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default) => inner.LoadAsync(customer, cancellationToken);
+
+        public ValueTask<SaveResult> SaveAsync(LifecycleRecord record, long expectedVersion, CancellationToken cancellationToken = default) => inner.SaveAsync(record, expectedVersion, cancellationToken);
     }
 
     /// <summary>Last write wins: the mistake the conflict tests exist for.</summary>
