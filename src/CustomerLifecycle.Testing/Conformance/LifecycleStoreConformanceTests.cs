@@ -71,7 +71,7 @@ public abstract class LifecycleStoreConformanceTests
         Assert.Null(await store.LoadAsync(CustomerId.From("nobody")));
     });
 
-    /// <summary>Every field of a record survives save → load, including extreme instants, nulls and non-ASCII text.</summary>
+    /// <summary>Every field of a record survives save → load: tick-precise instants and <see cref="Instant.MaxValue"/> (the engine's <c>NextCheckAt</c> when no rule can fire), nulls, non-ASCII text, extreme counters.</summary>
     /// <returns>A task that completes when the test has run.</returns>
     [Fact]
     public Task RoundTrip_PreservesEveryField() => WithStore(async store =>
