@@ -73,7 +73,7 @@ public sealed class TestingDocSamples
         policy.Rules.Insert(0, potential);      // …tried first, it now hides Core and Key from every customer it matches
 
         var failure = Assert.ThrowsAny<Exception>(() => TieringPolicyChecks.TiersAreOrderIndependent(policy).QuickCheckThrowOnFailure());
-        // failure.Message: "Falsifiable, after 1 test (0 shrinks) (…seed…) … Label of failing property: Customer 0 (TierInput {
+        // failure.Message, e.g.: "Falsifiable, after 1 test (0 shrinks) (…seed…) … Label of failing property: Customer 0 (TierInput {
         //   Value = 150, LoginsPerWeek = 3.5, … }) gets Potential from Rules[0] although Rules[2] also matches and gives Key:
         //   the rule order decides the tier." followed by the generated population.
         #endregion
