@@ -1,0 +1,405 @@
+using CustomerLifecycle.Lifecycle;
+using NodaTime;
+using Xunit;
+
+namespace CustomerLifecycle.Testing.Conformance;
+
+/// <summary>
+/// The conformance suite for an <see cref="ILifecycleStore"/> adapter: inherit it in your test project, override
+/// <see cref="CreateStore"/>, and xunit runs every test below against your store.
+/// </summary>
+/// <remarks>
+/// <para>Every test creates its own store with <see cref="CreateStore"/> and hands it to <see cref="DisposeStoreAsync"/> at the
+/// end, pass or fail, so a store over a file or a database can clean up. The tests are public methods: a host can also call
+/// one directly to investigate a failure.</para>
+/// <para>The suite covers the contract of the port (round trip, versions, conflicts, isolation between customers, atomic
+/// conditional saves, cancellation) and the guarantees <see cref="LifecycleService"/> builds on it (concurrent writers lose
+/// nothing, re-delivered events are applied once, long histories keep a bounded record).</para>
+/// </remarks>
+public abstract class LifecycleStoreConformanceTests
+{
+    private static readonly Instant Start = Instant.FromUtc(2026, 1, 5, 9, 0);
+
+    /// <summary>How many times a writer retries an event whose every save attempt lost a race, before the test fails.</summary>
+    private const int MaxRetries = 100;
+
+    /// <summary>Gets how many writers the concurrency tests run at once.</summary>
+    /// <value>The default value is 8.</value>
+    protected virtual int ConcurrentWriters => 8;
+
+    /// <summary>Gets how many events each concurrent writer delivers.</summary>
+    /// <value>The default value is 25.</value>
+    protected virtual int EventsPerWriter => 25;
+
+    /// <summary>Gets how many events the long-history test applies to one customer.</summary>
+    /// <value>The default value is 2000.</value>
+    protected virtual int LongHistoryLength => 2000;
+
+    /// <summary>Creates a new, empty store for one test.</summary>
+    /// <returns>The store under test.</returns>
+    protected abstract ILifecycleStore CreateStore();
+
+    /// <summary>Returns another store over the same data as <paramref name="store"/> (e.g. a second connection to the same file).</summary>
+    /// <remarks>The round-trip and concurrency tests read and write through it, so a store that only works within one connection
+    /// or one instance is caught. Each instance returned is passed to <see cref="DisposeStoreAsync"/> unless it is <paramref name="store"/> itself.</remarks>
+    /// <param name="store">A store created by <see cref="CreateStore"/>.</param>
+    /// <returns>The same instance by default.</returns>
+    protected virtual ILifecycleStore OpenSharedStore(ILifecycleStore store) => store;
+
+    /// <summary>Releases a store at the end of a test (delete its file, drop its schema…).</summary>
+    /// <param name="store">A store created by <see cref="CreateStore"/> or <see cref="OpenSharedStore"/>.</param>
+    /// <returns>A task that completes when the store is released; by default it disposes the store when it is disposable.</returns>
+    protected virtual ValueTask DisposeStoreAsync(ILifecycleStore store)
+    {
+        switch (store)
+        {
+            case IAsyncDisposable asyncDisposable:
+                return asyncDisposable.DisposeAsync();
+            case IDisposable disposable:
+                disposable.Dispose();
+                return ValueTask.CompletedTask;
+            default:
+                return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>A customer nobody saved loads as null.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task Load_OfACustomerNeverSaved_IsNull() => WithStore(async store =>
+    {
+        Assert.Null(await store.LoadAsync(CustomerId.From("nobody")));
+    });
+
+    /// <summary>Every field of a record survives save → load: tick-precise instants and <see cref="Instant.MaxValue"/> (the engine's <c>NextCheckAt</c> when no rule can fire), nulls, non-ASCII text, extreme counters.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task RoundTrip_PreservesEveryField() => WithStore(async store =>
+    {
+        var reader = OpenSharedStore(store);
+        try
+        {
+            foreach (var record in LifecycleSamples.Records())
+            {
+                var saved = await store.SaveAsync(record, 0);
+                Assert.Equal(SaveResult.Saved(1), saved);
+                var loaded = await reader.LoadAsync(record.Customer);
+                Assert.NotNull(loaded);
+                Assert.Equal(1, loaded.Version);
+                LifecycleSamples.AssertSame(record, loaded.Record);
+            }
+        }
+        finally
+        {
+            await ReleaseShared(store, reader);
+        }
+    });
+
+    /// <summary>Each save adds one to the version, and the latest record is the one loaded.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task Save_IncrementsTheVersionByOne() => WithStore(async store =>
+    {
+        var versions = LifecycleSamples.Versions(CustomerId.From("versions"), 4);
+        for (var i = 0; i < versions.Count; i++)
+        {
+            Assert.Equal(SaveResult.Saved(i + 1), await store.SaveAsync(versions[i], i));
+        }
+
+        var loaded = await store.LoadAsync(CustomerId.From("versions"));
+        Assert.NotNull(loaded);
+        Assert.Equal(versions.Count, loaded.Version);
+        LifecycleSamples.AssertSame(versions[^1], loaded.Record);
+    });
+
+    /// <summary>A save that expects a version older than the stored one is a conflict reporting the stored version, and changes nothing.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task Save_WithAStaleVersion_IsAConflictAndChangesNothing() => WithStore(async store =>
+    {
+        var versions = LifecycleSamples.Versions(CustomerId.From("stale"), 3);
+        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
+        Assert.True((await store.SaveAsync(versions[1], 1)).Succeeded);
+
+        Assert.Equal(SaveResult.Conflict(2), await store.SaveAsync(versions[2], 1));
+
+        var loaded = await store.LoadAsync(CustomerId.From("stale"));
+        Assert.NotNull(loaded);
+        Assert.Equal(2, loaded.Version);
+        LifecycleSamples.AssertSame(versions[1], loaded.Record);
+    });
+
+    /// <summary>A first save (expected version 0) for a customer who already has a record is a conflict.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task Save_AtVersionZero_WhenARecordExists_IsAConflict() => WithStore(async store =>
+    {
+        var versions = LifecycleSamples.Versions(CustomerId.From("exists"), 2);
+        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
+
+        Assert.Equal(SaveResult.Conflict(1), await store.SaveAsync(versions[1], 0));
+
+        var loaded = await store.LoadAsync(CustomerId.From("exists"));
+        Assert.NotNull(loaded);
+        Assert.Equal(1, loaded.Version);
+        LifecycleSamples.AssertSame(versions[0], loaded.Record);
+    });
+
+    /// <summary>A save that expects a version the store never reached is a conflict, whether a record exists or not.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task Save_WithAVersionAhead_IsAConflict() => WithStore(async store =>
+    {
+        var versions = LifecycleSamples.Versions(CustomerId.From("ahead"), 2);
+        Assert.Equal(SaveResult.Conflict(0), await store.SaveAsync(versions[0], 1));
+        Assert.Null(await store.LoadAsync(CustomerId.From("ahead")));
+
+        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
+        Assert.Equal(SaveResult.Conflict(1), await store.SaveAsync(versions[1], 5));
+
+        var loaded = await store.LoadAsync(CustomerId.From("ahead"));
+        Assert.NotNull(loaded);
+        Assert.Equal(1, loaded.Version);
+    });
+
+    /// <summary>Customers have their own records and versions: saving one never touches another.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task Customers_AreIsolated() => WithStore(async store =>
+    {
+        var a = LifecycleSamples.Versions(CustomerId.From("A"), 2);
+        var b = LifecycleSamples.Versions(CustomerId.From("a"), 1);
+        Assert.True((await store.SaveAsync(a[0], 0)).Succeeded);
+        Assert.True((await store.SaveAsync(a[1], 1)).Succeeded);
+        Assert.Equal(SaveResult.Saved(1), await store.SaveAsync(b[0], 0));
+
+        var loadedA = await store.LoadAsync(CustomerId.From("A"));
+        var loadedB = await store.LoadAsync(CustomerId.From("a"));
+        Assert.NotNull(loadedA);
+        Assert.NotNull(loadedB);
+        Assert.Equal(2, loadedA.Version);
+        Assert.Equal(1, loadedB.Version);
+        LifecycleSamples.AssertSame(a[1], loadedA.Record);
+        LifecycleSamples.AssertSame(b[0], loadedB.Record);
+    });
+
+    /// <summary>When many writers save against the same expected version at once, exactly one wins and the others are told the winner's version.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task ConcurrentSaves_AgainstOneVersion_ExactlyOneWins() => WithStore(async store =>
+    {
+        var customer = CustomerId.From("race");
+        var versions = LifecycleSamples.Versions(customer, 2);
+        foreach (var expected in new long[] { 0, 1 })
+        {
+            var record = versions[(int)expected];
+            var results = await RunConcurrently(store, ConcurrentWriters, (writer, _) => writer.SaveAsync(record, expected).AsTask());
+            Assert.Equal(1, results.Count(r => r.Succeeded));
+            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(expected + 1, r.Version));
+        }
+
+        var loaded = await store.LoadAsync(customer);
+        Assert.NotNull(loaded);
+        Assert.Equal(2, loaded.Version);
+    });
+
+    /// <summary>N writers × M events on one customer through <see cref="LifecycleService"/>: every event is applied exactly once.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task ConcurrentWriters_ThroughTheService_LoseNothing() => WithStore(async store =>
+    {
+        var engine = new LifecycleEngine(new LifecycleOptions());
+        var customer = CustomerId.From("busy");
+        var perWriter = EventsPerWriter;
+
+        // One instant for every event: none is late, so each must be applied; only the version race decides the order.
+        var outcomes = await RunConcurrently(store, ConcurrentWriters, async (writer, w) =>
+        {
+            var service = new LifecycleService(engine, writer, new LifecycleServiceOptions { MaxAttempts = 100 });
+            var applied = 0;
+            for (var e = 0; e < perWriter; e++)
+            {
+                var @event = LifecycleEvent.Create($"w{w}-e{e}", customer, LifecycleEventKind.Activity, Start);
+                var outcome = await ApplyUntilSaved(service, @event);
+                applied += outcome.Status == LifecycleOutcomeStatus.Applied ? 1 : 0;
+            }
+
+            return applied;
+        });
+
+        var total = ConcurrentWriters * perWriter;
+        Assert.Equal(total, outcomes.Sum());
+        var loaded = await store.LoadAsync(customer);
+        Assert.NotNull(loaded);
+        Assert.Equal(total, loaded.Record.EventCount);
+        Assert.Equal(total, loaded.Version);
+    });
+
+    /// <summary>Re-delivering events already applied changes nothing; one event delivered by many writers at once is applied once.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task RedeliveredEvents_AreAppliedOnce() => WithStore(async store =>
+    {
+        var engine = new LifecycleEngine(new LifecycleOptions());
+        var service = new LifecycleService(engine, store);
+        var customer = CustomerId.From("redelivery");
+        var events = Enumerable.Range(0, 40)
+            .Select(i => LifecycleEvent.Create($"r-{i:D2}", customer, i % 5 == 0 ? LifecycleEventKind.Purchase : LifecycleEventKind.Activity, Start + Duration.FromHours(i * 7)))
+            .ToList();
+        foreach (var @event in events)
+        {
+            Assert.Equal(LifecycleOutcomeStatus.Applied, (await service.ApplyAsync(@event)).Status);
+        }
+
+        var before = await store.LoadAsync(customer);
+        Assert.NotNull(before);
+        Assert.Equal(events.Count, before.Version);
+
+        foreach (var @event in events)
+        {
+            var again = await service.ApplyAsync(@event);
+            Assert.True(again.Status is LifecycleOutcomeStatus.Duplicate or LifecycleOutcomeStatus.Late, $"Re-delivered {@event} was {again.Status}.");
+        }
+
+        var after = await store.LoadAsync(customer);
+        Assert.NotNull(after);
+        Assert.Equal(before.Version, after.Version);
+        LifecycleSamples.AssertSame(before.Record, after.Record);
+
+        var last = LifecycleEvent.Create("r-new", customer, LifecycleEventKind.Activity, Start + Duration.FromDays(30));
+        var statuses = await RunConcurrently(store, ConcurrentWriters, async (writer, _) =>
+            (await ApplyUntilSaved(new LifecycleService(engine, writer, new LifecycleServiceOptions { MaxAttempts = 100 }), last)).Status);
+        Assert.Equal(1, statuses.Count(s => s == LifecycleOutcomeStatus.Applied));
+        Assert.All(statuses.Where(s => s != LifecycleOutcomeStatus.Applied), s => Assert.Equal(LifecycleOutcomeStatus.Duplicate, s));
+
+        var final = await store.LoadAsync(customer);
+        Assert.NotNull(final);
+        Assert.Equal(before.Version + 1, final.Version);
+        Assert.Equal(before.Record.EventCount + 1, final.Record.EventCount);
+    });
+
+    /// <summary>Thousands of events on one customer: every one is applied, the stored record equals the engine's replay, and its size stays bounded.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task LongHistory_IsAppliedInFull_AndTheRecordStaysBounded() => WithStore(async store =>
+    {
+        var engine = new LifecycleEngine(new LifecycleOptions());
+        var service = new LifecycleService(engine, store);
+        var customer = CustomerId.From("long-history");
+        var events = Enumerable.Range(0, LongHistoryLength)
+            .Select(i => LifecycleEvent.Create($"h-{i:D6}", customer, i % 7 == 0 ? LifecycleEventKind.Purchase : LifecycleEventKind.Activity, Start + Duration.FromHours(i * 5)))
+            .ToList();
+        var half = events.Count / 2;
+        LifecycleRecord? atHalf = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            Assert.Equal(LifecycleOutcomeStatus.Applied, (await service.ApplyAsync(events[i])).Status);
+            if (i == half - 1)
+            {
+                atHalf = (await store.LoadAsync(customer))?.Record;
+            }
+        }
+
+        var loaded = await store.LoadAsync(customer);
+        Assert.NotNull(loaded);
+        Assert.NotNull(atHalf);
+        Assert.Equal(events.Count, loaded.Version);
+        Assert.Equal(events.Count, loaded.Record.EventCount);
+        LifecycleSamples.AssertSame(engine.Replay(customer, events).Record!, loaded.Record);
+
+        // Bounded: the windows are full by half-way, so doubling the history adds nothing but the stages visited since.
+        Assert.Equal(atHalf.MonthlyActivity.Length, loaded.Record.MonthlyActivity.Length);
+        Assert.Equal(atHalf.RecentPurchases.Length, loaded.Record.RecentPurchases.Length);
+        Assert.Equal(atHalf.RecentEventIds.Length, loaded.Record.RecentEventIds.Length);
+        Assert.True(loaded.Record.RecentEventIds.Length <= new LifecycleOptions().DuplicateWindow, $"{loaded.Record.RecentEventIds.Length} recent event ids are kept.");
+        Assert.True(loaded.Record.StageTimes.Length <= engine.Stages.Count, $"{loaded.Record.StageTimes.Length} stage times are kept.");
+    });
+
+    /// <summary>A cancelled token makes load and save throw <see cref="OperationCanceledException"/>, and nothing is saved.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task Cancellation_IsHonoured_AndNothingIsSaved() => WithStore(async store =>
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var customer = CustomerId.From("cancelled");
+        var versions = LifecycleSamples.Versions(customer, 2);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.SaveAsync(versions[0], 0, cancelled.Token));
+        Assert.Null(await store.LoadAsync(customer));
+
+        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.SaveAsync(versions[1], 1, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.LoadAsync(customer, cancelled.Token));
+
+        var service = new LifecycleService(new LifecycleEngine(new LifecycleOptions()), store);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            service.ApplyAsync(LifecycleEvent.Create("c-1", customer, LifecycleEventKind.Purchase, versions[1].LastEventAt + Duration.FromDays(1)), cancelled.Token));
+
+        var loaded = await store.LoadAsync(customer);
+        Assert.NotNull(loaded);
+        Assert.Equal(1, loaded.Version);
+        LifecycleSamples.AssertSame(versions[0], loaded.Record);
+    });
+
+    private static async Task<LifecycleOutcome> ApplyUntilSaved(LifecycleService service, LifecycleEvent @event)
+    {
+        // A host retries a lost race with the same event: the record's recent ids make the retry safe. Bounded, so that a
+        // store that never lets a save through fails the test instead of hanging it.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await service.ApplyAsync(@event);
+            }
+            catch (LifecycleConcurrencyException) when (attempt < MaxRetries)
+            {
+                await Task.Yield();
+            }
+        }
+    }
+
+    private async Task<T[]> RunConcurrently<T>(ILifecycleStore store, int writers, Func<ILifecycleStore, int, Task<T>> work)
+    {
+        var stores = Enumerable.Range(0, writers).Select(_ => OpenSharedStore(store)).ToArray();
+        try
+        {
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var tasks = stores.Select((writer, w) => Task.Run(async () =>
+            {
+                await gate.Task;
+                return await work(writer, w);
+            })).ToArray();
+            gate.SetResult();
+            return await Task.WhenAll(tasks);
+        }
+        finally
+        {
+            foreach (var shared in stores)
+            {
+                await ReleaseShared(store, shared);
+            }
+        }
+    }
+
+    private async Task WithStore(Func<ILifecycleStore, Task> test)
+    {
+        var store = CreateStore();
+        try
+        {
+            await test(store);
+        }
+        finally
+        {
+            await DisposeStoreAsync(store);
+        }
+    }
+
+    private async ValueTask ReleaseShared(ILifecycleStore store, ILifecycleStore shared)
+    {
+        if (!ReferenceEquals(store, shared))
+        {
+            await DisposeStoreAsync(shared);
+        }
+    }
+}
