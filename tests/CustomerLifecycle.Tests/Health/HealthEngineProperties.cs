@@ -129,6 +129,8 @@ public sealed class HealthEngineProperties
         Gen.Choose(1, 30).ToArbitrary(),
         (score, start, repeats) =>
         {
+            // A constant score may move the band once (at once upwards, or after the pending downgrade's evaluations),
+            // never back and forth: over any run, at most one change.
             var engine = new HealthEngine(new HealthOptions());
             var band = start;
             var streak = 0;
@@ -140,7 +142,7 @@ public sealed class HealthEngineProperties
                 band = next;
             }
 
-            return changes <= 1 && band == engine.NextBand(band, score, ref streak);
+            return changes <= 1;
         });
 
     [Property]
