@@ -85,7 +85,9 @@ public sealed class PolicyChecksTests
 
         var failure = Assert.ThrowsAny<Exception>(() => CalendarChecks.DeadlinesFallInWorkingHours(policy, maxBusinessDays: 1, maxBusinessHours: 1).QuickCheckThrowOnFailure());
 
-        Assert.Contains("Sunday in America/New_York, outside the stated working hours.", failure.Message, StringComparison.Ordinal);
+        // Almost every start shows the repeated hour; the rare start drawn after 2029's last working hour has no deadline at
+        // all, which the check reports too (and which is just as much this policy's fault).
+        Assert.Matches("Sunday in America/New_York, outside the stated working hours\\.|cannot be computed", failure.Message);
     }
 
     [Fact]
