@@ -18,71 +18,31 @@ internal static class LifecycleSync
             stored[record.Record.Customer] = record;
         }
 
-        var records = new LifecycleRecord[data.Customers.Length];
+        // Customers are independent and the engine is thread-safe: fold them in parallel, then gather in customer order.
+        var folds = new CustomerFold[data.Customers.Length];
+        Parallel.For(
+            0,
+            data.Customers.Length,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            c => folds[c] = Fold(engine, data, c, known, stored));
+
+        var records = new LifecycleRecord[folds.Length];
         var saves = new List<LifecycleRecordSave>();
         var applied = new List<LifecycleEvent>();
         long newCount = 0, duplicates = 0, late = 0, rejected = 0;
-        for (var c = 0; c < data.Customers.Length; c++)
+        for (var c = 0; c < folds.Length; c++)
         {
-            if ((c & 1023) == 0)
+            var fold = folds[c];
+            records[c] = fold.Record;
+            newCount += fold.New;
+            duplicates += fold.Duplicates;
+            late += fold.Late;
+            rejected += fold.Rejected;
+            if (fold.Applied.Length > 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                saves.Add(new LifecycleRecordSave(fold.Record, fold.ExpectedVersion));
+                applied.AddRange(fold.Applied);
             }
-
-            var customer = CustomerId.From(data.Customers[c]);
-            var events = data.EventsOf(c);
-            var fresh = known.Count == 0 ? events : events.Where(e => !known.Contains(e.Id)).ToArray();
-            duplicates += events.Length - fresh.Length;
-            var existing = stored.GetValueOrDefault(customer);
-            if (fresh.Length == 0)
-            {
-                // Every row was applied by an earlier run: the stored record is current.
-                records[c] = existing?.Record ?? engine.Replay(customer, events).Record!;
-                continue;
-            }
-
-            LifecycleRecord record;
-            if (existing is null)
-            {
-                record = engine.Replay(customer, fresh).Record!;
-                newCount += fresh.Length;
-            }
-            else
-            {
-                record = existing.Record;
-                var customerLate = 0;
-                foreach (var @event in fresh)
-                {
-                    var outcome = engine.TryApply(record, @event);
-                    switch (outcome.Status)
-                    {
-                        case LifecycleOutcomeStatus.Applied:
-                            record = outcome.Record!;
-                            newCount++;
-                            break;
-                        case LifecycleOutcomeStatus.Late:
-                            customerLate++;
-                            break;
-                        case LifecycleOutcomeStatus.Duplicate:
-                            duplicates++;
-                            break;
-                        default:
-                            rejected++;
-                            break;
-                    }
-                }
-
-                if (customerLate > 0)
-                {
-                    // An event older than the record's latest cannot be folded in order: rebuild from all the customer's rows.
-                    late += customerLate;
-                    record = engine.Replay(customer, events).Record!;
-                }
-            }
-
-            records[c] = record;
-            saves.Add(new LifecycleRecordSave(record, existing?.Version ?? 0));
-            applied.AddRange(fresh);
         }
 
         var result = await store.SaveManyAsync(saves, applied, cancellationToken).ConfigureAwait(false);
@@ -95,6 +55,58 @@ internal static class LifecycleSync
 
         return new SyncResult(records, newCount, duplicates, late, rejected, saves.Count);
     }
+
+    private static CustomerFold Fold(LifecycleEngine engine, CustomerTransactions data, int c, IReadOnlySet<string> known, Dictionary<CustomerId, StoredLifecycleRecord> stored)
+    {
+        var customer = CustomerId.From(data.Customers[c]);
+        var events = data.EventsOf(c);
+        var fresh = known.Count == 0 ? events : events.Where(e => !known.Contains(e.Id)).ToArray();
+        var duplicates = events.Length - fresh.Length;
+        var existing = stored.GetValueOrDefault(customer);
+        if (fresh.Length == 0)
+        {
+            // Every row was applied by an earlier run: the stored record is current.
+            return new CustomerFold(existing?.Record ?? engine.Replay(customer, events).Record!, 0, [], 0, duplicates, 0, 0);
+        }
+
+        if (existing is null)
+        {
+            return new CustomerFold(engine.Replay(customer, fresh).Record!, 0, fresh, fresh.Length, duplicates, 0, 0);
+        }
+
+        var record = existing.Record;
+        int applied = 0, late = 0, rejected = 0;
+        foreach (var @event in fresh)
+        {
+            var outcome = engine.TryApply(record, @event);
+            switch (outcome.Status)
+            {
+                case LifecycleOutcomeStatus.Applied:
+                    record = outcome.Record!;
+                    applied++;
+                    break;
+                case LifecycleOutcomeStatus.Late:
+                    late++;
+                    break;
+                case LifecycleOutcomeStatus.Duplicate:
+                    duplicates++;
+                    break;
+                default:
+                    rejected++;
+                    break;
+            }
+        }
+
+        if (late > 0)
+        {
+            // An event older than the record's latest cannot be folded in order: rebuild from all the customer's rows.
+            record = engine.Replay(customer, events).Record!;
+        }
+
+        return new CustomerFold(record, existing.Version, fresh, applied, duplicates, late, rejected);
+    }
+
+    private sealed record CustomerFold(LifecycleRecord Record, long ExpectedVersion, LifecycleEvent[] Applied, int New, int Duplicates, int Late, int Rejected);
 }
 
 /// <summary>What <see cref="LifecycleSync"/> did: the records of the file's customers and the event counts.</summary>

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CustomerLifecycle.Lifecycle;
+using NodaTime;
+
+namespace CustomerLifecycle.Sqlite.Serialization;
+
+/// <summary>
+/// Writes a <see cref="StageTime"/> as <c>[stage, firstEnteredAt, lastEnteredAt, lastExitedAt, closedTime, visits]</c> (ticks):
+/// a record holds one per stage visited, and property names would be most of its size.
+/// </summary>
+internal sealed class StageTimeConverter : JsonConverter<StageTime>
+{
+    public override StageTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartArray);
+        var stage = Next(ref reader).GetString() ?? throw new JsonException("A stage time has no stage.");
+        var first = Instant.FromUnixTimeTicks(Next(ref reader).GetInt64());
+        var last = Instant.FromUnixTimeTicks(Next(ref reader).GetInt64());
+        Next(ref reader);
+        Instant? exited = reader.TokenType == JsonTokenType.Null ? null : Instant.FromUnixTimeTicks(reader.GetInt64());
+        var closed = Duration.FromTicks(Next(ref reader).GetInt64());
+        var visits = Next(ref reader).GetInt32();
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.EndArray);
+        return new StageTime(stage, first, last, exited, closed, visits);
+    }
+
+    public override void Write(Utf8JsonWriter writer, StageTime value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(value.Stage);
+        writer.WriteNumberValue(value.FirstEnteredAt.ToUnixTimeTicks());
+        writer.WriteNumberValue(value.LastEnteredAt.ToUnixTimeTicks());
+        if (value.LastExitedAt is { } exited)
+        {
+            writer.WriteNumberValue(exited.ToUnixTimeTicks());
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
+        writer.WriteNumberValue(value.ClosedTime.BclCompatibleTicks);
+        writer.WriteNumberValue(value.Visits);
+        writer.WriteEndArray();
+    }
+
+    private static ref Utf8JsonReader Next(ref Utf8JsonReader reader)
+    {
+        Expect(reader.Read());
+        return ref reader;
+    }
+
+    private static void Expect(bool condition)
+    {
+        if (!condition)
+        {
+            throw new JsonException("A stage time is not an array of [stage, firstEnteredAt, lastEnteredAt, lastExitedAt, closedTime, visits].");
+        }
+    }
+}
