@@ -40,9 +40,9 @@ internal static class AnalysisReport
 
         output.WriteLine(string.Create(Invariant, $"Customers needing action now: {needingAction.Count:N0} ({analysis.Bands[^1]} health or Declining), the {needingAction.Top.Count} most valuable:"));
         WriteCustomers(output, needingAction.Top);
-        foreach (var customer in needingAction.Top.Where(c => c.NextAction is not null))
+        foreach (var stage in needingAction.Top.Where(c => c.NextAction is not null).GroupBy(c => c.Stage, StringComparer.Ordinal))
         {
-            output.WriteLine($"  {customer.Customer}: {customer.NextAction}");
+            output.WriteLine($"  {stage.Key} playbook ({string.Join(", ", stage.Select(c => c.Customer))}): {stage.First().NextAction}");
         }
     }
 

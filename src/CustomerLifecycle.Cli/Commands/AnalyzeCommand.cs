@@ -67,7 +67,7 @@ internal static class AnalyzeCommand
         progress.Step($"events: {sync.New:N0} new, {sync.Duplicates:N0} duplicate, {sync.Late:N0} late; {sync.RecordsSaved:N0} records saved");
 
         var analysis = CustomerAnalysis.Run(policy, lifecycle, data, sync.Records, asOf, progress);
-        var needingAction = NeedingAction(analysis, lifecycle, asOf, top);
+        var needingAction = NeedingAction(analysis, policy.Lifecycle, top);
         progress.Step("writing the report");
         switch (format)
         {
@@ -85,8 +85,8 @@ internal static class AnalyzeCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Customers in the worst health band or a declining stage, most valuable first, each with the playbook's next action.</summary>
-    private static (int Count, List<CustomerResult> Top) NeedingAction(Analysis analysis, LifecycleEngine lifecycle, Instant asOf, int top)
+    /// <summary>Customers in the worst health band or a declining stage, most valuable first, each with their stage's playbook steps.</summary>
+    private static (int Count, List<CustomerResult> Top) NeedingAction(Analysis analysis, LifecycleOptions lifecycle, int top)
     {
         var worstBand = analysis.Bands[^1];
         var flagged = Enumerable.Range(0, analysis.Customers.Length)
@@ -98,9 +98,9 @@ internal static class AnalyzeCommand
             .Take(top)
             .Select(i =>
             {
-                var outcome = lifecycle.Evaluate(analysis.Records[i], asOf);
-                var action = outcome.Actions.Count > 0 ? outcome.Actions[0].Description : null;
-                return analysis.Customers[i] with { NextAction = action };
+                var stage = lifecycle.Stages.FirstOrDefault(s => s.Name == analysis.Records[i].Stage);
+                var steps = stage is null || stage.Playbook.Count == 0 ? null : string.Join(" ", stage.Playbook.Select(p => p.Description));
+                return analysis.Customers[i] with { NextAction = steps };
             })
             .ToList();
         return (flagged.Count, chosen);
