@@ -23,6 +23,10 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Contains("CLV model: BgNbd + Gamma-Gamma, CLV over 52 weeks, margin 0.3 (purchase fit Converged", output, StringComparison.Ordinal);
         Assert.Contains("Customers needing action now: 2,095 (AtRisk health or Declining)", output, StringComparison.Ordinal);
         Assert.Contains("  20111       Mature        Core       Healthy   95         42    1,747.58      0.96           23.61     280.68", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "  Declining playbook (15562, 11288, 20873, 08481, 01760, 15105, 18580, 00619, 22356, 19060): Analyse why activity or health is falling. Make a targeted win-back offer.",
+            output,
+            StringComparison.Ordinal);
         Assert.Contains("applying lifecycle events", error, StringComparison.Ordinal);
         Assert.True(File.Exists(_cli.Database));
     }

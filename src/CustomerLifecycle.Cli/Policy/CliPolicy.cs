@@ -89,18 +89,22 @@ internal sealed class CliPolicy
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("lifecycle");
-            writer.WriteRawValue(PolicyJson.Serialize(Lifecycle));
-            writer.WritePropertyName("tiering");
-            writer.WriteRawValue(PolicyJson.Serialize(Tiering));
-            writer.WritePropertyName("health");
-            writer.WriteRawValue(PolicyJson.Serialize(Health));
-            writer.WritePropertyName("value");
-            writer.WriteRawValue(PolicyJson.Serialize(Value));
+            Section(writer, "lifecycle", PolicyJson.Serialize(Lifecycle));
+            Section(writer, "tiering", PolicyJson.Serialize(Tiering));
+            Section(writer, "health", PolicyJson.Serialize(Health));
+            Section(writer, "value", PolicyJson.Serialize(Value));
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Section(Utf8JsonWriter writer, string name, string json)
+    {
+        // Re-read so the section is indented as part of the whole file.
+        using var section = JsonDocument.Parse(json);
+        writer.WritePropertyName(name);
+        section.RootElement.WriteTo(writer);
     }
 
     private static T Section<T>(JsonDocument document, string name, T fallback, IValidateOptions<T> validator, List<string> problems)
