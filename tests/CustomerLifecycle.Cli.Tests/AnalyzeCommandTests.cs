@@ -174,6 +174,35 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task LockedDatabase_IsAOneLineErrorWithExitCode3_AndWritesNothing()
+    {
+        await _cli.RunAsync("analyze", CliRun.Sample, "--db", _cli.Database, "--quiet");
+        var grown = _cli.Write("grown.txt", File.ReadAllText(CliRun.Sample) + " 99999 9999 19980702 1 30.00\r\n");
+        using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_cli.Database};Pooling=False");
+        holder.Open();
+        using var transaction = holder.BeginTransaction(); // BEGIN IMMEDIATE: another writer holds the lock
+
+        var (exit, _, error) = await _cli.RunAsync("analyze", grown, "--db", _cli.Database, "--quiet");
+        transaction.Rollback();
+        var (_, after, _) = await _cli.RunAsync("analyze", grown, "--db", _cli.Database, "--quiet");
+
+        Assert.Equal(3, exit);
+        Assert.Equal(
+            "error: the database file is locked by another process (SQLite Error 5: 'database is locked'); try again when it has finished. Nothing was written.",
+            error.Trim());
+        Assert.Contains("1 new events applied, 6,919 duplicate, 0 late; 1 records saved", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABadDateFormatPattern_IsAClearError()
+    {
+        var (exit, _, error) = await _cli.RunAsync("analyze", CliRun.Sample, "--db", _cli.Database, "--quiet", "--date-format", "yyyy-MM-dd'");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: --date-format 'yyyy-MM-dd'' is not a date pattern: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AsOfBeforeTheLatestTransaction_IsRejected()
     {
         var (exit, _, error) = await _cli.RunAsync("analyze", CliRun.Sample, "--db", _cli.Database, "--as-of", "1998-01-01", "--quiet");

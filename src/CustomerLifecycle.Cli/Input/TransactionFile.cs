@@ -32,7 +32,7 @@ internal static partial class TransactionFile
         var skipped = new List<string>();
         Layout? layout = null;
         var lineNumber = 0;
-        var datePattern = options.DateFormat is null ? null : LocalDatePattern.CreateWithInvariantCulture(options.DateFormat);
+        var datePattern = options.DateFormat is null ? null : DatePattern(options.DateFormat);
         foreach (var line in File.ReadLines(path))
         {
             lineNumber++;
@@ -79,6 +79,18 @@ internal static partial class TransactionFile
         }
 
         return new ReadResult(rows, skipped);
+    }
+
+    private static LocalDatePattern DatePattern(string text)
+    {
+        try
+        {
+            return LocalDatePattern.CreateWithInvariantCulture(text);
+        }
+        catch (InvalidPatternException e)
+        {
+            throw new CliException($"--date-format '{text}' is not a date pattern: {e.Message}");
+        }
     }
 
     private static Layout DetectLayout(string path, string firstLine, int lineNumber, ReadOptions options)
