@@ -16,7 +16,7 @@ internal static class AnalysisReport
         var customers = analysis.Customers;
         output.WriteLine(string.Create(Invariant, $"Customer lifecycle analysis of {header.Path}, as of {header.AsOf:yyyy-MM-dd}"));
         output.WriteLine(string.Create(Invariant, $"  {header.Rows:N0} transactions of {customers.Length:N0} customers, {header.First:yyyy-MM-dd} to {header.Last:yyyy-MM-dd}{(header.Skipped > 0 ? $" ({header.Skipped:N0} invalid rows skipped)" : string.Empty)}"));
-        output.WriteLine(string.Create(Invariant, $"  lifecycle store {header.Database}: {header.Sync.New:N0} new events applied, {header.Sync.Duplicates:N0} duplicate, {header.Sync.Late:N0} late; {header.Sync.RecordsSaved:N0} records saved"));
+        output.WriteLine(string.Create(Invariant, $"  lifecycle store {header.Database}: {header.Sync.New:N0} new events applied, {header.Sync.Duplicates:N0} duplicate, {header.Sync.Late:N0} late{(header.Sync.Rejected > 0 ? $", {header.Sync.Rejected:N0} rejected by the lifecycle rules" : string.Empty)}; {header.Sync.RecordsSaved:N0} records saved"));
         output.WriteLine();
 
         BarChart.Write(output, "Customers per lifecycle stage", Counts(customers.Select(c => c.Stage), analysis.Stages));

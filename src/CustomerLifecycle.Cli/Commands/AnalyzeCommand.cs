@@ -64,7 +64,7 @@ internal static class AnalyzeCommand
         progress.Step($"applying lifecycle events to {database}");
         var store = new SqliteLifecycleStore(database, TimeSpan.FromSeconds(5));
         var sync = await LifecycleSync.RunAsync(lifecycle, store, data, cancellationToken).ConfigureAwait(false);
-        progress.Step($"events: {sync.New:N0} new, {sync.Duplicates:N0} duplicate, {sync.Late:N0} late; {sync.RecordsSaved:N0} records saved");
+        progress.Step($"events: {sync.New:N0} new, {sync.Duplicates:N0} duplicate, {sync.Late:N0} late{(sync.Rejected > 0 ? $", {sync.Rejected:N0} rejected by the lifecycle rules" : string.Empty)}; {sync.RecordsSaved:N0} records saved");
 
         var analysis = CustomerAnalysis.Run(policy, lifecycle, data, sync.Records, asOf, progress);
         var needingAction = NeedingAction(analysis, policy.Lifecycle, top);
