@@ -11,7 +11,11 @@ namespace CustomerLifecycle.Sqlite.Serialization;
 /// </summary>
 internal sealed class StageTimeConverter : JsonConverter<StageTime>
 {
-    public override StageTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override StageTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadStageTime(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, StageTime value, JsonSerializerOptions options) => WriteStageTime(writer, value);
+
+    public static StageTime ReadStageTime(ref Utf8JsonReader reader)
     {
         Expect(reader.TokenType == JsonTokenType.StartArray);
         var stage = Next(ref reader).GetString() ?? throw new JsonException("A stage time has no stage.");
@@ -25,7 +29,7 @@ internal sealed class StageTimeConverter : JsonConverter<StageTime>
         return new StageTime(stage, first, last, exited, closed, visits);
     }
 
-    public override void Write(Utf8JsonWriter writer, StageTime value, JsonSerializerOptions options)
+    public static void WriteStageTime(Utf8JsonWriter writer, StageTime value)
     {
         writer.WriteStartArray();
         writer.WriteStringValue(value.Stage);

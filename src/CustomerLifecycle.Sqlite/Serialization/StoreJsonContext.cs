@@ -11,7 +11,9 @@ namespace CustomerLifecycle.Sqlite.Serialization;
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     IgnoreReadOnlyProperties = true,
-    Converters = [typeof(InstantTicksConverter), typeof(DurationTicksConverter), typeof(CustomerIdConverter), typeof(StageTimeConverter)])]
+    Converters = [typeof(InstantTicksConverter), typeof(DurationTicksConverter), typeof(CustomerIdConverter), typeof(StageTimeConverter),
+        typeof(ImmutableInt32ArrayConverter), typeof(ImmutableInstantArrayConverter), typeof(ImmutableStringArrayConverter), typeof(ImmutableStageTimeArrayConverter),
+    ])]
 [JsonSerializable(typeof(LifecycleRecord))]
 [JsonSerializable(typeof(FeedbackRecord))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;
