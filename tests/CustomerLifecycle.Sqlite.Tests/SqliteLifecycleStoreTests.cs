@@ -31,6 +31,44 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Record_WithEveryKindOfFact_RoundTrips()
+    {
+        var events = new[]
+        {
+            LifecycleEvent.Create("c", Acme, LifecycleEventKind.Contact, Start),
+            LifecycleEvent.Create("p1", Acme, LifecycleEventKind.Purchase, Start + Duration.FromDays(1)),
+            LifecycleEvent.Create("r", Acme, LifecycleEventKind.Referral, Start + Duration.FromDays(2)),
+            LifecycleEvent.NpsAnswer("n", Acme, Start + Duration.FromDays(3), 9),
+            LifecycleEvent.HealthBandChanged("h", Acme, Start + Duration.FromDays(4), "Warning"),
+            LifecycleEvent.Create("a", Acme, LifecycleEventKind.Activity, Start + Duration.FromDays(5)),
+            LifecycleEvent.Create("p2", Acme, LifecycleEventKind.Purchase, Start + Duration.FromDays(400)),
+        };
+        var record = Engine.Replay(Acme, events, Start + Duration.FromDays(700)).Record!;
+        Assert.Equal((9, "Warning"), (record.LatestNps, record.HealthBand));
+        Assert.NotNull(record.LastReferralAt);
+        Assert.NotNull(record.LastContactAt);
+        var store = new SqliteLifecycleStore(_database.Path);
+
+        await store.SaveAsync(record, 0);
+
+        Assert.Equal(record, (await store.LoadAsync(Acme))!.Record);
+    }
+
+    [Fact]
+    public async Task BothStores_ShareOneFile()
+    {
+        var lifecycle = new SqliteLifecycleStore(_database.Path);
+        var feedback = new SqliteFeedbackStore(_database.Path);
+        var item = new Feedback.FeedbackItem("F-1", Acme, "email", Start, "Please add SSO");
+
+        Assert.Equal(SaveResult.Saved(1), await lifecycle.SaveAsync(History(Acme, 1), 0));
+        Assert.True(await feedback.TrySaveAsync(new Feedback.FeedbackRecord(item, Feedback.FeedbackState.Collected, 1), 0));
+
+        Assert.Equal(1, (await new SqliteLifecycleStore(_database.Path).LoadAsync(Acme))!.Version);
+        Assert.Equal("Please add SSO", (await new SqliteFeedbackStore(_database.Path).FindAsync("F-1"))!.Item.Text);
+    }
+
+    [Fact]
     public async Task Load_ReturnsNullForAnUnknownCustomer()
     {
         var store = new SqliteLifecycleStore(_database.Path);

@@ -4,12 +4,12 @@ using NodaTime;
 
 namespace CustomerLifecycle.Sqlite.Serialization;
 
-/// <summary>Writes a <see cref="Duration"/> as whole ticks; the stores only hold durations built from instants, which are tick-exact.</summary>
+/// <summary>Writes a <see cref="Duration"/> as whole ticks when exact (see <see cref="TimeJson"/>).</summary>
 internal sealed class DurationTicksConverter : JsonConverter<Duration>
 {
     public override Duration Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        => Duration.FromTicks(reader.GetInt64());
+        => TimeJson.ReadDuration(ref reader);
 
     public override void Write(Utf8JsonWriter writer, Duration value, JsonSerializerOptions options)
-        => writer.WriteNumberValue(value.BclCompatibleTicks);
+        => TimeJson.Write(writer, value);
 }

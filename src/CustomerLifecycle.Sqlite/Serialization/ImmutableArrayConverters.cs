@@ -59,9 +59,9 @@ internal sealed class ImmutableInt32ArrayConverter : ImmutableArrayConverter<int
 /// <summary>Recent purchase instants, as unix ticks.</summary>
 internal sealed class ImmutableInstantArrayConverter : ImmutableArrayConverter<Instant>
 {
-    protected override Instant ReadItem(ref Utf8JsonReader reader) => Instant.FromUnixTimeTicks(reader.GetInt64());
+    protected override Instant ReadItem(ref Utf8JsonReader reader) => TimeJson.ReadInstant(ref reader);
 
-    protected override void WriteItem(Utf8JsonWriter writer, Instant item) => writer.WriteNumberValue(item.ToUnixTimeTicks());
+    protected override void WriteItem(Utf8JsonWriter writer, Instant item) => TimeJson.Write(writer, item);
 }
 
 /// <summary>Recent event ids.</summary>

@@ -6,7 +6,7 @@ using NodaTime;
 namespace CustomerLifecycle.Sqlite.Serialization;
 
 /// <summary>
-/// Writes a <see cref="StageTime"/> as <c>[stage, firstEnteredAt, lastEnteredAt, lastExitedAt, closedTime, visits]</c> (ticks):
+/// Writes a <see cref="StageTime"/> as <c>[stage, firstEnteredAt, lastEnteredAt, lastExitedAt, closedTime, visits]</c> (ticks, or exact ISO strings, see <see cref="TimeJson"/>):
 /// a record holds one per stage visited, and property names would be most of its size.
 /// </summary>
 internal sealed class StageTimeConverter : JsonConverter<StageTime>
@@ -19,11 +19,11 @@ internal sealed class StageTimeConverter : JsonConverter<StageTime>
     {
         Expect(reader.TokenType == JsonTokenType.StartArray);
         var stage = Next(ref reader).GetString() ?? throw new JsonException("A stage time has no stage.");
-        var first = Instant.FromUnixTimeTicks(Next(ref reader).GetInt64());
-        var last = Instant.FromUnixTimeTicks(Next(ref reader).GetInt64());
+        var first = TimeJson.ReadInstant(ref Next(ref reader));
+        var last = TimeJson.ReadInstant(ref Next(ref reader));
         Next(ref reader);
-        Instant? exited = reader.TokenType == JsonTokenType.Null ? null : Instant.FromUnixTimeTicks(reader.GetInt64());
-        var closed = Duration.FromTicks(Next(ref reader).GetInt64());
+        Instant? exited = reader.TokenType == JsonTokenType.Null ? null : TimeJson.ReadInstant(ref reader);
+        var closed = TimeJson.ReadDuration(ref Next(ref reader));
         var visits = Next(ref reader).GetInt32();
         Expect(reader.Read() && reader.TokenType == JsonTokenType.EndArray);
         return new StageTime(stage, first, last, exited, closed, visits);
@@ -33,18 +33,18 @@ internal sealed class StageTimeConverter : JsonConverter<StageTime>
     {
         writer.WriteStartArray();
         writer.WriteStringValue(value.Stage);
-        writer.WriteNumberValue(value.FirstEnteredAt.ToUnixTimeTicks());
-        writer.WriteNumberValue(value.LastEnteredAt.ToUnixTimeTicks());
+        TimeJson.Write(writer, value.FirstEnteredAt);
+        TimeJson.Write(writer, value.LastEnteredAt);
         if (value.LastExitedAt is { } exited)
         {
-            writer.WriteNumberValue(exited.ToUnixTimeTicks());
+            TimeJson.Write(writer, exited);
         }
         else
         {
             writer.WriteNullValue();
         }
 
-        writer.WriteNumberValue(value.ClosedTime.BclCompatibleTicks);
+        TimeJson.Write(writer, value.ClosedTime);
         writer.WriteNumberValue(value.Visits);
         writer.WriteEndArray();
     }
