@@ -139,6 +139,19 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ADateOutsideTheEnginesRange_IsAClearRowError()
+    {
+        var file = _cli.Write("orders.csv", "customer,date,amount\nacme,1850-01-02,10\n");
+
+        var (exit, _, error) = await _cli.RunAsync("analyze", file, "--db", _cli.Database, "--quiet");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(
+            $"error: {file}:2:2: date 1850-01-02 is outside the range the engines accept (1900-01-01 to 9000-12-31). (nothing was written; fix the row or pass --skip-invalid)",
+            error.Trim());
+    }
+
+    [Fact]
     public async Task EmptyFile_IsAClearError()
     {
         var file = _cli.Write("empty.csv", string.Empty);

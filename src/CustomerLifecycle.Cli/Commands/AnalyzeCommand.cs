@@ -132,8 +132,13 @@ internal static class AnalyzeCommand
             throw new CliException($"--as-of '{text}' is not a date like 2026-01-31.");
         }
 
-        return parsed.Value < lastDate
-            ? throw new CliException($"--as-of {text} is before the latest transaction in the file ({lastDate:yyyy-MM-dd}); pass a later date or leave it out.")
+        if (parsed.Value < lastDate)
+        {
+            throw new CliException($"--as-of {text} is before the latest transaction in the file ({lastDate:yyyy-MM-dd}); pass a later date or leave it out.");
+        }
+
+        return CustomerTransactions.InstantOf(parsed.Value) > LifecycleLimits.MaxInstant
+            ? throw new CliException($"--as-of {text} is after the last date the engines accept ({LifecycleLimits.MaxInstant.InUtc().Date:yyyy-MM-dd}).")
             : parsed.Value;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CustomerLifecycle.Lifecycle;
 using NodaTime;
 using NodaTime.Text;
 
@@ -156,6 +157,14 @@ internal static partial class TransactionFile
         }
 
         var date = ParseDate(fields[layout.DateIndex].Trim().Trim('"'), layout.DateIndex + 1, datePattern);
+        var at = date.AtMidnight().InUtc().ToInstant();
+        if (at < LifecycleLimits.MinInstant || at > LifecycleLimits.MaxInstant)
+        {
+            throw new RowException(
+                layout.DateIndex + 1,
+                $"date {date:yyyy-MM-dd} is outside the range the engines accept ({LifecycleLimits.MinInstant.InUtc().Date:yyyy-MM-dd} to {LifecycleLimits.MaxInstant.InUtc().Date:yyyy-MM-dd}).");
+        }
+
         var amount = ParseAmount(fields[layout.AmountIndex].Trim().Trim('"'), layout.AmountIndex + 1);
         return new TransactionRow(customer, date, amount, lineNumber);
     }
