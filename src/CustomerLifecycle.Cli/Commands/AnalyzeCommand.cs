@@ -1,0 +1,144 @@
+using System.Globalization;
+using CustomerLifecycle.Cli.Input;
+using CustomerLifecycle.Cli.Output;
+using CustomerLifecycle.Cli.Policy;
+using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Sqlite;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CustomerLifecycle.Cli.Commands;
+
+/// <summary><c>analyze &lt;file&gt;</c>: every engine over a transaction file, lifecycle records kept in SQLite.</summary>
+internal static class AnalyzeCommand
+{
+    public const string DefaultDatabase = "customer-lifecycle.db";
+
+    private static readonly string[] ValueOptions = ["as-of", "db", "policy", "format", "customer-column", "date-column", "amount-column", "date-format", "top"];
+    private static readonly string[] Flags = ["skip-invalid", "quiet"];
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var arguments = Arguments.Parse(args, "analyze", ValueOptions, Flags);
+        var path = arguments.Single("analyze", "transactions-file");
+        var format = (arguments.Get("format") ?? "table").ToLowerInvariant();
+        if (format is not ("table" or "json" or "csv"))
+        {
+            throw new CliException($"--format '{format}' is not one of table, json, csv.");
+        }
+
+        var top = ParseTop(arguments.Get("top"));
+        var policy = PolicyLoader.Load(arguments.Get("policy"));
+        var progress = new Progress(error, arguments.Has("quiet"));
+
+        progress.Step($"reading {path}");
+        var read = TransactionFile.Read(
+            path,
+            new ReadOptions
+            {
+                CustomerColumn = arguments.Get("customer-column"),
+                DateColumn = arguments.Get("date-column"),
+                AmountColumn = arguments.Get("amount-column"),
+                DateFormat = arguments.Get("date-format"),
+                SkipInvalid = arguments.Has("skip-invalid"),
+            },
+            cancellationToken);
+        foreach (var skipped in read.Skipped.Take(10))
+        {
+            error.WriteLine($"skipped: {skipped}");
+        }
+
+        if (read.Skipped.Count > 10)
+        {
+            error.WriteLine($"skipped: … and {read.Skipped.Count - 10:N0} more rows");
+        }
+
+        var data = CustomerTransactions.From(read.Rows);
+        var lastDate = data.LastDate;
+        var asOfDate = ParseAsOf(arguments.Get("as-of"), lastDate);
+        var asOf = CustomerTransactions.InstantOf(asOfDate);
+        progress.Step($"{read.Rows.Count:N0} transactions of {data.Customers.Length:N0} customers, {data.FirstDate:yyyy-MM-dd} to {lastDate:yyyy-MM-dd}; as of {asOfDate:yyyy-MM-dd}");
+
+        var database = arguments.Get("db") ?? DefaultDatabase;
+        var lifecycle = new LifecycleEngine(policy.Lifecycle);
+        progress.Step($"applying lifecycle events to {database}");
+        var store = new SqliteLifecycleStore(database, TimeSpan.FromSeconds(5));
+        var sync = await LifecycleSync.RunAsync(lifecycle, store, data, cancellationToken).ConfigureAwait(false);
+        progress.Step($"events: {sync.New:N0} new, {sync.Duplicates:N0} duplicate, {sync.Late:N0} late{(sync.Rejected > 0 ? $", {sync.Rejected:N0} rejected by the lifecycle rules" : string.Empty)}; {sync.RecordsSaved:N0} records saved");
+
+        var analysis = CustomerAnalysis.Run(policy, lifecycle, data, sync.Records, asOf, progress);
+        var needingAction = NeedingAction(analysis, policy.Lifecycle, top);
+        progress.Step("writing the report");
+        switch (format)
+        {
+            case "json":
+                AnalysisReport.WriteJson(output, analysis.Customers);
+                break;
+            case "csv":
+                AnalysisReport.WriteCsv(output, analysis.Customers);
+                break;
+            default:
+                AnalysisReport.WriteTable(output, new ReportHeader(path, database, read.Rows.Count, read.Skipped.Count, data.FirstDate, lastDate, asOfDate, sync), analysis, needingAction, top);
+                break;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Customers in the worst health band or a declining stage, most valuable first, each with their stage's playbook steps.</summary>
+    private static (int Count, List<CustomerResult> Top) NeedingAction(Analysis analysis, LifecycleOptions lifecycle, int top)
+    {
+        var worstBand = analysis.Bands[^1];
+        var flagged = Enumerable.Range(0, analysis.Customers.Length)
+            .Where(i => analysis.Customers[i].HealthBand == worstBand || analysis.Records[i].Stage == "Declining")
+            .ToList();
+        var chosen = flagged
+            .OrderByDescending(i => double.IsFinite(analysis.Customers[i].Clv) ? analysis.Customers[i].Clv : analysis.Customers[i].Revenue)
+            .ThenBy(i => analysis.Customers[i].Customer, StringComparer.Ordinal)
+            .Take(top)
+            .Select(i =>
+            {
+                var stage = lifecycle.Stages.FirstOrDefault(s => s.Name == analysis.Records[i].Stage);
+                var steps = stage is null || stage.Playbook.Count == 0 ? null : string.Join(" ", stage.Playbook.Select(p => p.Description));
+                return analysis.Customers[i] with { NextAction = steps };
+            })
+            .ToList();
+        return (flagged.Count, chosen);
+    }
+
+    private static int ParseTop(string? text)
+    {
+        if (text is null)
+        {
+            return 10;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var top) && top > 0
+            ? top
+            : throw new CliException($"--top '{text}' is not a positive whole number.");
+    }
+
+    private static LocalDate ParseAsOf(string? text, LocalDate lastDate)
+    {
+        if (text is null)
+        {
+            // The day after the latest transaction: deterministic, and right for historic exports such as CDNOW.
+            return lastDate.PlusDays(1);
+        }
+
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        if (!parsed.Success)
+        {
+            throw new CliException($"--as-of '{text}' is not a date like 2026-01-31.");
+        }
+
+        if (parsed.Value < lastDate)
+        {
+            throw new CliException($"--as-of {text} is before the latest transaction in the file ({lastDate:yyyy-MM-dd}); pass a later date or leave it out.");
+        }
+
+        return CustomerTransactions.InstantOf(parsed.Value) > LifecycleLimits.MaxInstant
+            ? throw new CliException($"--as-of {text} is after the last date the engines accept ({LifecycleLimits.MaxInstant.InUtc().Date:yyyy-MM-dd}).")
+            : parsed.Value;
+    }
+}

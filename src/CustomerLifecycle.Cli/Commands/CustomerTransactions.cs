@@ -1,0 +1,89 @@
+using System.Globalization;
+using CustomerLifecycle.Cli.Input;
+using CustomerLifecycle.Lifecycle;
+using NodaTime;
+
+namespace CustomerLifecycle.Cli.Commands;
+
+/// <summary>The rows of a file grouped by customer (ordinal id order), each customer's rows by date, with stable event ids.</summary>
+internal sealed class CustomerTransactions
+{
+    private CustomerTransactions(TransactionRow[] rows, string[] customers, int[] starts)
+    {
+        Rows = rows;
+        Customers = customers;
+        Starts = starts;
+    }
+
+    /// <summary>Gets the rows, grouped by customer and ordered by date within a customer.</summary>
+    public TransactionRow[] Rows { get; }
+
+    /// <summary>Gets the customers' ids, ordinal order.</summary>
+    public string[] Customers { get; }
+
+    /// <summary>Gets where each customer's rows start in <see cref="Rows"/>; one more entry than customers.</summary>
+    public int[] Starts { get; }
+
+    public LocalDate FirstDate => Rows.Min(r => r.Date);
+
+    public LocalDate LastDate => Rows.Max(r => r.Date);
+
+    public static CustomerTransactions From(IReadOnlyList<TransactionRow> rows)
+    {
+        var sorted = rows.ToArray();
+        Array.Sort(sorted, static (x, y) =>
+        {
+            var byCustomer = string.CompareOrdinal(x.Customer, y.Customer);
+            if (byCustomer != 0)
+            {
+                return byCustomer;
+            }
+
+            var byDate = x.Date.CompareTo(y.Date);
+            if (byDate != 0)
+            {
+                return byDate;
+            }
+
+            var byAmount = x.Amount.CompareTo(y.Amount);
+            return byAmount != 0 ? byAmount : x.Line.CompareTo(y.Line);
+        });
+        var customers = new List<string>();
+        var starts = new List<int>();
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i == 0 || !string.Equals(sorted[i].Customer, sorted[i - 1].Customer, StringComparison.Ordinal))
+            {
+                customers.Add(sorted[i].Customer);
+                starts.Add(i);
+            }
+        }
+
+        starts.Add(sorted.Length);
+        return new CustomerTransactions(sorted, [.. customers], [.. starts]);
+    }
+
+    public ReadOnlySpan<TransactionRow> RowsOf(int customer) => Rows.AsSpan(Starts[customer], Starts[customer + 1] - Starts[customer]);
+
+    public static Instant InstantOf(LocalDate date) => date.AtMidnight().InUtc().ToInstant();
+
+    /// <summary>
+    /// The customer's purchase events. An id is <c>customer|date|amount|n</c>, n counting identical rows (same customer, day
+    /// and amount) from 1, so a row keeps its id when other rows are added to the file, in any order.
+    /// </summary>
+    public LifecycleEvent[] EventsOf(int customer)
+    {
+        var rows = RowsOf(customer);
+        var id = CustomerId.From(Customers[customer]);
+        var events = new LifecycleEvent[rows.Length];
+        var ordinal = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            ordinal = i > 0 && rows[i].Date == rows[i - 1].Date && rows[i].Amount.Equals(rows[i - 1].Amount) ? ordinal + 1 : 1;
+            var eventId = string.Create(CultureInfo.InvariantCulture, $"{rows[i].Customer}|{rows[i].Date:yyyy-MM-dd}|{rows[i].Amount:R}|{ordinal}");
+            events[i] = LifecycleEvent.Create(eventId, id, LifecycleEventKind.Purchase, InstantOf(rows[i].Date));
+        }
+
+        return events;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+using CustomerLifecycle.Feedback;
+using CustomerLifecycle.Lifecycle;
+
+namespace CustomerLifecycle.Sqlite.Serialization;
+
+/// <summary>The source-generated JSON context for the records the SQLite stores keep (no reflection at run time).</summary>
+/// <remarks>Nulls and computed (read-only) properties are left out: a bulk import writes hundreds of thousands of records.</remarks>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    IgnoreReadOnlyProperties = true,
+    Converters = [typeof(InstantTicksConverter), typeof(DurationTicksConverter), typeof(CustomerIdConverter), typeof(StageTimeConverter),
+        typeof(ImmutableInt32ArrayConverter), typeof(ImmutableInstantArrayConverter), typeof(ImmutableStringArrayConverter), typeof(ImmutableStageTimeArrayConverter),
+    ])]
+[JsonSerializable(typeof(LifecycleRecord))]
+[JsonSerializable(typeof(FeedbackRecord))]
+internal sealed partial class StoreJsonContext : JsonSerializerContext;
