@@ -32,26 +32,7 @@ internal static class AnalyzeCommand
         var progress = new Progress(error, arguments.Has("quiet"));
 
         progress.Step($"reading {path}");
-        var read = TransactionFile.Read(
-            path,
-            new ReadOptions
-            {
-                CustomerColumn = arguments.Get("customer-column"),
-                DateColumn = arguments.Get("date-column"),
-                AmountColumn = arguments.Get("amount-column"),
-                DateFormat = arguments.Get("date-format"),
-                SkipInvalid = arguments.Has("skip-invalid"),
-            },
-            cancellationToken);
-        foreach (var skipped in read.Skipped.Take(10))
-        {
-            error.WriteLine($"skipped: {skipped}");
-        }
-
-        if (read.Skipped.Count > 10)
-        {
-            error.WriteLine($"skipped: … and {read.Skipped.Count - 10:N0} more rows");
-        }
+        var read = TransactionFile.Read(path, arguments, error, cancellationToken);
 
         var data = CustomerTransactions.From(read.Rows);
         var lastDate = data.LastDate;

@@ -38,21 +38,7 @@ internal static class ValueFitCommand
         }
 
         var policy = PolicyLoader.Load(arguments.Get("policy"));
-        var read = TransactionFile.Read(
-            path,
-            new ReadOptions
-            {
-                CustomerColumn = arguments.Get("customer-column"),
-                DateColumn = arguments.Get("date-column"),
-                AmountColumn = arguments.Get("amount-column"),
-                DateFormat = arguments.Get("date-format"),
-                SkipInvalid = arguments.Has("skip-invalid"),
-            },
-            cancellationToken);
-        foreach (var skipped in read.Skipped.Take(10))
-        {
-            error.WriteLine($"skipped: {skipped}");
-        }
+        var read = TransactionFile.Read(path, arguments, error, cancellationToken);
 
         var options = policy.Value;
         options.TimeUnit = unit;
