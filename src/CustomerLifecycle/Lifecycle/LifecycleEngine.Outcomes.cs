@@ -129,15 +129,16 @@ public sealed partial class LifecycleEngine
         return NotFired(state, at, @event);
     }
 
-    private List<PlaybookAction> Actions(in LifecycleState state, Instant at, List<StageTransition> transitions)
+    private IReadOnlyList<PlaybookAction> Actions(in LifecycleState state, Instant at, List<StageTransition> transitions)
     {
-        var actions = new List<PlaybookAction>(0);
+        // Most events make no action due: no list then.
+        List<PlaybookAction>? actions = null;
         foreach (var transition in transitions)
         {
             var source = $"playbook:{transition.To}";
             foreach (var step in _policy.Playbooks[_policy.StageIndex[transition.To]])
             {
-                actions.Add(Action(state.Customer, step.Kind, transition.To, source, step.Description, _policy.AddPlaybookDelay(transition.At, step)));
+                (actions ??= []).Add(Action(state.Customer, step.Kind, transition.To, source, step.Description, _policy.AddPlaybookDelay(transition.At, step)));
             }
         }
 
@@ -158,10 +159,10 @@ public sealed partial class LifecycleEngine
                 }
             }
 
-            actions.Add(Action(state.Customer, trigger.ActionKind, _policy.Stages[state.Stage], $"trigger:{trigger.Id}", trigger.Description, due == Conditions.Anytime ? at : due));
+            (actions ??= []).Add(Action(state.Customer, trigger.ActionKind, _policy.Stages[state.Stage], $"trigger:{trigger.Id}", trigger.Description, due == Conditions.Anytime ? at : due));
         }
 
-        return actions;
+        return actions ?? (IReadOnlyList<PlaybookAction>)[];
     }
 
     private static PlaybookAction Action(CustomerId customer, string kind, string stage, string source, string description, Instant due)

@@ -95,6 +95,20 @@ internal sealed class CompiledPolicy
     /// <summary>Gets how many recent purchase instants a record keeps: the largest count any condition asks for.</summary>
     public int PurchaseCapacity { get; }
 
+    /// <summary>The index of a stage name; records this policy wrote share its name strings, so a reference check finds them first.</summary>
+    public bool TryGetStage(string name, out int stage)
+    {
+        for (stage = 0; stage < Stages.Length; stage++)
+        {
+            if (ReferenceEquals(Stages[stage], name))
+            {
+                return true;
+            }
+        }
+
+        return StageIndex.TryGetValue(name, out stage);
+    }
+
     public int MonthOf(Instant instant)
     {
         var date = FixedOffset is { } offset ? instant.WithOffset(offset).Date : instant.InZone(Zone).Date;

@@ -56,7 +56,7 @@ internal struct LifecycleState
     /// <summary>Reads a record; false when its stage is not in the policy.</summary>
     public static bool TryLoad(CompiledPolicy policy, LifecycleRecord record, out LifecycleState state)
     {
-        if (!policy.StageIndex.TryGetValue(record.Stage, out var stage))
+        if (!policy.TryGetStage(record.Stage, out var stage))
         {
             state = default;
             return false;
@@ -168,9 +168,14 @@ internal struct LifecycleState
     {
         LastActivityAt = LastActivityAt is { } last && last > at ? last : at;
         var month = policy.MonthOf(at);
-        if (!_activityOwned || Activity.Length != policy.ActivityMonths)
+        if (!_activityOwned && Activity.Length == policy.ActivityMonths)
         {
-            // Copy (and re-align, should the policy's window have changed) before the first write.
+            Activity = (int[])Activity.Clone();
+            _activityOwned = true;
+        }
+        else if (!_activityOwned || Activity.Length != policy.ActivityMonths)
+        {
+            // Copy and re-align (the policy's window has changed, or the record came without counts) before the first write.
             var copy = new int[policy.ActivityMonths];
             for (var i = 0; i < copy.Length; i++)
             {
