@@ -61,29 +61,12 @@ internal static class ValueFitCommand
             writer.WriteString("timeUnit", unit == ValueTimeUnit.Days ? "day" : "week");
             writer.WriteNumber("customers", customers.Length);
             writer.WriteNumber("transactions", read.Rows.Count);
-            writer.WriteStartObject("bgNbd");
             var bg = bgNbd.Parameters;
-            Json.Number(writer, "r", bg?.R);
-            Json.Number(writer, "alpha", bg?.Alpha);
-            Json.Number(writer, "a", bg?.A);
-            Json.Number(writer, "b", bg?.B);
-            FitDetails(writer, bgNbd.LogLikelihood, bgNbd.StandardErrors, bgNbd.Report);
-            writer.WriteEndObject();
-            writer.WriteStartObject("paretoNbd");
+            WriteModel(writer, "bgNbd", [("r", bg?.R), ("alpha", bg?.Alpha), ("a", bg?.A), ("b", bg?.B)], bgNbd.LogLikelihood, bgNbd.StandardErrors, bgNbd.Report);
             var pareto = paretoNbd.Parameters;
-            Json.Number(writer, "r", pareto?.R);
-            Json.Number(writer, "alpha", pareto?.Alpha);
-            Json.Number(writer, "s", pareto?.S);
-            Json.Number(writer, "beta", pareto?.Beta);
-            FitDetails(writer, paretoNbd.LogLikelihood, paretoNbd.StandardErrors, paretoNbd.Report);
-            writer.WriteEndObject();
-            writer.WriteStartObject("gammaGamma");
+            WriteModel(writer, "paretoNbd", [("r", pareto?.R), ("alpha", pareto?.Alpha), ("s", pareto?.S), ("beta", pareto?.Beta)], paretoNbd.LogLikelihood, paretoNbd.StandardErrors, paretoNbd.Report);
             var gg = gammaGamma.Parameters;
-            Json.Number(writer, "p", gg?.P);
-            Json.Number(writer, "q", gg?.Q);
-            Json.Number(writer, "gamma", gg?.Gamma);
-            FitDetails(writer, gammaGamma.LogLikelihood, gammaGamma.StandardErrors, gammaGamma.Report);
-            writer.WriteEndObject();
+            WriteModel(writer, "gammaGamma", [("p", gg?.P), ("q", gg?.Q), ("gamma", gg?.Gamma)], gammaGamma.LogLikelihood, gammaGamma.StandardErrors, gammaGamma.Report);
             writer.WriteEndObject();
         }
 
@@ -91,8 +74,15 @@ internal static class ValueFitCommand
         return Task.FromResult(ExitCodes.Ok);
     }
 
-    private static void FitDetails(Utf8JsonWriter writer, double logLikelihood, IReadOnlyList<double> standardErrors, FitReport report)
+    /// <summary>One model's object: its parameters (null when the fit failed), log-likelihood, standard errors and convergence report.</summary>
+    private static void WriteModel(Utf8JsonWriter writer, string name, (string Name, double? Value)[] parameters, double logLikelihood, IReadOnlyList<double> standardErrors, FitReport report)
     {
+        writer.WriteStartObject(name);
+        foreach (var (parameter, value) in parameters)
+        {
+            Json.Number(writer, parameter, value);
+        }
+
         Json.Number(writer, "logLikelihood", logLikelihood);
         writer.WriteStartArray("standardErrors");
         foreach (var se in standardErrors)
@@ -115,6 +105,7 @@ internal static class ValueFitCommand
         writer.WriteNumber("functionEvaluations", report.FunctionEvaluations);
         Json.Number(writer, "gradientNorm", report.GradientNorm);
         writer.WriteString("message", report.Message);
+        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 }

@@ -13,20 +13,7 @@ public sealed class LikelihoodGradientTests
     {
         var likelihood = new BgNbdModel.Likelihood(SummaryGroups.From(CdnowData.Summaries), modified);
         double[] u = [Math.Log(r), Math.Log(alpha), Math.Log(a), Math.Log(b)];
-        var analytic = new double[4];
-        likelihood.Evaluate(u, analytic);
-
-        var scratch = new double[4];
-        for (var i = 0; i < 4; i++)
-        {
-            const double h = 1e-5;
-            var plus = (double[])u.Clone();
-            var minus = (double[])u.Clone();
-            plus[i] += h;
-            minus[i] -= h;
-            var numeric = (likelihood.Evaluate(plus, scratch) - likelihood.Evaluate(minus, scratch)) / (2 * h);
-            Assert.True(Math.Abs(numeric - analytic[i]) <= 1e-5 * Math.Max(1, Math.Abs(numeric)), $"d/du{i}: analytic {analytic[i]}, numeric {numeric}");
-        }
+        AssertGradientMatchesCentralDifferences((x, gradient) => likelihood.Evaluate(x, gradient), u);
     }
 
     [Fact]
@@ -35,18 +22,23 @@ public sealed class LikelihoodGradientTests
         var usable = CdnowData.Summaries.Where(c => c.Frequency > 0).ToArray();
         var likelihood = new GammaGammaModel.Likelihood(usable.Select(c => (double)c.Frequency).ToArray(), usable.Select(c => c.MonetaryValue).ToArray());
         double[] u = [Math.Log(4), Math.Log(2.5), Math.Log(20)];
-        var analytic = new double[3];
-        likelihood.Evaluate(u, analytic);
+        AssertGradientMatchesCentralDifferences((x, gradient) => likelihood.Evaluate(x, gradient), u);
+    }
 
-        var scratch = new double[3];
-        for (var i = 0; i < 3; i++)
+    /// <summary>Compares the analytic gradient an evaluation writes with central differences of its value.</summary>
+    private static void AssertGradientMatchesCentralDifferences(Func<double[], double[], double> evaluate, double[] u)
+    {
+        var analytic = new double[u.Length];
+        evaluate(u, analytic);
+        var scratch = new double[u.Length];
+        for (var i = 0; i < u.Length; i++)
         {
             const double h = 1e-5;
             var plus = (double[])u.Clone();
             var minus = (double[])u.Clone();
             plus[i] += h;
             minus[i] -= h;
-            var numeric = (likelihood.Evaluate(plus, scratch) - likelihood.Evaluate(minus, scratch)) / (2 * h);
+            var numeric = (evaluate(plus, scratch) - evaluate(minus, scratch)) / (2 * h);
             Assert.True(Math.Abs(numeric - analytic[i]) <= 1e-5 * Math.Max(1, Math.Abs(numeric)), $"d/du{i}: analytic {analytic[i]}, numeric {numeric}");
         }
     }
