@@ -24,13 +24,13 @@ internal struct BgNbdClvTable : IDisposable
     private const int Stride = (2 * Terms) + 3;
 
     private readonly BgNbdParameters _p;
-    private readonly double[] _discount;
+    private readonly DiscountSchedule _discount;
     private double[] _keys;
     private int[] _slotEntry;
     private double[] _data;
     private int _count;
 
-    public BgNbdClvTable(BgNbdParameters p, double[] discount)
+    public BgNbdClvTable(BgNbdParameters p, DiscountSchedule discount)
     {
         _p = p;
         _discount = discount;
@@ -124,14 +124,14 @@ internal struct BgNbdClvTable : IDisposable
         row.Clear();
         var m = row[..Terms];
         var n = row.Slice(Terms, Terms);
-        var horizon = _discount.Length - 1;
+        var horizon = _discount.Horizon;
+        var weights = _discount.Weights;
         var scale = _p.Alpha + t;
         var am1 = _p.A - 1.0;
         double sd = 0, sH = 0, zH = 0;
         for (var k = 1; k <= horizon; k++)
         {
-            // Summation by parts: Σₖ δᵏ(Yₖ − Yₖ₋₁) = Σₖ<H (δᵏ − δᵏ⁺¹) Yₖ + δᴴ Y_H, with Y₀ = 0.
-            var w = k < horizon ? _discount[k] - _discount[k + 1] : _discount[k];
+            var w = weights[k];
             var logOneMinusZ = -SpecialFunctions.Log1P(k / scale);
             var z = k / (scale + k);
             var u = am1 * logOneMinusZ;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace CustomerLifecycle.Value;
@@ -156,82 +157,116 @@ public static class BgNbdModel
     }
 
     /// <summary>
-    /// Σₖ discount[k] · (E[Y(k)] − E[Y(k−1)]) for k = 1..H (H = discount.Length − 1), and E[Y(H)]. The series coefficients do
-    /// not depend on t, so they are computed once per customer and shared by every period.
+    /// Σₖ δᵏ (E[Y(k)] − E[Y(k−1)]) over the schedule's horizon, summed by parts as Σₖ wₖ E[Y(k)], and E[Y(H)].
+    /// E[Y(k)] = P·(a+b+x−1)·[Sₖ − e^(uₖ) hₖ] as in <see cref="ExpectedPurchasesCore"/>, four periods to a vector. The series
+    /// hₖ = Σⱼ cⱼ zₖʲ⁺¹ of up to 32 periods advance side by side, four terms a step, so that no period waits on another's
+    /// multiplications; the coefficients cⱼ do not depend on k and are computed once. z grows with k, so the periods'
+    /// series converge in order and each leaves the loop when it has.
     /// </summary>
-    internal static double DiscountedPurchases(in BgNbdParameters p, int x, double t, double probabilityAlive, ReadOnlySpan<double> discount, out double atHorizon)
+    [SkipLocalsInit]
+    internal static double DiscountedPurchases(in BgNbdParameters p, int x, double t, double probabilityAlive, DiscountSchedule schedule, out double atHorizon)
     {
         const int Capacity = 256;
+        const int Blocks = 8;
         Span<double> coefficients = stackalloc double[Capacity];
+        Span<Vector256<double>> z = stackalloc Vector256<double>[Blocks];
+        Span<Vector256<double>> z4 = stackalloc Vector256<double>[Blocks];
+        Span<Vector256<double>> power = stackalloc Vector256<double>[Blocks];
+        Span<Vector256<double>> h = stackalloc Vector256<double>[Blocks];
+        Span<Vector256<double>> eu = stackalloc Vector256<double>[Blocks];
+        Span<Vector256<double>> s = stackalloc Vector256<double>[Blocks];
         var upper = p.A + p.B - 1.0 - p.R;
         var lower = p.A + p.B + x - 1.0;
-        var am1 = p.A - 1.0;
-        var scale = p.Alpha + t;
-        var logScale = Math.Log(scale);
+        var am1 = Vector256.Create(p.A - 1.0);
+        var scale = Vector256.Create(p.Alpha + t);
+        var logScale = Vector256.Create(Math.Log(p.Alpha + t));
+        var tolerance = Vector256.Create(1e-16);
+        var yScale = Vector256.Create(lower * probabilityAlive);
+        var weights = schedule.Weights;
+        var horizon = schedule.Horizon;
         coefficients[0] = upper / lower;
         var computed = 1;
-        double previous = 0, total = 0;
-        Span<double> block = stackalloc double[4];
-        var horizon = discount.Length - 1;
-
-        // Four periods at a time: the logarithms, exponentials and series terms of the four are computed side by side.
-        for (var k0 = 1; k0 <= horizon; k0 += 4)
+        var total = Vector256<double>.Zero;
+        atHorizon = 0;
+        for (var chunk = 1; chunk <= horizon; chunk += 4 * Blocks)
         {
-            var k = Vector256.Create(k0, k0 + 1.0, k0 + 2.0, k0 + 3.0);
-            var scaled = Vector256.Create(scale) + k;
-            var logOneMinusZ = Vector256.Create(logScale) - Vector256.Log(scaled);
-            var z = k / scaled;
-            var u = Vector256.Create(am1) * logOneMinusZ;
-            var eu = Vector256.Exp(u);
-
-            // expm1(u)/u: a short series where eᵘ − 1 would cancel.
-            var small = Vector256.LessThan(Vector256.Abs(u), Vector256.Create(1e-3));
-            var series = Vector256<double>.One + (u * (Vector256.Create(0.5) + (u * (Vector256.Create(1.0 / 6) + (u * Vector256.Create(1.0 / 24))))));
-            var safeU = Vector256.ConditionalSelect(small, Vector256<double>.One, u);
-            var ex = Vector256.ConditionalSelect(small, series, (eu - Vector256<double>.One) / safeU);
-
-            var h = Vector256<double>.Zero;
-            var power = z;
-            var z2 = z * z;
-            var done = false;
-
-            // Two terms per step, and the convergence test once per step: the test costs more than a term.
-            for (var j = 0; j + 1 < Capacity; j += 2)
+            var blocks = Math.Min(Blocks, (horizon - chunk + 4) / 4);
+            for (var b = 0; b < blocks; b++)
             {
-                while (computed <= j + 1)
+                var k = Vector256.Create(chunk + (4.0 * b)) + Vector256<double>.Indices;
+                var scaled = scale + k;
+                var logOneMinusZ = logScale - Vector256.Log(scaled);
+                var u = am1 * logOneMinusZ;
+                var e = Vector256.Exp(u);
+
+                // expm1(u)/u: a short series where eᵘ − 1 would cancel.
+                var small = Vector256.LessThan(Vector256.Abs(u), Vector256.Create(1e-3));
+                var series = Vector256<double>.One + (u * (Vector256.Create(0.5) + (u * (Vector256.Create(1.0 / 6) + (u * Vector256.Create(1.0 / 24))))));
+                var ex = Vector256.ConditionalSelect(small, series, (e - Vector256<double>.One) / Vector256.ConditionalSelect(small, Vector256<double>.One, u));
+                var zb = k / scaled;
+                var zb2 = zb * zb;
+                z[b] = zb;
+                z4[b] = zb2 * zb2;
+                power[b] = Vector256<double>.One;
+                h[b] = Vector256<double>.Zero;
+                eu[b] = e;
+                s[b] = -logOneMinusZ * ex;
+            }
+
+            var first = 0;
+            for (var j = 0; first < blocks && j + 3 < Capacity; j += 4)
+            {
+                while (computed <= j + 3)
                 {
-                    coefficients[computed] = coefficients[computed - 1] * (upper + computed) * (p.A + computed - 1) / ((lower + computed) * (computed + 1));
+                    // The ratio first: the division is then off the chain of products that links the coefficients.
+                    var ratio = (upper + computed) * (p.A + computed - 1) / ((lower + computed) * (computed + 1));
+                    coefficients[computed] = coefficients[computed - 1] * ratio;
                     computed++;
                 }
 
-                var term = Vector256.Create(coefficients[j]) * power;
-                var next = Vector256.Create(coefficients[j + 1]) * power * z;
-                h += term + next;
-                if (Vector256.LessThanOrEqualAll(Vector256.Abs(next), Vector256.Abs(h) * Vector256.Create(1e-16)))
+                var c0 = Vector256.Create(coefficients[j]);
+                var c1 = Vector256.Create(coefficients[j + 1]);
+                var c2 = Vector256.Create(coefficients[j + 2]);
+                var c3 = Vector256.Create(coefficients[j + 3]);
+                for (var b = first; b < blocks; b++)
                 {
-                    done = true;
-                    break;
-                }
+                    // c₀z + c₁z² + c₂z³ + c₃z⁴ in Horner form, times z^j.
+                    var zb = z[b];
+                    var pw = power[b];
+                    var hb = h[b] + (pw * (zb * (c0 + (zb * (c1 + (zb * (c2 + (zb * c3))))))));
+                    var next = pw * z4[b];
+                    h[b] = hb;
+                    power[b] = next;
 
-                power *= z2;
+                    // c₃ z^(j+4) is the step's last term.
+                    if (b == first && Vector256.LessThanOrEqualAll(Vector256.Abs(next * c3), Vector256.Abs(hb) * tolerance))
+                    {
+                        first++;
+                    }
+                }
             }
 
-            var y = Vector256.Create(lower * probabilityAlive) * ((-logOneMinusZ * ex) - (eu * h));
-            y.CopyTo(block);
-            for (var lane = 0; lane < 4 && k0 + lane <= horizon; lane++)
+            for (var b = 0; b < blocks; b++)
             {
-                // z close to 1 needs more terms than the shared buffer holds: the scalar series takes as many as it needs.
-                var value = done ? block[lane] : ExpectedPurchasesCore(p, x, t, k0 + lane, probabilityAlive);
+                var k0 = chunk + (4 * b);
+                var y = b < first
+                    ? Vector256.Max(yScale * (s[b] - (eu[b] * h[b])), Vector256<double>.Zero)
 
-                // Rounding must not let the expected count step back.
-                value = Math.Max(value, previous);
-                total += discount[k0 + lane] * (value - previous);
-                previous = value;
+                    // z close to 1 needs more terms than the coefficient buffer holds: the scalar series takes as many as it needs.
+                    : Vector256.Create(
+                        ExpectedPurchasesCore(p, x, t, k0, probabilityAlive),
+                        ExpectedPurchasesCore(p, x, t, k0 + 1, probabilityAlive),
+                        ExpectedPurchasesCore(p, x, t, k0 + 2, probabilityAlive),
+                        ExpectedPurchasesCore(p, x, t, k0 + 3, probabilityAlive));
+                total += Vector256.Create<double>(weights.AsSpan(k0, 4)) * y;
+                if (horizon - k0 < 4)
+                {
+                    atHorizon = y.GetElement(horizon - k0);
+                }
             }
         }
 
-        atHorizon = previous;
-        return total;
+        return Vector256.Sum(total);
     }
 
     /// <summary>The BG/NBD negative log-likelihood and its analytic gradient over (ln r, ln α, ln a, ln b).</summary>

@@ -15,7 +15,7 @@ public sealed class ValueEngine
     private readonly DateTimeZone _zone;
     private readonly double _daysPerUnit;
     private readonly double _margin;
-    private readonly double[] _discount;
+    private readonly DiscountSchedule _discount;
     private readonly FittingOptions _fitting;
     private readonly PurchaseModelKind _purchaseModel;
 
@@ -38,17 +38,13 @@ public sealed class ValueEngine
             GradientTolerance = options.Fitting.GradientTolerance,
             L2Penalty = options.Fitting.L2Penalty,
         };
-        _discount = new double[options.HorizonPeriods + 1];
-        for (var k = 0; k < _discount.Length; k++)
-        {
-            _discount[k] = Math.Pow(1.0 + options.DiscountRate, -k);
-        }
+        _discount = new DiscountSchedule(options.DiscountRate, options.HorizonPeriods);
 
         Kpis = new KpiCalculator(options.Kpis);
     }
 
     /// <summary>Gets the horizon of expected purchases and CLV, in periods.</summary>
-    public int HorizonPeriods => _discount.Length - 1;
+    public int HorizonPeriods => _discount.Horizon;
 
     /// <summary>Gets the KPI calculator with this policy's targets.</summary>
     public KpiCalculator Kpis { get; }
@@ -217,7 +213,7 @@ public sealed class ValueEngine
             new("value.probability-alive", $"P(alive) is {Format(prediction.ProbabilityAlive)} after {customer.Frequency} repeat purchases, the last at {Format(customer.Recency)} of {Format(customer.T)} periods.", With(inputs, "probabilityAlive", prediction.ProbabilityAlive)),
             new("value.expected-purchases", $"{Format(prediction.ExpectedPurchases)} purchases are expected in the next {HorizonPeriods} periods.", With(inputs, "expectedPurchases", prediction.ExpectedPurchases, "horizonPeriods", HorizonPeriods)),
             new("value.expected-spend", $"The expected spend per purchase is {Format(prediction.ExpectedSpend)} (mean repeat spend {Format(customer.MonetaryValue)} over {customer.Frequency} purchases; Gamma-Gamma {model.Spend}).", new Dictionary<string, object?> { ["frequency"] = customer.Frequency, ["monetaryValue"] = customer.MonetaryValue, ["parameters"] = model.Spend.ToString(), ["expectedSpend"] = prediction.ExpectedSpend }),
-            new("value.clv", $"The discounted CLV over {HorizonPeriods} periods is {Format(prediction.Clv)} (margin {Format(_margin)}, discount rate {Format((1 / _discount[1]) - 1)} per period).", new Dictionary<string, object?> { ["clv"] = prediction.Clv, ["margin"] = _margin, ["discountRate"] = (1 / _discount[1]) - 1, ["horizonPeriods"] = HorizonPeriods }),
+            new("value.clv", $"The discounted CLV over {HorizonPeriods} periods is {Format(prediction.Clv)} (margin {Format(_margin)}, discount rate {Format(_discount.Rate)} per period).", new Dictionary<string, object?> { ["clv"] = prediction.Clv, ["margin"] = _margin, ["discountRate"] = _discount.Rate, ["horizonPeriods"] = HorizonPeriods }),
         };
         return new ValueExplanation(customer, prediction, reasons);
     }
@@ -241,7 +237,7 @@ public sealed class ValueEngine
         {
             var p = model.ParetoNbdValue;
             alive = ParetoNbdModel.ProbabilityAliveCore(p, c.Frequency, c.Recency, c.T);
-            discounted = ParetoNbdModel.DiscountedPurchases(p, c.Frequency, c.T, alive, _discount, out atHorizon);
+            discounted = ParetoNbdModel.DiscountedPurchases(p, c.Frequency, c.T, alive, _discount.Factors, out atHorizon);
         }
 
         var spend = GammaGammaModel.ExpectedSpendCore(model.Spend, c.Frequency, c.MonetaryValue);

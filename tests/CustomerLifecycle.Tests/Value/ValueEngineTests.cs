@@ -37,6 +37,29 @@ public sealed class ValueEngineTests
         Assert.Equal(GammaGammaModel.ExpectedSpend(Model.Spend, Customer) * discounted, prediction.Clv, 10);
     }
 
+    [Theory]
+    [InlineData(38.86, 52)]
+    [InlineData(0.5, 301)]
+    public void Evaluate_OverManyPeriods_MatchesThePeriodByPeriodSum(double t, int horizon)
+    {
+        // 301 periods span ten 32-period chunks and end inside a four-period block; at T = 0.5 the late periods' z is close
+        // to 1 and their series outgrow the shared coefficients, so they take the scalar path.
+        var engine = new ValueEngine(new ValueOptions { HorizonPeriods = horizon, Margin = 1, DiscountRate = 0.01 });
+        var customer = CustomerSummary.Create(CustomerId.From("c"), 3, t / 2, t, 30);
+        var p = Model.BgNbd!.Value;
+        var discounted = 0.0;
+        for (var k = 1; k <= horizon; k++)
+        {
+            var increment = BgNbdModel.ExpectedPurchases(p, customer, k) - BgNbdModel.ExpectedPurchases(p, customer, k - 1);
+            discounted += increment / Math.Pow(1.01, k);
+        }
+
+        var prediction = engine.Evaluate(customer, Model);
+
+        AssertRelative(BgNbdModel.ExpectedPurchases(p, customer, horizon), prediction.ExpectedPurchases, 1e-12);
+        AssertRelative(GammaGammaModel.ExpectedSpend(Model.Spend, customer) * discounted, prediction.Clv, 1e-12);
+    }
+
     [Fact]
     public void Evaluate_WithParetoNbd_UsesItsFormulas()
     {
@@ -220,4 +243,7 @@ public sealed class ValueEngineTests
         Assert.InRange(paretoForecast, 1882 * 0.85, 1882);
         Assert.InRange(forecast / paretoForecast, 0.98, 1.02);
     }
+
+    private static void AssertRelative(double expected, double actual, double tolerance)
+        => Assert.True(Math.Abs(actual - expected) <= tolerance * Math.Abs(expected), $"Expected {expected:R} but was {actual:R}.");
 }
