@@ -7,7 +7,8 @@ namespace CustomerLifecycle.Lifecycle;
 /// </remarks>
 public sealed class LifecycleOutcome
 {
-    private readonly Func<IReadOnlyList<RuleCheck>>? _explainNotFired;
+    private readonly Func<LifecycleOutcome, object?, IReadOnlyList<RuleCheck>>? _explainNotFired;
+    private readonly object? _explainState;
     private IReadOnlyList<RuleCheck>? _notFired;
 
     /// <summary>Creates an outcome.</summary>
@@ -27,6 +28,32 @@ public sealed class LifecycleOutcome
         IReadOnlyList<Reason> reasons,
         bool changed,
         Func<IReadOnlyList<RuleCheck>>? explainNotFired = null)
+        : this(status, record, transitions, actions, reasons, changed, explainNotFired is null ? null : static (_, explain) => ((Func<IReadOnlyList<RuleCheck>>)explain!)(), explainNotFired)
+    {
+    }
+
+    /// <summary>
+    /// Creates an outcome whose <see cref="NotFired"/> a long-lived function works out from the outcome and a state, so that
+    /// no closure is allocated per outcome (the pattern of <see cref="CancellationToken.Register(Action{object?}, object?)"/>).
+    /// </summary>
+    /// <param name="status">What happened.</param>
+    /// <param name="record">The record after the operation.</param>
+    /// <param name="transitions">The stage changes made, in order.</param>
+    /// <param name="actions">The actions due.</param>
+    /// <param name="reasons">Why the status is what it is.</param>
+    /// <param name="changed">Whether the record changed.</param>
+    /// <param name="explainNotFired">Works out <see cref="NotFired"/> on first access from this outcome and <paramref name="explainState"/>; null for none.</param>
+    /// <param name="explainState">The state passed to <paramref name="explainNotFired"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="transitions"/>, <paramref name="actions"/> or <paramref name="reasons"/> is null.</exception>
+    public LifecycleOutcome(
+        LifecycleOutcomeStatus status,
+        LifecycleRecord? record,
+        IReadOnlyList<StageTransition> transitions,
+        IReadOnlyList<PlaybookAction> actions,
+        IReadOnlyList<Reason> reasons,
+        bool changed,
+        Func<LifecycleOutcome, object?, IReadOnlyList<RuleCheck>>? explainNotFired,
+        object? explainState)
     {
         ArgumentNullException.ThrowIfNull(transitions);
         ArgumentNullException.ThrowIfNull(actions);
@@ -38,6 +65,7 @@ public sealed class LifecycleOutcome
         Reasons = reasons;
         Changed = changed;
         _explainNotFired = explainNotFired;
+        _explainState = explainState;
     }
 
     /// <summary>Gets what happened.</summary>
@@ -59,5 +87,5 @@ public sealed class LifecycleOutcome
     public bool Changed { get; }
 
     /// <summary>Gets the rules from the final stage that were considered and did not fire, each with why not.</summary>
-    public IReadOnlyList<RuleCheck> NotFired => _notFired ??= _explainNotFired?.Invoke() ?? [];
+    public IReadOnlyList<RuleCheck> NotFired => _notFired ??= _explainNotFired?.Invoke(this, _explainState) ?? [];
 }

@@ -38,17 +38,17 @@ public sealed partial class LifecycleEngine
         }
 
         var at = @event.OccurredAt;
-        var transitions = new List<StageTransition>(1);
+        var log = TransitionLog.Explained;
         if (record is null || MayBeDue(record, at))
         {
-            Advance(ref state, at, transitions);
+            Advance(ref state, at, ref log);
         }
 
         RecordFacts(ref state, @event);
         var rule = FindEventRule(state, @event);
         if (rule is not null)
         {
-            Transition(ref state, rule, at, @event, transitions);
+            Transition(ref state, rule, at, @event, ref log);
         }
         else if (@event.Kind is LifecycleEventKind.Cancellation or LifecycleEventKind.Disqualification or LifecycleEventKind.Closure)
         {
@@ -56,8 +56,8 @@ public sealed partial class LifecycleEngine
             return NotPermitted(record, state, @event);
         }
 
-        Advance(ref state, at, transitions);
-        return Outcome(LifecycleOutcomeStatus.Applied, state.ToRecord(_policy), state, at, @event, transitions, changed: true);
+        Advance(ref state, at, ref log);
+        return Outcome(LifecycleOutcomeStatus.Applied, state.ToRecord(_policy), state, at, @event, log.Items, changed: true);
     }
 
     private LifecycleOutcome EvaluateCore(LifecycleRecord record, Instant asOf)
@@ -73,10 +73,10 @@ public sealed partial class LifecycleEngine
             return Refused(LifecycleOutcomeStatus.Rejected, record, "lifecycle.evaluated-in-the-past", $"Cannot evaluate customer '{record.Customer}' at {asOf}: the record has already seen {latest}. Remedy: evaluate at or after {latest}.");
         }
 
-        var transitions = new List<StageTransition>();
-        var made = Advance(ref state, asOf, transitions);
+        var log = TransitionLog.Explained;
+        var made = Advance(ref state, asOf, ref log);
         var result = made > 0 ? state.ToRecord(_policy) : record;
-        return Outcome(LifecycleOutcomeStatus.Evaluated, result, state, asOf, null, transitions, changed: made > 0);
+        return Outcome(LifecycleOutcomeStatus.Evaluated, result, state, asOf, null, log.Items, changed: made > 0);
     }
 
     private LifecycleOutcome ReplayCore(LifecycleEvent[] ordered, Instant? asOf)
@@ -117,24 +117,28 @@ public sealed partial class LifecycleEngine
         LifecycleState.TryLoad(_policy, record!, out var final);
         var at = asOf ?? final.LastEventAt;
         var actions = Actions(final, at, transitions.Count > 0 ? [transitions[^1]] : []);
-        return new LifecycleOutcome(LifecycleOutcomeStatus.Applied, record, transitions, actions, skipped, changed: true, () => last.NotFired);
+        return new LifecycleOutcome(LifecycleOutcomeStatus.Applied, record, transitions, actions, skipped, changed: true, static (_, last) => ((LifecycleOutcome)last!).NotFired, last);
     }
 
-    private LifecycleOutcome Outcome(LifecycleOutcomeStatus status, LifecycleRecord record, in LifecycleState state, Instant at, LifecycleEvent? @event, List<StageTransition> transitions, bool changed)
-        => new(status, record, transitions, Actions(state, at, transitions), [], changed, () => ExplainNotFired(record, at, @event));
+    /// <summary>The outcome of an explained path; the rules that did not fire are worked out from the event (or, with none, the instant) when asked for.</summary>
+    private LifecycleOutcome Outcome(LifecycleOutcomeStatus status, LifecycleRecord record, in LifecycleState state, Instant at, LifecycleEvent? @event, IReadOnlyList<StageTransition> transitions, bool changed)
+        => new(status, record, transitions, Actions(state, at, transitions), [], changed, _explainNotFired, @event ?? (object)at);
 
-    private IReadOnlyList<RuleCheck> ExplainNotFired(LifecycleRecord record, Instant at, LifecycleEvent? @event)
+    private IReadOnlyList<RuleCheck> ExplainNotFired(LifecycleOutcome outcome, object? eventOrInstant)
     {
-        LifecycleState.TryLoad(_policy, record, out var state);
+        var @event = eventOrInstant as LifecycleEvent;
+        var at = @event?.OccurredAt ?? (Instant)eventOrInstant!;
+        LifecycleState.TryLoad(_policy, outcome.Record!, out var state);
         return NotFired(state, at, @event);
     }
 
-    private IReadOnlyList<PlaybookAction> Actions(in LifecycleState state, Instant at, List<StageTransition> transitions)
+    private IReadOnlyList<PlaybookAction> Actions(in LifecycleState state, Instant at, IReadOnlyList<StageTransition> transitions)
     {
         // Most events make no action due: no list then.
         List<PlaybookAction>? actions = null;
-        foreach (var transition in transitions)
+        for (var i = 0; i < transitions.Count; i++)
         {
+            var transition = transitions[i];
             var source = $"playbook:{transition.To}";
             foreach (var step in _policy.Playbooks[_policy.StageIndex[transition.To]])
             {

@@ -8,10 +8,10 @@ public sealed partial class LifecycleEngine
 {
     /// <summary>
     /// Fires the time-based rules due up to <paramref name="asOf"/>, logging the transitions when <paramref name="log"/> is
-    /// set, and leaves in <see cref="LifecycleState.NextCheckAt"/> the instant at which a rule can next fire.
+    /// enabled, and leaves in <see cref="LifecycleState.NextCheckAt"/> the instant at which a rule can next fire.
     /// </summary>
     /// <returns>How many transitions were made.</returns>
-    private int Advance(ref LifecycleState state, Instant asOf, List<StageTransition>? log)
+    private int Advance(ref LifecycleState state, Instant asOf, ref TransitionLog log)
     {
         // A policy without unconditional cycles settles within one pass over the stages; the cap guards hosts' own
         // conditional cycles that could all hold at one instant.
@@ -31,7 +31,7 @@ public sealed partial class LifecycleEngine
                 return made;
             }
 
-            Transition(ref state, rule, at, null, log);
+            Transition(ref state, rule, at, null, ref log);
             made++;
         }
 
@@ -204,11 +204,11 @@ public sealed partial class LifecycleEngine
         return null;
     }
 
-    private void Transition(ref LifecycleState state, CompiledRule rule, Instant at, LifecycleEvent? @event, List<StageTransition>? log)
+    private void Transition(ref LifecycleState state, CompiledRule rule, Instant at, LifecycleEvent? @event, ref TransitionLog log)
     {
         var to = rule.To == CompiledRule.TenureTarget ? TenureStage(state, at) : rule.To;
         List<Reason>? reasons = null;
-        if (log is not null)
+        if (log.Enabled)
         {
             reasons = new List<Reason>(rule.When.Length + 1);
             if (@event is not null)
@@ -235,7 +235,10 @@ public sealed partial class LifecycleEngine
                 break;
         }
 
-        log?.Add(new StageTransition(_policy.Stages[from], _policy.Stages[to], at, rule.Id, @event?.Id, reasons!));
+        if (log.Enabled)
+        {
+            log.Add(new StageTransition(_policy.Stages[from], _policy.Stages[to], at, rule.Id, @event?.Id, reasons!));
+        }
     }
 
     /// <summary>The tenure stage the customer's months since the first purchase earn at <paramref name="at"/>.</summary>

@@ -18,6 +18,7 @@ public sealed partial class LifecycleEngine
 {
     private readonly CompiledPolicy _policy;
     private readonly string _mermaid;
+    private readonly Func<LifecycleOutcome, object?, IReadOnlyList<RuleCheck>> _explainNotFired;
 
     /// <summary>Creates an engine for a policy, validating it.</summary>
     /// <param name="options">The policy; it is copied, so later changes to it do not affect the engine.</param>
@@ -29,6 +30,7 @@ public sealed partial class LifecycleEngine
         LifecycleOptionsValidator.ThrowIfInvalid(options);
         _policy = new CompiledPolicy(options);
         _mermaid = LifecycleMermaid.Render(options);
+        _explainNotFired = ExplainNotFired;
     }
 
     /// <summary>Gets the stages of the policy, in policy order.</summary>
@@ -45,7 +47,8 @@ public sealed partial class LifecycleEngine
         CustomerId.ThrowIfDefault(customer);
         CheckInstant(at);
         var state = LifecycleState.New(_policy, customer, at);
-        Advance(ref state, at, null);
+        var log = default(TransitionLog);
+        Advance(ref state, at, ref log);
         return state.ToRecord(_policy);
     }
 
@@ -142,7 +145,8 @@ public sealed partial class LifecycleEngine
                 continue;
             }
 
-            var transitions = Advance(ref state, asOf, null);
+            var log = default(TransitionLog);
+            var transitions = Advance(ref state, asOf, ref log);
             if (transitions > 0)
             {
                 changed++;
