@@ -116,12 +116,12 @@ public sealed partial class LifecycleEngine
 
         if (rule.ComparesMonths)
         {
-            // After the comparison window has rolled past the last event, nothing changes any more.
+            // After the comparison window has rolled past the last event, nothing changes any more; a month that starts
+            // after asOf ends the scan below.
             var month = _policy.MonthOf(start) + 1;
-            var lastMonth = _policy.MonthOf(asOf);
             var single = rule.SingleComparison;
             var (recent, earlier) = single is null ? default : state.CompareActivity(month, single.Months);
-            for (var i = 0; i <= _policy.ActivityMonths && month <= lastMonth; i++, month++)
+            for (var i = 0; i <= _policy.ActivityMonths; i++, month++)
             {
                 var comparisonsHold = single is null
                     ? Conditions.ComparisonsHoldAtMonth(state, rule.When, month)
@@ -145,7 +145,7 @@ public sealed partial class LifecycleEngine
                     break;
                 }
 
-                if (Conditions.AllHold(_policy, state, rule.Unbounded, monthStart))
+                if (Conditions.AllHold(_policy, state, rule.UnboundedBesidesComparisons, monthStart))
                 {
                     first = monthStart;
                     break;

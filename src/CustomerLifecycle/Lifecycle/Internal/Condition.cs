@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace CustomerLifecycle.Lifecycle.Internal;
 
 /// <summary>A validated, immutable copy of a <see cref="ConditionOptions"/>.</summary>
@@ -7,6 +9,7 @@ internal sealed class Condition
     {
         Kind = options.Kind;
         Days = options.Days ?? 0;
+        Window = Duration.FromDays(Days);
         Months = options.Months ?? 0;
         Count = options.Count ?? 0;
         Ratio = options.Ratio ?? 0;
@@ -19,6 +22,9 @@ internal sealed class Condition
     public ConditionKind Kind { get; }
 
     public int Days { get; }
+
+    /// <summary>Gets <see cref="Days"/> as a duration, worked out once.</summary>
+    public Duration Window { get; }
 
     public int Months { get; }
 

@@ -56,9 +56,9 @@ internal static class Conditions
             case ConditionKind.MonthsSinceFirstPurchaseAtLeast:
                 return state.FirstPurchaseAt is { } first && at >= policy.AddMonths(first, condition.Months);
             case ConditionKind.ActivityWithinDays:
-                return state.LastActivityAt is { } last && at - last <= Duration.FromDays(condition.Days);
+                return state.LastActivityAt is { } last && at - last <= condition.Window;
             case ConditionKind.NoActivityForDays:
-                return at - (state.LastActivityAt ?? state.FirstSeenAt) >= Duration.FromDays(condition.Days);
+                return at - (state.LastActivityAt ?? state.FirstSeenAt) >= condition.Window;
             case ConditionKind.PurchasesInMonthsAtLeast:
                 return PurchasesSince(state, policy.AddMonths(at, -condition.Months)) >= condition.Count;
             case ConditionKind.HasReferral:
@@ -102,7 +102,7 @@ internal static class Conditions
             case ConditionKind.MonthsSinceFirstPurchaseAtLeast:
                 return state.FirstPurchaseAt is { } first ? policy.AddMonths(first, condition.Months) : Never;
             case ConditionKind.NoActivityForDays:
-                return (state.LastActivityAt ?? state.FirstSeenAt) + Duration.FromDays(condition.Days);
+                return (state.LastActivityAt ?? state.FirstSeenAt) + condition.Window;
             case ConditionKind.MonthsSinceReactivationAtLeast:
                 return state.ReactivatedAt is { } reactivated ? policy.AddMonths(reactivated, condition.Months) : Never;
             case ConditionKind.Any:

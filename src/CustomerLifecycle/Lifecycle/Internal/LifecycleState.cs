@@ -170,7 +170,8 @@ internal struct LifecycleState
         var month = policy.MonthOf(at);
         if (!_activityOwned && Activity.Length == policy.ActivityMonths)
         {
-            Activity = (int[])Activity.Clone();
+            // A span copy: Array.Clone goes through a slow runtime helper.
+            Activity = Activity.AsSpan().ToArray();
             _activityOwned = true;
         }
         else if (!_activityOwned || Activity.Length != policy.ActivityMonths)
@@ -230,7 +231,7 @@ internal struct LifecycleState
     {
         if (!_stageTimesOwned)
         {
-            StageTimes = (StageTime[])StageTimes.Clone();
+            StageTimes = StageTimes.AsSpan().ToArray();
             _stageTimesOwned = true;
         }
 
