@@ -90,8 +90,24 @@ public sealed partial class LifecycleEngine
             return null;
         }
 
-        // Past every bound, the bounded conditions hold; only the others need checking.
-        if (Conditions.AllHold(_policy, state, rule.Unbounded, start))
+        // Past every bound, the bounded conditions hold; only the others need checking. A single activity comparison is
+        // worked out for start's month once, then slid from month to month by the scan below.
+        var single = rule.SingleComparison;
+        int month = 0, recent = 0, earlier = 0;
+        bool holdsAtStart;
+        if (single is null)
+        {
+            holdsAtStart = Conditions.AllHold(_policy, state, rule.Unbounded, start);
+        }
+        else
+        {
+            month = _policy.MonthOf(start);
+            (recent, earlier) = state.CompareActivity(month, single.Months);
+            holdsAtStart = Conditions.ComparisonHolds(single, recent, earlier, state.DeclineBaseline)
+                && Conditions.AllHold(_policy, state, rule.UnboundedBesidesComparisons, start);
+        }
+
+        if (holdsAtStart)
         {
             return start;
         }
@@ -117,10 +133,17 @@ public sealed partial class LifecycleEngine
         if (rule.ComparesMonths)
         {
             // After the comparison window has rolled past the last event, nothing changes any more; a month that starts
-            // after asOf ends the scan below.
-            var month = _policy.MonthOf(start) + 1;
-            var single = rule.SingleComparison;
-            var (recent, earlier) = single is null ? default : state.CompareActivity(month, single.Months);
+            // after asOf ends the scan.
+            if (single is null)
+            {
+                month = _policy.MonthOf(start);
+            }
+            else
+            {
+                state.SlideComparison(month, single.Months, ref recent, ref earlier);
+            }
+
+            month++;
             for (var i = 0; i <= _policy.ActivityMonths; i++, month++)
             {
                 var comparisonsHold = single is null
@@ -130,10 +153,7 @@ public sealed partial class LifecycleEngine
                 {
                     if (single is not null)
                     {
-                        // Slide both windows one month on.
-                        var leaving = state.ActivityBetween(month - single.Months, month - single.Months);
-                        recent += state.ActivityBetween(month, month) - leaving;
-                        earlier += leaving - state.ActivityBetween(month - (2 * single.Months), month - (2 * single.Months));
+                        state.SlideComparison(month, single.Months, ref recent, ref earlier);
                     }
 
                     continue;

@@ -137,14 +137,17 @@ internal struct LifecycleState
         var total = 0;
         for (var month = first; month <= last; month++)
         {
-            var index = Activity.Length - 1 - (ActivityMonth - month);
-            if (index >= 0 && index < Activity.Length)
-            {
-                total += Activity[index];
-            }
+            total += ActivityIn(month);
         }
 
         return total;
+    }
+
+    /// <summary>The activity in one month: 0 for a month the counts do not cover.</summary>
+    public readonly int ActivityIn(int month)
+    {
+        var index = (uint)(Activity.Length - 1 - (ActivityMonth - month));
+        return index < (uint)Activity.Length ? Activity[index] : 0;
     }
 
     /// <summary>The activity over the <paramref name="months"/> complete months before <paramref name="at"/>'s month, and over the same span before that.</summary>
@@ -154,6 +157,14 @@ internal struct LifecycleState
     /// <summary>The activity over the <paramref name="months"/> months before <paramref name="month"/>, and over the same span before that.</summary>
     public readonly (int Recent, int Earlier) CompareActivity(int month, int months)
         => (ActivityBetween(month - months, month - 1), ActivityBetween(month - (2 * months), month - months - 1));
+
+    /// <summary>Moves the two windows of <see cref="CompareActivity(int, int)"/> from <paramref name="month"/> on to the next month.</summary>
+    public readonly void SlideComparison(int month, int months, ref int recent, ref int earlier)
+    {
+        var leaving = ActivityIn(month - months);
+        recent += ActivityIn(month) - leaving;
+        earlier += leaving - ActivityIn(month - (2 * months));
+    }
 
     public void RememberEvent(CompiledPolicy policy, string eventId)
     {
@@ -180,7 +191,7 @@ internal struct LifecycleState
             var copy = new int[policy.ActivityMonths];
             for (var i = 0; i < copy.Length; i++)
             {
-                copy[i] = ActivityBetween(ActivityMonth - (copy.Length - 1 - i), ActivityMonth - (copy.Length - 1 - i));
+                copy[i] = ActivityIn(ActivityMonth - (copy.Length - 1 - i));
             }
 
             Activity = copy;
