@@ -21,6 +21,12 @@ public sealed class LifecycleOptions
     /// <value>The default value is Monday to Friday.</value>
     public List<DayOfWeek> WorkingDays { get; set; } = [.. LifecycleDefaults.WorkingDays];
 
+    /// <summary>Gets or sets the holidays as local dates, <c>yyyy-MM-dd</c>; playbook business days skip them.</summary>
+    /// <value>The default value is an empty list.</value>
+    /// <remarks>The dates are local to <see cref="TimeZoneId"/>. Unlike <see cref="Calendars.BusinessCalendarOptions"/>, the
+    /// policy covers no fixed range of years, so a holiday may be any date.</remarks>
+    public List<string> Holidays { get; set; } = [];
+
     /// <summary>Gets or sets how many recent event ids a record keeps to detect duplicates (1–1024).</summary>
     /// <value>The default value is 32.</value>
     /// <remarks>An event older than the record's latest is reported late whatever its id, so the window only needs to

@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerLifecycle.Internal;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using NodaTime.Text;
 
 namespace CustomerLifecycle.Lifecycle;
 
@@ -153,7 +154,20 @@ public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOption
             }
         }
 
+        ValidateHolidays(options.Holidays ?? [], failures);
         CheckRange(failures, "DuplicateWindow", options.DuplicateWindow, 1, 1024);
+    }
+
+    private static void ValidateHolidays(List<string> holidays, List<string> failures)
+    {
+        for (var i = 0; i < holidays.Count; i++)
+        {
+            var text = holidays[i];
+            if (text is null || !LocalDatePattern.Iso.Parse(text).Success)
+            {
+                failures.Add($"Holidays[{i}]: '{text}' is not a date in yyyy-MM-dd format.");
+            }
+        }
     }
 
     private static void ValidateRules(LifecycleOptions options, Dictionary<string, StageOptions> stages, List<string> failures)

@@ -9,7 +9,8 @@ public sealed class PlaybookStepOptions
     /// <summary>Gets or sets what to do, for people.</summary>
     public string Description { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets the business days (the policy's <see cref="LifecycleOptions.WorkingDays"/>) after stage entry.</summary>
+    /// <summary>Gets or sets the business days (the policy's <see cref="LifecycleOptions.WorkingDays"/> that are not among its
+    /// <see cref="LifecycleOptions.Holidays"/>) after stage entry.</summary>
     /// <value>The default value is 0.</value>
     public int BusinessDays { get; set; }
 

@@ -19,7 +19,7 @@ public sealed class LifecycleOptionsValidatorTests
     [Fact]
     public void FieldProblems_AreAllListed_EachNamingTheFieldAndTheValue()
     {
-        var options = new LifecycleOptions { InitialStage = "Lead", TimeZoneId = "Mars/Olympus", DuplicateWindow = 0, WorkingDays = [] };
+        var options = new LifecycleOptions { InitialStage = "Lead", TimeZoneId = "Mars/Olympus", DuplicateWindow = 0, WorkingDays = [], Holidays = ["2026-13-01"] };
         options.Rules[3].From.Add("Growng");
         options.Rules[3].When.Add(new ConditionOptions { Kind = ConditionKind.ActivityRatioBelow, Months = 30 });
         options.Rules[4].On.Add("purchase");
@@ -31,11 +31,28 @@ public sealed class LifecycleOptionsValidatorTests
                 "InitialStage: unknown stage 'Lead'; known stages are Prospect, Engaged, Onboarding, Growing, Mature, Loyal, Declining, Churned, Reactivated, Disqualified, Exited.",
                 "TimeZoneId: 'Mars/Olympus' is not an IANA time zone id.",
                 "WorkingDays: must name at least one day.",
+                "Holidays[0]: '2026-13-01' is not a date in yyyy-MM-dd format.",
                 "DuplicateWindow: must be in range [1-1024] but was 0.",
                 "Rules[3].From[1]: unknown stage 'Growng'; known stages are Prospect, Engaged, Onboarding, Growing, Mature, Loyal, Declining, Churned, Reactivated, Disqualified, Exited.",
                 "Rules[3].When[2].Months: must be in range [1-24] but was 30.",
                 "Rules[3].When[2].Ratio: is required.",
                 "Rules[4].On[0]: 'purchase' differs from the event kind 'Purchase' only in case; event names are case-sensitive.",
+            ],
+            Failures(options));
+    }
+
+    [Fact]
+    public void Holidays_ThatAreNotDatesInIsoFormat_AreEachListed_WithTheirIndexAndValue()
+    {
+        var options = new LifecycleOptions { Holidays = ["2026-12-24", "24.12.2026", "2026-02-30", "2026-1-6", "", null!] };
+
+        Assert.Equal(
+            [
+                "Holidays[1]: '24.12.2026' is not a date in yyyy-MM-dd format.",
+                "Holidays[2]: '2026-02-30' is not a date in yyyy-MM-dd format.",
+                "Holidays[3]: '2026-1-6' is not a date in yyyy-MM-dd format.",
+                "Holidays[4]: '' is not a date in yyyy-MM-dd format.",
+                "Holidays[5]: '' is not a date in yyyy-MM-dd format.",
             ],
             Failures(options));
     }
@@ -155,7 +172,7 @@ public sealed class LifecycleOptionsValidatorTests
     [Fact]
     public void ThePolicy_RoundTripsThroughJson()
     {
-        var options = new LifecycleOptions { TimeZoneId = "Europe/Berlin" };
+        var options = new LifecycleOptions { TimeZoneId = "Europe/Berlin", Holidays = ["2026-12-24", "2026-12-25"] };
         options.Stages[3].Name = "Expanding";
         foreach (var rule in options.Rules)
         {
@@ -170,8 +187,21 @@ public sealed class LifecycleOptionsValidatorTests
 
         Assert.Equal(json, PolicyJson.Serialize(back));
         Assert.Contains("\"kind\": \"MonthsSinceFirstPurchaseAtLeast\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"holidays\": [\n    \"2026-12-24\",\n    \"2026-12-25\"\n  ],", json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(["2026-12-24", "2026-12-25"], back.Holidays);
         Assert.Equal(new LifecycleEngine(options).ToMermaid(), new LifecycleEngine(back).ToMermaid());
         Assert.Empty(Failures(back));
+    }
+
+    [Fact]
+    public void TheDefaultPolicy_RoundTripsThroughJson_WithNoHolidays()
+    {
+        var json = PolicyJson.Serialize(new LifecycleOptions());
+        var back = PolicyJson.Deserialize<LifecycleOptions>(json);
+
+        Assert.Equal(json, PolicyJson.Serialize(back));
+        Assert.Contains("\"holidays\": [],", json, StringComparison.Ordinal);
+        Assert.Empty(back.Holidays);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using NodaTime;
+using NodaTime.Text;
 
 namespace CustomerLifecycle.Lifecycle.Internal;
 
@@ -20,6 +21,7 @@ internal sealed class CompiledPolicy
             WorkingDays[(int)NodaTime.Utility.BclConversions.ToIsoDayOfWeek(day)] = true;
         }
 
+        Holidays = (options.Holidays ?? []).Select(h => LocalDatePattern.Iso.Parse(h).Value).ToFrozenSet();
         FixedOffset = Zone.MinOffset == Zone.MaxOffset ? Zone.MinOffset : null;
         DuplicateWindow = options.DuplicateWindow;
         Playbooks = [.. options.Stages.Select(s => (s.Playbook ?? []).Select(p => new PlaybookStep(p.Kind, p.Description, p.BusinessDays, p.Days, p.Hours)).ToArray())];
@@ -69,6 +71,9 @@ internal sealed class CompiledPolicy
 
     /// <summary>Gets whether each ISO day of the week (1 = Monday … 7 = Sunday) is a working day.</summary>
     public bool[] WorkingDays { get; }
+
+    /// <summary>Gets the policy's holidays, local dates that playbook business days skip.</summary>
+    public FrozenSet<LocalDate> Holidays { get; }
 
     /// <summary>Gets the zone's offset when it never changes (UTC and other fixed zones): local time is then plain arithmetic.</summary>
     public Offset? FixedOffset { get; }
@@ -144,7 +149,8 @@ internal sealed class CompiledPolicy
         return local.InZoneLeniently(Zone).ToInstant();
     }
 
-    /// <summary>Business days, then calendar days, then hours, in local time so that days stay days across DST changes.</summary>
+    /// <summary>Business days (working days that are not holidays), then calendar days, then hours, in local time so that
+    /// days stay days across DST changes.</summary>
     public Instant AddPlaybookDelay(Instant instant, PlaybookStep step)
     {
         var local = instant.InZone(Zone).LocalDateTime;
@@ -152,7 +158,7 @@ internal sealed class CompiledPolicy
         for (var remaining = step.BusinessDays; remaining > 0;)
         {
             date = date.PlusDays(1);
-            if (WorkingDays[(int)date.DayOfWeek])
+            if (IsBusinessDay(date))
             {
                 remaining--;
             }
@@ -160,6 +166,8 @@ internal sealed class CompiledPolicy
 
         return (date + local.TimeOfDay).PlusDays(step.Days).InZoneLeniently(Zone).ToInstant() + Duration.FromHours(step.Hours);
     }
+
+    private bool IsBusinessDay(LocalDate date) => WorkingDays[(int)date.DayOfWeek] && !Holidays.Contains(date);
 
     /// <summary>FNV-1a over the UTF-16 text: stable across processes and machines, unlike string.GetHashCode.</summary>
     private static int FingerprintOf(string text)
