@@ -7,60 +7,25 @@ namespace CustomerLifecycle.Testing.Conformance;
 
 /// <summary>
 /// The conformance suite for an <see cref="IFeedbackStore"/> adapter: inherit it in your test project, override
-/// <see cref="CreateStore"/>, and xunit runs every test below against your store.
+/// <see cref="StoreConformanceTests{TStore}.CreateStore"/>, and xunit runs every test below against your store.
 /// </summary>
 /// <remarks>
-/// <para>Every test creates its own store with <see cref="CreateStore"/> and hands it to <see cref="DisposeStoreAsync"/> at the
+/// <para>Every test creates its own store with <see cref="StoreConformanceTests{TStore}.CreateStore"/> and hands it to <see cref="StoreConformanceTests{TStore}.DisposeStoreAsync"/> at the
 /// end, pass or fail. The tests are public methods: a host can also call one directly to investigate a failure.</para>
 /// <para>The suite covers the contract of the port (round trip, versions, conflicts, isolation between items, atomic
 /// conditional saves, cancellation) and the guarantees <see cref="FeedbackService"/> builds on it (concurrent writers lose no
 /// event, a re-delivered submission is stored once, long histories survive intact).</para>
 /// </remarks>
-public abstract class FeedbackStoreConformanceTests
+public abstract class FeedbackStoreConformanceTests : StoreConformanceTests<IFeedbackStore>
 {
     /// <summary>How many times a writer sends an event again after a conflict, before the test fails.</summary>
     private const int MaxRetries = 100;
 
     private static readonly Instant Later = FeedbackSamples.At + Duration.FromMinutes(1);
 
-    /// <summary>Gets how many writers the concurrency tests run at once.</summary>
-    /// <value>The default value is 8.</value>
-    protected virtual int ConcurrentWriters => 8;
-
-    /// <summary>Gets how many events each concurrent writer delivers.</summary>
-    /// <value>The default value is 25.</value>
-    protected virtual int EventsPerWriter => 25;
-
     /// <summary>Gets how many events the long-history record holds.</summary>
     /// <value>The default value is 3000.</value>
     protected virtual int LongHistoryLength => 3000;
-
-    /// <summary>Creates a new, empty store for one test.</summary>
-    /// <returns>The store under test.</returns>
-    protected abstract IFeedbackStore CreateStore();
-
-    /// <summary>Returns another store over the same data as <paramref name="store"/> (e.g. a second connection to the same file).</summary>
-    /// <remarks>Each instance returned is passed to <see cref="DisposeStoreAsync"/> unless it is <paramref name="store"/> itself.</remarks>
-    /// <param name="store">A store created by <see cref="CreateStore"/>.</param>
-    /// <returns>The same instance by default.</returns>
-    protected virtual IFeedbackStore OpenSharedStore(IFeedbackStore store) => store;
-
-    /// <summary>Releases a store at the end of a test (delete its file, drop its schema…).</summary>
-    /// <param name="store">A store created by <see cref="CreateStore"/> or <see cref="OpenSharedStore"/>.</param>
-    /// <returns>A task that completes when the store is released; by default it disposes the store when it is disposable.</returns>
-    protected virtual ValueTask DisposeStoreAsync(IFeedbackStore store)
-    {
-        switch (store)
-        {
-            case IAsyncDisposable asyncDisposable:
-                return asyncDisposable.DisposeAsync();
-            case IDisposable disposable:
-                disposable.Dispose();
-                return ValueTask.CompletedTask;
-            default:
-                return ValueTask.CompletedTask;
-        }
-    }
 
     /// <summary>An item nobody saved is not found.</summary>
     /// <returns>A task that completes when the test has run.</returns>
@@ -309,27 +274,6 @@ public abstract class FeedbackStoreConformanceTests
             {
                 await ReleaseShared(store, shared);
             }
-        }
-    }
-
-    private async Task WithStore(Func<IFeedbackStore, Task> test)
-    {
-        var store = CreateStore();
-        try
-        {
-            await test(store);
-        }
-        finally
-        {
-            await DisposeStoreAsync(store);
-        }
-    }
-
-    private async ValueTask ReleaseShared(IFeedbackStore store, IFeedbackStore shared)
-    {
-        if (!ReferenceEquals(store, shared))
-        {
-            await DisposeStoreAsync(shared);
         }
     }
 }

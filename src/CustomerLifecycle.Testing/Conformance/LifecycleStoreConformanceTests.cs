@@ -6,62 +6,26 @@ namespace CustomerLifecycle.Testing.Conformance;
 
 /// <summary>
 /// The conformance suite for an <see cref="ILifecycleStore"/> adapter: inherit it in your test project, override
-/// <see cref="CreateStore"/>, and xunit runs every test below against your store.
+/// <see cref="StoreConformanceTests{TStore}.CreateStore"/>, and xunit runs every test below against your store.
 /// </summary>
 /// <remarks>
-/// <para>Every test creates its own store with <see cref="CreateStore"/> and hands it to <see cref="DisposeStoreAsync"/> at the
+/// <para>Every test creates its own store with <see cref="StoreConformanceTests{TStore}.CreateStore"/> and hands it to <see cref="StoreConformanceTests{TStore}.DisposeStoreAsync"/> at the
 /// end, pass or fail, so a store over a file or a database can clean up. The tests are public methods: a host can also call
 /// one directly to investigate a failure.</para>
 /// <para>The suite covers the contract of the port (round trip, versions, conflicts, isolation between customers, atomic
 /// conditional saves, cancellation) and the guarantees <see cref="LifecycleService"/> builds on it (concurrent writers lose
 /// nothing, re-delivered events are applied once, long histories keep a bounded record).</para>
 /// </remarks>
-public abstract class LifecycleStoreConformanceTests
+public abstract class LifecycleStoreConformanceTests : StoreConformanceTests<ILifecycleStore>
 {
     private static readonly Instant Start = Instant.FromUtc(2026, 1, 5, 9, 0);
 
     /// <summary>How many times a writer retries an event whose every save attempt lost a race, before the test fails.</summary>
     private const int MaxRetries = 100;
 
-    /// <summary>Gets how many writers the concurrency tests run at once.</summary>
-    /// <value>The default value is 8.</value>
-    protected virtual int ConcurrentWriters => 8;
-
-    /// <summary>Gets how many events each concurrent writer delivers.</summary>
-    /// <value>The default value is 25.</value>
-    protected virtual int EventsPerWriter => 25;
-
     /// <summary>Gets how many events the long-history test applies to one customer.</summary>
     /// <value>The default value is 2000.</value>
     protected virtual int LongHistoryLength => 2000;
-
-    /// <summary>Creates a new, empty store for one test.</summary>
-    /// <returns>The store under test.</returns>
-    protected abstract ILifecycleStore CreateStore();
-
-    /// <summary>Returns another store over the same data as <paramref name="store"/> (e.g. a second connection to the same file).</summary>
-    /// <remarks>The round-trip and concurrency tests read and write through it, so a store that only works within one connection
-    /// or one instance is caught. Each instance returned is passed to <see cref="DisposeStoreAsync"/> unless it is <paramref name="store"/> itself.</remarks>
-    /// <param name="store">A store created by <see cref="CreateStore"/>.</param>
-    /// <returns>The same instance by default.</returns>
-    protected virtual ILifecycleStore OpenSharedStore(ILifecycleStore store) => store;
-
-    /// <summary>Releases a store at the end of a test (delete its file, drop its schema…).</summary>
-    /// <param name="store">A store created by <see cref="CreateStore"/> or <see cref="OpenSharedStore"/>.</param>
-    /// <returns>A task that completes when the store is released; by default it disposes the store when it is disposable.</returns>
-    protected virtual ValueTask DisposeStoreAsync(ILifecycleStore store)
-    {
-        switch (store)
-        {
-            case IAsyncDisposable asyncDisposable:
-                return asyncDisposable.DisposeAsync();
-            case IDisposable disposable:
-                disposable.Dispose();
-                return ValueTask.CompletedTask;
-            default:
-                return ValueTask.CompletedTask;
-        }
-    }
 
     /// <summary>A customer nobody saved loads as null.</summary>
     /// <returns>A task that completes when the test has run.</returns>
@@ -379,27 +343,6 @@ public abstract class LifecycleStoreConformanceTests
             {
                 await ReleaseShared(store, shared);
             }
-        }
-    }
-
-    private async Task WithStore(Func<ILifecycleStore, Task> test)
-    {
-        var store = CreateStore();
-        try
-        {
-            await test(store);
-        }
-        finally
-        {
-            await DisposeStoreAsync(store);
-        }
-    }
-
-    private async ValueTask ReleaseShared(ILifecycleStore store, ILifecycleStore shared)
-    {
-        if (!ReferenceEquals(store, shared))
-        {
-            await DisposeStoreAsync(shared);
         }
     }
 }
