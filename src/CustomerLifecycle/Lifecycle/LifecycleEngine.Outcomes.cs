@@ -20,10 +20,12 @@ public sealed partial class LifecycleEngine
                 return Refused(LifecycleOutcomeStatus.Rejected, record, "lifecycle.wrong-customer", $"Event '{@event.Id}' is for customer '{@event.Customer}' but the record is customer '{record.Customer}'. Remedy: load the record of customer '{@event.Customer}'.");
             }
 
-            if (!LifecycleState.TryLoad(_policy, record, out state))
+            if (!_policy.TryGetStage(record.Stage, out var stage))
             {
                 return UnknownStage(record);
             }
+
+            state = LifecycleState.Load(record, stage);
 
             if (state.HasSeen(@event.Id))
             {

@@ -43,40 +43,57 @@ public sealed partial class LifecycleEngine
     private bool MayBeDue(LifecycleRecord record, Instant at)
         => record.PolicyFingerprint != _policy.Fingerprint || at >= record.NextCheckAt;
 
+    /// <summary>The time-based rule from the record's stage that fires first, by <paramref name="asOf"/>; ties go to policy order.</summary>
     private bool TryFindTimeRule(in LifecycleState state, Instant asOf, out CompiledRule rule, out Instant at)
     {
         rule = null!;
-        at = default;
-        var found = false;
+        at = asOf;
         var from = Latest(state);
         foreach (var candidate in _policy.TimeRulesFrom[state.Stage])
         {
-            if (FirstInstantHolding(state, candidate, from, asOf) is { } instant && (!found || instant < at))
+            // A later rule only wins by firing earlier, so the earliest instant found so far ends its search.
+            if (TryFindFirstInstant(state, candidate, from, at, out var instant) && (rule is null || instant < at))
             {
                 rule = candidate;
                 at = instant;
-                found = true;
             }
         }
 
-        return found;
+        return rule is not null;
     }
 
-    /// <summary>The first instant in [<paramref name="from"/>, <paramref name="asOf"/>] at which every condition of the rule holds, if any.</summary>
+    /// <summary>The first instant in [<paramref name="from"/>, <paramref name="until"/>] at which every condition of the rule holds, if any.</summary>
     /// <remarks>
     /// Between events a condition changes only at its lower bound (tenure, inactivity, time since reactivation: true from
     /// then on), at a month start (activity comparisons) or not at all; so the lower bound, the alternatives' lower bounds and
     /// the month starts are the only instants to check.
     /// </remarks>
-    private Instant? FirstInstantHolding(in LifecycleState state, CompiledRule rule, Instant from, Instant asOf)
+    private bool TryFindFirstInstant(in LifecycleState state, CompiledRule rule, Instant from, Instant until, out Instant first)
     {
+        first = default;
+
+        // A rule that needs recent activity cannot fire once the last activity is too old: look no further than that.
+        foreach (var condition in rule.NeedsRecentActivity)
+        {
+            if (state.LastActivityAt is not { } last)
+            {
+                return false;
+            }
+
+            var recentUntil = last + condition.Window;
+            if (recentUntil < until)
+            {
+                until = recentUntil;
+            }
+        }
+
         var start = from;
         foreach (var condition in rule.Bounded)
         {
-            var bound = Conditions.LowerBound(_policy, state, condition);
+            var bound = Conditions.LowerBound(_policy, state, condition, until);
             if (bound == Conditions.Never)
             {
-                return null;
+                return false;
             }
 
             if (bound > start)
@@ -85,82 +102,73 @@ public sealed partial class LifecycleEngine
             }
         }
 
-        if (start > asOf)
+        if (start > until)
         {
-            return null;
+            return false;
         }
 
         // Past every bound, the bounded conditions hold; only the others need checking. A single activity comparison is
-        // worked out for start's month once, then slid from month to month by the scan below.
+        // searched month by month over the counts themselves.
         var single = rule.SingleComparison;
-        int month = 0, recent = 0, earlier = 0;
-        bool holdsAtStart;
-        if (single is null)
-        {
-            holdsAtStart = Conditions.AllHold(_policy, state, rule.Unbounded, start);
-        }
-        else
-        {
-            month = _policy.MonthOf(start);
-            (recent, earlier) = state.CompareActivity(month, single.Months);
-            holdsAtStart = Conditions.ComparisonHolds(single, recent, earlier, state.DeclineBaseline)
-                && Conditions.AllHold(_policy, state, rule.UnboundedBesidesComparisons, start);
-        }
+        var month = rule.ComparesMonths ? _policy.MonthOf(start) : 0;
 
+        // After the comparison windows have rolled past the last counted month, nothing changes any more.
+        var lastMonth = month + _policy.ActivityMonths + 1;
+        var comparing = single is null ? month : state.FirstMonthComparing(single, month, lastMonth);
+        var holdsAtStart = single is null
+            ? Conditions.AllHold(_policy, state, rule.Unbounded, start)
+            : comparing == month && Conditions.AllHold(_policy, state, rule.UnboundedBesidesComparisons, start);
         if (holdsAtStart)
         {
-            return start;
+            first = start;
+            return true;
         }
 
         if (!rule.NeedsScan)
         {
-            return null;
+            return false;
         }
 
-        Instant? first = null;
+        var found = false;
         foreach (var condition in rule.When)
         {
             foreach (var alternative in condition.AnyOf)
             {
-                var bound = Conditions.LowerBound(_policy, state, alternative);
-                if (bound > start && bound <= asOf && (first is null || bound < first) && Conditions.AllHold(_policy, state, rule.When, bound))
+                var bound = Conditions.LowerBound(_policy, state, alternative, until);
+                if (bound > start && bound <= until && (!found || bound < first) && Conditions.AllHold(_policy, state, rule.When, bound))
                 {
                     first = bound;
+                    found = true;
                 }
             }
         }
 
         if (rule.ComparesMonths)
         {
-            // After the comparison window has rolled past the last event, nothing changes any more; a month that starts
-            // after asOf ends the scan.
-            if (single is null)
+            // The month starts after start's month at which the comparisons hold, up to until or an alternative's bound.
+            for (month++; month <= lastMonth; month++)
             {
-                month = _policy.MonthOf(start);
-            }
-            else
-            {
-                state.SlideComparison(month, single.Months, ref recent, ref earlier);
-            }
-
-            month++;
-            for (var i = 0; i <= _policy.ActivityMonths; i++, month++)
-            {
-                var comparisonsHold = single is null
-                    ? Conditions.ComparisonsHoldAtMonth(state, rule.When, month)
-                    : Conditions.ComparisonHolds(single, recent, earlier, state.DeclineBaseline);
-                if (!comparisonsHold)
+                if (single is not null)
                 {
-                    if (single is not null)
+                    if (comparing < month)
                     {
-                        state.SlideComparison(month, single.Months, ref recent, ref earlier);
+                        comparing = state.FirstMonthComparing(single, month, lastMonth);
                     }
 
+                    month = comparing;
+                }
+                else if (!Conditions.ComparisonsHoldAtMonth(state, rule.When, month))
+                {
                     continue;
                 }
 
+                if (month > lastMonth)
+                {
+                    break;
+                }
+
                 var monthStart = _policy.MonthStart(month);
-                if (monthStart > asOf || (first is not null && monthStart >= first))
+                if (monthStart > until || (found && monthStart >= first))
                 {
                     break;
                 }
@@ -168,12 +176,13 @@ public sealed partial class LifecycleEngine
                 if (Conditions.AllHold(_policy, state, rule.UnboundedBesidesComparisons, monthStart))
                 {
                     first = monthStart;
+                    found = true;
                     break;
                 }
             }
         }
 
-        return first;
+        return found;
     }
 
     private void RecordFacts(ref LifecycleState state, LifecycleEvent @event)

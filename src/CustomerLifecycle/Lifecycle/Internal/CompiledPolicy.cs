@@ -23,6 +23,7 @@ internal sealed class CompiledPolicy
 
         Holidays = (options.Holidays ?? []).Select(h => LocalDatePattern.Iso.Parse(h).Value).ToFrozenSet();
         FixedOffset = Zone.MinOffset == Zone.MaxOffset ? Zone.MinOffset : null;
+        OffsetRange = Duration.FromSeconds(Zone.MaxOffset.Seconds - Zone.MinOffset.Seconds);
         DuplicateWindow = options.DuplicateWindow;
         Playbooks = [.. options.Stages.Select(s => (s.Playbook ?? []).Select(p => new PlaybookStep(p.Kind, p.Description, p.BusinessDays, p.Days, p.Hours)).ToArray())];
         TenureStages = [.. options.Stages.Select((s, i) => (s.TenureMonths, Index: i)).Where(p => p.TenureMonths is not null)
@@ -78,6 +79,9 @@ internal sealed class CompiledPolicy
     /// <summary>Gets the zone's offset when it never changes (UTC and other fixed zones): local time is then plain arithmetic.</summary>
     public Offset? FixedOffset { get; }
 
+    /// <summary>Gets how far apart the zone's smallest and largest offsets are: how much local-time arithmetic can shift an instant.</summary>
+    public Duration OffsetRange { get; }
+
     public int DuplicateWindow { get; }
 
     public PlaybookStep[][] Playbooks { get; }
@@ -126,6 +130,15 @@ internal sealed class CompiledPolicy
         => FixedOffset is { } offset
             ? instant.WithOffset(offset).LocalDateTime.PlusMonths(months).WithOffset(offset).ToInstant()
             : FromLocal(instant.InZone(Zone).LocalDateTime.PlusMonths(months));
+
+    /// <summary>
+    /// <see cref="AddMonths(Instant, int)"/>, or <see cref="Conditions.Never"/> when the result is certainly after
+    /// <paramref name="notAfter"/>: a cheap check that spares the calendar arithmetic for bounds too far off to matter.
+    /// </summary>
+    /// <remarks><paramref name="months"/> months from any day are at least 28 days each (a day clamped to a shorter month's
+    /// end included); in local time, so the zone's offsets can move the instant by up to <see cref="OffsetRange"/>.</remarks>
+    public Instant AddMonths(Instant instant, int months, Instant notAfter)
+        => instant + Duration.FromDays(28 * months) - OffsetRange > notAfter ? Conditions.Never : AddMonths(instant, months);
 
     /// <summary>The instant of a local date and time, mapped leniently (a time in a DST gap moves forward, an ambiguous one takes the earlier).</summary>
     /// <remarks>NodaTime's own mapping allocates a mapping object; away from offset transitions, which is nearly always, two

@@ -24,6 +24,9 @@ internal sealed record CompiledRule(string Id, int To, string[] On, Condition[] 
     /// <summary>Gets the unbounded conditions other than the activity comparisons: at a month start where the comparisons hold, the only ones still to check.</summary>
     public Condition[] UnboundedBesidesComparisons { get; } = [.. When.Where(c => !c.IsTrueFromItsBound && c.Kind is not (ConditionKind.ActivityRatioBelow or ConditionKind.ActivityRecovered))];
 
+    /// <summary>Gets the conditions that need recent activity: true only until the last activity is that old, so the rule cannot fire after then.</summary>
+    public Condition[] NeedsRecentActivity { get; } = [.. When.Where(c => c.Kind == ConditionKind.ActivityWithinDays)];
+
     /// <summary>Gets the rule's one activity comparison when it has exactly one, so a month-by-month scan can slide its window; otherwise null.</summary>
     public Condition? SingleComparison { get; } = When.Count(c => c.ComparesMonths) == 1 ? When.Single(c => c.ComparesMonths) is { AnyOf.Length: 0 } only ? only : null : null;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CustomerLifecycle.Internal;
 using NodaTime;
 
@@ -6,10 +7,10 @@ namespace CustomerLifecycle.Lifecycle.Internal;
 /// <summary>Evaluates conditions against a record's state at an instant, and explains the result.</summary>
 internal static class Conditions
 {
-    /// <summary>Returned by <see cref="LowerBound"/> for a condition that time alone never makes true.</summary>
+    /// <summary>Returned by <see cref="LowerBound(CompiledPolicy, in LifecycleState, Condition)"/> for a condition that time alone never makes true.</summary>
     public static readonly Instant Never = Instant.MaxValue;
 
-    /// <summary>Returned by <see cref="LowerBound"/> for a condition that does not wait for time to pass.</summary>
+    /// <summary>Returned by <see cref="LowerBound(CompiledPolicy, in LifecycleState, Condition)"/> for a condition that does not wait for time to pass.</summary>
     public static readonly Instant Anytime = Instant.MinValue;
 
     public static bool AllHold(CompiledPolicy policy, in LifecycleState state, Condition[] conditions, Instant at)
@@ -44,6 +45,7 @@ internal static class Conditions
     }
 
     /// <summary>Whether an activity comparison holds for the given counts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool ComparisonHolds(Condition condition, int recent, int earlier, int? declineBaseline)
         => condition.Kind == ConditionKind.ActivityRatioBelow
             ? earlier > 0 && recent < condition.Ratio * earlier
@@ -96,20 +98,27 @@ internal static class Conditions
     /// it does not wait for time, <see cref="Never"/> when time alone never makes it hold (it waits for an event).
     /// </summary>
     public static Instant LowerBound(CompiledPolicy policy, in LifecycleState state, Condition condition)
+        => LowerBound(policy, state, condition, Never);
+
+    /// <summary>
+    /// <see cref="LowerBound(CompiledPolicy, in LifecycleState, Condition)"/> for a caller that only cares up to
+    /// <paramref name="notAfter"/>: may return <see cref="Never"/> for a bound after it, without working it out.
+    /// </summary>
+    public static Instant LowerBound(CompiledPolicy policy, in LifecycleState state, Condition condition, Instant notAfter)
     {
         switch (condition.Kind)
         {
             case ConditionKind.MonthsSinceFirstPurchaseAtLeast:
-                return state.FirstPurchaseAt is { } first ? policy.AddMonths(first, condition.Months) : Never;
+                return state.FirstPurchaseAt is { } first ? policy.AddMonths(first, condition.Months, notAfter) : Never;
             case ConditionKind.NoActivityForDays:
                 return (state.LastActivityAt ?? state.FirstSeenAt) + condition.Window;
             case ConditionKind.MonthsSinceReactivationAtLeast:
-                return state.ReactivatedAt is { } reactivated ? policy.AddMonths(reactivated, condition.Months) : Never;
+                return state.ReactivatedAt is { } reactivated ? policy.AddMonths(reactivated, condition.Months, notAfter) : Never;
             case ConditionKind.Any:
                 var earliest = Never;
                 foreach (var alternative in condition.AnyOf)
                 {
-                    var bound = LowerBound(policy, state, alternative);
+                    var bound = LowerBound(policy, state, alternative, notAfter);
                     if (bound < earliest)
                     {
                         earliest = bound;

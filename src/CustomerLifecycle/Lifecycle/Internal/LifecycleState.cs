@@ -62,7 +62,13 @@ internal struct LifecycleState
             return false;
         }
 
-        state = new LifecycleState
+        state = Load(record, stage);
+        return true;
+    }
+
+    /// <summary>Reads a record whose stage the caller has looked up; returned by value, so it is written straight into the caller's local.</summary>
+    public static LifecycleState Load(LifecycleRecord record, int stage)
+        => new()
         {
             Customer = record.Customer,
             Stage = stage,
@@ -87,8 +93,6 @@ internal struct LifecycleState
             EventCount = record.EventCount,
             TransitionCount = record.TransitionCount,
         };
-        return true;
-    }
 
     public readonly LifecycleRecord ToRecord(CompiledPolicy policy) => new()
     {
@@ -144,11 +148,7 @@ internal struct LifecycleState
     }
 
     /// <summary>The activity in one month: 0 for a month the counts do not cover.</summary>
-    public readonly int ActivityIn(int month)
-    {
-        var index = (uint)(Activity.Length - 1 - (ActivityMonth - month));
-        return index < (uint)Activity.Length ? Activity[index] : 0;
-    }
+    public readonly int ActivityIn(int month) => CountAt(Activity, month + (Activity.Length - 1 - ActivityMonth));
 
     /// <summary>The activity over the <paramref name="months"/> complete months before <paramref name="at"/>'s month, and over the same span before that.</summary>
     public readonly (int Recent, int Earlier) CompareActivity(CompiledPolicy policy, Instant at, int months)
@@ -158,12 +158,38 @@ internal struct LifecycleState
     public readonly (int Recent, int Earlier) CompareActivity(int month, int months)
         => (ActivityBetween(month - months, month - 1), ActivityBetween(month - (2 * months), month - months - 1));
 
-    /// <summary>Moves the two windows of <see cref="CompareActivity(int, int)"/> from <paramref name="month"/> on to the next month.</summary>
-    public readonly void SlideComparison(int month, int months, ref int recent, ref int earlier)
+    /// <summary>
+    /// The first month in [<paramref name="month"/>, <paramref name="last"/>] at which an activity comparison holds (see
+    /// <see cref="CompareActivity(int, int)"/>), or <paramref name="last"/> + 1 when none does. Slides the two windows a
+    /// month at a time over the counts.
+    /// </summary>
+    public readonly int FirstMonthComparing(Condition comparison, int month, int last)
     {
-        var leaving = ActivityIn(month - months);
-        recent += ActivityIn(month) - leaving;
-        earlier += leaving - ActivityIn(month - (2 * months));
+        ReadOnlySpan<int> counts = Activity;
+        var span = comparison.Months;
+
+        // Index of a month in the counts: the last count is ActivityMonth's.
+        var index = month + (counts.Length - 1 - ActivityMonth);
+        int recent = 0, earlier = 0;
+        for (var i = 1; i <= span; i++)
+        {
+            recent += CountAt(counts, index - i);
+            earlier += CountAt(counts, index - span - i);
+        }
+
+        for (; month <= last; month++, index++)
+        {
+            if (Conditions.ComparisonHolds(comparison, recent, earlier, DeclineBaseline))
+            {
+                return month;
+            }
+
+            var leaving = CountAt(counts, index - span);
+            recent += CountAt(counts, index) - leaving;
+            earlier += leaving - CountAt(counts, index - (2 * span));
+        }
+
+        return month;
     }
 
     public void RememberEvent(CompiledPolicy policy, string eventId)
@@ -278,4 +304,7 @@ internal struct LifecycleState
         StageEnteredAt = at;
         TransitionCount++;
     }
+
+    /// <summary>A count by index: 0 for an index the counts do not cover.</summary>
+    private static int CountAt(ReadOnlySpan<int> counts, int index) => (uint)index < (uint)counts.Length ? counts[index] : 0;
 }

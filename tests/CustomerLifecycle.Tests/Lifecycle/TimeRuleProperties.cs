@@ -1,0 +1,59 @@
+using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Lifecycle.Internal;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+using Shared = CustomerLifecycle.Testing.Generators.LifecycleGenerators;
+
+namespace CustomerLifecycle.Tests.Lifecycle;
+
+/// <summary>
+/// The engine finds when a time-based rule fires by reasoning about bounds, deadlines and month starts instead of trying
+/// every instant. These properties check that reasoning against trying every hour: with events on whole hours, whole-day and
+/// whole-month conditions and zones with whole-hour offsets, every instant at which a condition can change is on a whole hour.
+/// </summary>
+public sealed class TimeRuleProperties
+{
+    private static readonly Duration Horizon = Duration.FromDays(400);
+
+    [Property(MaxTest = 300)]
+    public Property TheFirstTransition_IsAtTheFirstHourAtWhichARuleHolds()
+        => Prop.ForAll(Cases().ToArbitrary(), c =>
+        {
+            var (engine, policy, record) = c;
+            LifecycleState.TryLoad(policy, record, out var state);
+            var from = state.StageEnteredAt > state.LastEventAt ? state.StageEnteredAt : state.LastEventAt;
+            var end = from + Horizon;
+            var (expectedAt, expectedRule) = FirstHourHolding(policy, state, from, end);
+
+            var outcome = engine.Evaluate(record, end);
+            var actual = outcome.Transitions.Count > 0 ? outcome.Transitions[0] : null;
+            var nextCheckIsRight = expectedAt is { } due ? record.NextCheckAt == due : record.NextCheckAt > end;
+            return (actual?.At == expectedAt && actual?.RuleId == expectedRule && nextCheckIsRight)
+                .Label($"{record.Stage} from {from}: expected {expectedRule} at {expectedAt}, got {actual?.RuleId} at {actual?.At}; next check {record.NextCheckAt}");
+        });
+
+    /// <summary>Tries every hour: the first at which a time-based rule from the record's stage holds, and the first such rule in policy order.</summary>
+    private static (Instant? At, string? Rule) FirstHourHolding(CompiledPolicy policy, in LifecycleState state, Instant from, Instant end)
+    {
+        var rules = policy.TimeRulesFrom[state.Stage];
+        for (var at = from; at <= end; at += Duration.FromHours(1))
+        {
+            foreach (var rule in rules)
+            {
+                if (Conditions.AllHold(policy, state, rule.When, at))
+                {
+                    return (at, rule.Id);
+                }
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static Gen<(LifecycleEngine Engine, CompiledPolicy Policy, LifecycleRecord Record)> Cases()
+        => from options in Shared.Policy
+           from record in Shared.Record(options)
+           select (new LifecycleEngine(options), new CompiledPolicy(options), record);
+}
