@@ -64,10 +64,12 @@ public sealed partial class LifecycleEngine
 
     private LifecycleOutcome EvaluateCore(LifecycleRecord record, Instant asOf)
     {
-        if (!LifecycleState.TryLoad(_policy, record, out var state))
+        if (!_policy.TryGetStage(record.Stage, out var stage))
         {
             return UnknownStage(record);
         }
+
+        var state = LifecycleState.Load(record, stage);
 
         var latest = Latest(state);
         if (asOf < latest)
@@ -116,7 +118,7 @@ public sealed partial class LifecycleEngine
         }
 
         // Actions of the last stage entered (history's own actions are long past) and the triggers that hold at the end.
-        LifecycleState.TryLoad(_policy, record!, out var final);
+        var final = LifecycleState.Load(record!, _policy.StageIndex[record!.Stage]);
         var at = asOf ?? final.LastEventAt;
         var actions = Actions(final, at, transitions.Count > 0 ? [transitions[^1]] : []);
         return new LifecycleOutcome(LifecycleOutcomeStatus.Applied, record, transitions, actions, skipped, changed: true, static (_, last) => ((LifecycleOutcome)last!).NotFired, last);
@@ -130,7 +132,7 @@ public sealed partial class LifecycleEngine
     {
         var @event = eventOrInstant as LifecycleEvent;
         var at = @event?.OccurredAt ?? (Instant)eventOrInstant!;
-        LifecycleState.TryLoad(_policy, outcome.Record!, out var state);
+        var state = LifecycleState.Load(outcome.Record!, _policy.StageIndex[outcome.Record!.Stage]);
         return NotFired(state, at, @event);
     }
 

@@ -139,7 +139,14 @@ public sealed partial class LifecycleEngine
                 continue;
             }
 
-            if (!LifecycleState.TryLoad(_policy, record, out var state) || asOf < Latest(state))
+            if (!_policy.TryGetStage(record.Stage, out var stage))
+            {
+                results[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Rejected, 0);
+                continue;
+            }
+
+            var state = LifecycleState.Load(record, stage);
+            if (asOf < Latest(state))
             {
                 results[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Rejected, 0);
                 continue;

@@ -53,20 +53,7 @@ internal struct LifecycleState
         _stageTimesOwned = true,
     };
 
-    /// <summary>Reads a record; false when its stage is not in the policy.</summary>
-    public static bool TryLoad(CompiledPolicy policy, LifecycleRecord record, out LifecycleState state)
-    {
-        if (!policy.TryGetStage(record.Stage, out var stage))
-        {
-            state = default;
-            return false;
-        }
-
-        state = Load(record, stage);
-        return true;
-    }
-
-    /// <summary>Reads a record whose stage the caller has looked up; returned by value, so it is written straight into the caller's local.</summary>
+    /// <summary>Reads a record, its stage looked up by the caller; returned by value, so it is written straight into the caller's local.</summary>
     public static LifecycleState Load(LifecycleRecord record, int stage)
         => new()
         {
