@@ -107,8 +107,24 @@ public sealed partial class LifecycleEngine
             return false;
         }
 
-        // Past every bound, the bounded conditions hold; only the others need checking. A single activity comparison is
-        // searched month by month over the counts themselves.
+        // Past every bound, the bounded conditions hold; only the others need checking.
+        if (!rule.NeedsScan)
+        {
+            first = start;
+            return Conditions.AllHold(_policy, state, rule.Unbounded, start);
+        }
+
+        return TryScanForFirstInstant(state, rule, start, until, out first);
+    }
+
+    /// <summary>
+    /// The rest of <see cref="TryFindFirstInstant"/> for a rule whose conditions may first hold after its lower bound: at an
+    /// alternative's bound or at a month start. Kept apart so that the common rules take a short path.
+    /// </summary>
+    private bool TryScanForFirstInstant(in LifecycleState state, CompiledRule rule, Instant start, Instant until, out Instant first)
+    {
+        // A single activity comparison is searched month by month over the counts themselves.
+        first = default;
         var single = rule.SingleComparison;
         var month = rule.ComparesMonths ? _policy.MonthOf(start) : 0;
 
@@ -122,11 +138,6 @@ public sealed partial class LifecycleEngine
         {
             first = start;
             return true;
-        }
-
-        if (!rule.NeedsScan)
-        {
-            return false;
         }
 
         var found = false;

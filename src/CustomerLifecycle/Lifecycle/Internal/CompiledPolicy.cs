@@ -7,6 +7,8 @@ namespace CustomerLifecycle.Lifecycle.Internal;
 /// <summary>A validated policy turned into arrays indexed by stage, so evaluation does lookups instead of searches.</summary>
 internal sealed class CompiledPolicy
 {
+    private readonly FixedOffsetMonths? _fixedOffsetMonths;
+
     public CompiledPolicy(LifecycleOptions options)
     {
         Fingerprint = FingerprintOf(Serialization.PolicyJson.Serialize(options));
@@ -24,6 +26,7 @@ internal sealed class CompiledPolicy
         Holidays = (options.Holidays ?? []).Select(h => LocalDatePattern.Iso.Parse(h).Value).ToFrozenSet();
         FixedOffset = Zone.MinOffset == Zone.MaxOffset ? Zone.MinOffset : null;
         OffsetRange = Duration.FromSeconds(Zone.MaxOffset.Seconds - Zone.MinOffset.Seconds);
+        _fixedOffsetMonths = FixedOffset is { } fixedOffset ? new FixedOffsetMonths(fixedOffset) : null;
         DuplicateWindow = options.DuplicateWindow;
         Playbooks = [.. options.Stages.Select(s => (s.Playbook ?? []).Select(p => new PlaybookStep(p.Kind, p.Description, p.BusinessDays, p.Days, p.Hours)).ToArray())];
         TenureStages = [.. options.Stages.Select((s, i) => (s.TenureMonths, Index: i)).Where(p => p.TenureMonths is not null)
@@ -118,13 +121,23 @@ internal sealed class CompiledPolicy
         return StageIndex.TryGetValue(name, out stage);
     }
 
+    /// <summary>The month an instant falls in, in the policy's zone, numbered year × 12 + month − 1.</summary>
     public int MonthOf(Instant instant)
     {
+        if (_fixedOffsetMonths is { } months && months.TryGetMonth(instant, out var month))
+        {
+            return month;
+        }
+
         var date = FixedOffset is { } offset ? instant.WithOffset(offset).Date : instant.InZone(Zone).Date;
         return (date.Year * 12) + date.Month - 1;
     }
 
-    public Instant MonthStart(int month) => FromLocal(new LocalDate(month / 12, (month % 12) + 1, 1).AtMidnight());
+    /// <summary>The first instant of a month numbered as <see cref="MonthOf"/> numbers it.</summary>
+    public Instant MonthStart(int month)
+        => _fixedOffsetMonths is { } months && months.TryGetStart(month, out var start)
+            ? start
+            : FromLocal(new LocalDate(month / 12, (month % 12) + 1, 1).AtMidnight());
 
     public Instant AddMonths(Instant instant, int months)
         => FixedOffset is { } offset
