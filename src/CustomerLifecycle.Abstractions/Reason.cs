@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace CustomerLifecycle;
 
 /// <summary>Why a decision was made, or why a rule did not fire: a stable code, a sentence for people and the values behind it.</summary>
@@ -21,9 +19,7 @@ public sealed class Reason : IEquatable<Reason>
         ArgumentException.ThrowIfNullOrWhiteSpace(message);
         Code = code;
         Message = message;
-        Data = data is null || data.Count == 0
-            ? ImmutableSortedDictionary<string, object?>.Empty
-            : data.ToImmutableSortedDictionary(StringComparer.Ordinal);
+        Data = data is null ? ReasonData.Empty : ReasonData.From(data);
     }
 
     /// <summary>Gets the stable code, e.g. <c>"lifecycle.no-activity"</c>.</summary>
