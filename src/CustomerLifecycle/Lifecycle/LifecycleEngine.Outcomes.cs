@@ -1,3 +1,4 @@
+using CustomerLifecycle.Internal;
 using CustomerLifecycle.Lifecycle.Internal;
 using NodaTime;
 
@@ -174,7 +175,7 @@ public sealed partial class LifecycleEngine
     }
 
     private static PlaybookAction Action(CustomerId customer, string kind, string stage, string source, string description, Instant due)
-        => new($"{customer}|{source}|{kind}|{due}", customer, kind, stage, source, description, due);
+        => new($"{customer}|{source}|{kind}|{new IsoInstant(due)}", customer, kind, stage, source, description, due);
 
     private List<RuleCheck> NotFired(in LifecycleState state, Instant at, LifecycleEvent? @event)
     {

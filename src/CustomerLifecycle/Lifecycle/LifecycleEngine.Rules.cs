@@ -1,3 +1,4 @@
+using CustomerLifecycle.Internal;
 using CustomerLifecycle.Lifecycle.Internal;
 using NodaTime;
 
@@ -253,7 +254,7 @@ public sealed partial class LifecycleEngine
             reasons = new List<Reason>(rule.When.Length + 1);
             if (@event is not null)
             {
-                reasons.Add(new Reason("lifecycle.event", $"{@event.TriggerName} event '{@event.Id}' at {@event.OccurredAt}.", new Dictionary<string, object?> { ["eventId"] = @event.Id, ["event"] = @event.TriggerName }));
+                reasons.Add(new Reason("lifecycle.event", $"{@event.TriggerName} event '{@event.Id}' at {new IsoInstant(@event.OccurredAt)}.", new Dictionary<string, object?> { ["eventId"] = @event.Id, ["event"] = @event.TriggerName }));
             }
 
             foreach (var condition in rule.When)
