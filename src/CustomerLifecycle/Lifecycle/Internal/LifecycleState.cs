@@ -183,7 +183,7 @@ internal struct LifecycleState
     {
         var count = Math.Min(RecentIds.Length + 1, policy.DuplicateWindow);
         var ids = new string[count];
-        Array.Copy(RecentIds, RecentIds.Length - (count - 1), ids, 0, count - 1);
+        RecentIds.AsSpan(RecentIds.Length - (count - 1)).CopyTo(ids);
         ids[^1] = eventId;
         RecentIds = ids;
     }
