@@ -109,11 +109,15 @@ internal struct LifecycleState
         PolicyFingerprint = policy.Fingerprint,
     };
 
+    /// <summary>Whether an event id is among the recent ones.</summary>
+    /// <remarks>Ids of one length (GUIDs, numbered ids) would each cost a full comparison; their last characters, where
+    /// numbered ids differ and random ones differ as often as anywhere, rule out almost all of them first.</remarks>
     public readonly bool HasSeen(string eventId)
     {
+        var last = eventId[^1];
         foreach (var id in RecentIds)
         {
-            if (string.Equals(id, eventId, StringComparison.Ordinal))
+            if (id is not null && id.Length == eventId.Length && id[^1] == last && string.Equals(id, eventId, StringComparison.Ordinal))
             {
                 return true;
             }
