@@ -6,7 +6,7 @@ namespace CustomerLifecycle;
 /// <summary>
 /// The values behind a <see cref="Reason"/>: a read-only copy sorted by key (ordinal), so it enumerates the same way on
 /// every run. A reason carries a handful of values, for which two sorted arrays are far cheaper to build than a tree and as
-/// quick to search.
+/// quick to search. The arrays never leave it: <see cref="Keys"/> and <see cref="Values"/> are read-only views.
 /// </summary>
 internal sealed class ReasonData : IReadOnlyDictionary<string, object?>
 {
@@ -26,39 +26,34 @@ internal sealed class ReasonData : IReadOnlyDictionary<string, object?>
     public int Count => _keys.Length;
 
     /// <inheritdoc/>
-    public IEnumerable<string> Keys => _keys;
+    public IEnumerable<string> Keys => Array.AsReadOnly(_keys);
 
     /// <inheritdoc/>
-    public IEnumerable<object?> Values => _values;
+    public IEnumerable<object?> Values => Array.AsReadOnly(_values);
 
     /// <inheritdoc/>
     public object? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The reason has no value '{key}'.");
 
     /// <summary>Copies and sorts a dictionary's entries.</summary>
+    /// <exception cref="ArgumentException">A key is null.</exception>
     public static ReasonData From(IReadOnlyDictionary<string, object?> data)
     {
-        if (data.Count == 0)
+        // One enumeration: a dictionary changed by another thread meanwhile cannot leave the copy half filled.
+        var entries = data.ToArray();
+        if (entries.Length == 0)
         {
             return Empty;
         }
 
-        var keys = new string[data.Count];
-        var values = new object?[data.Count];
-        var count = 0;
-        foreach (var (key, value) in data)
+        var keys = new string[entries.Length];
+        var values = new object?[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
         {
-            // Insertion sort: a few entries.
-            var i = count++;
-            for (; i > 0 && string.CompareOrdinal(keys[i - 1], key) > 0; i--)
-            {
-                keys[i] = keys[i - 1];
-                values[i] = values[i - 1];
-            }
-
-            keys[i] = key;
-            values[i] = value;
+            keys[i] = entries[i].Key ?? throw new ArgumentException("The reason's data has a null key.", nameof(data));
+            values[i] = entries[i].Value;
         }
 
+        Array.Sort(keys, values, StringComparer.Ordinal);
         return new ReasonData(keys, values);
     }
 

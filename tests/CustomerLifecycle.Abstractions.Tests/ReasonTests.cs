@@ -62,4 +62,46 @@ public sealed class ReasonTests
         Assert.Equal("The reason has no value 'weeks'.", ex.Message);
         Assert.Empty(new Reason("x.y", "Because.").Data);
     }
+
+    [Fact]
+    public void Data_CannotBeChangedThroughItsKeysOrValues()
+    {
+        var reason = new Reason("x.y", "Because.", new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 });
+
+        Assert.IsNotType<string[]>(reason.Data.Keys);
+        Assert.IsNotType<object?[]>(reason.Data.Values);
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)reason.Data.Keys)[0] = "z");
+        Assert.Equal(2, reason.Data["b"]);
+    }
+
+    [Fact]
+    public void Data_WithANullKey_IsRejected()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new Reason("x.y", "Because.", new PairsWithANullKey()));
+
+        Assert.Equal("data", ex.ParamName);
+        Assert.StartsWith("The reason's data has a null key.", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A dictionary a host could write that lets a null key through (Dictionary itself does not).</summary>
+    private sealed class PairsWithANullKey : IReadOnlyDictionary<string, object?>
+    {
+        private readonly KeyValuePair<string, object?>[] _pairs = [new("a", 1), new(null!, 2)];
+
+        public int Count => _pairs.Length;
+
+        public IEnumerable<string> Keys => _pairs.Select(p => p.Key);
+
+        public IEnumerable<object?> Values => _pairs.Select(p => p.Value);
+
+        public object? this[string key] => throw new NotSupportedException();
+
+        public bool ContainsKey(string key) => throw new NotSupportedException();
+
+        public bool TryGetValue(string key, out object? value) => throw new NotSupportedException();
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)_pairs).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -15,10 +15,18 @@ internal readonly struct IsoInstant(Instant value) : ISpanFormattable
     /// <inheritdoc/>
     public override string ToString() => value.ToString();
 
-    /// <inheritdoc/>
+    /// <summary>The instant's ISO text; <paramref name="format"/> and <paramref name="formatProvider"/> are ignored (the text is the same in every culture).</summary>
+    /// <param name="format">Ignored.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <returns>The text, as <see cref="Instant.ToString()"/> writes it.</returns>
     public string ToString(string? format, IFormatProvider? formatProvider) => value.ToString();
 
-    /// <inheritdoc/>
+    /// <summary>Writes the instant's ISO text; <paramref name="format"/> and <paramref name="provider"/> are ignored.</summary>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="charsWritten">How many characters were written; 0 when <paramref name="destination"/> is too short.</param>
+    /// <param name="format">Ignored.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>False when <paramref name="destination"/> is too short.</returns>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
         var ticks = value.ToUnixTimeTicks();

@@ -158,28 +158,10 @@ public sealed partial class LifecycleEngine
         if (rule.ComparesMonths)
         {
             // The month starts after start's month at which the comparisons hold, up to until or an alternative's bound.
-            for (month++; month <= lastMonth; month++)
+            var next = comparing > month ? comparing : NextMonthComparing(state, rule, month + 1, lastMonth);
+            for (; next <= lastMonth; next = NextMonthComparing(state, rule, next + 1, lastMonth))
             {
-                if (single is not null)
-                {
-                    if (comparing < month)
-                    {
-                        comparing = state.FirstMonthComparing(single, month, lastMonth);
-                    }
-
-                    month = comparing;
-                }
-                else if (!Conditions.ComparisonsHoldAtMonth(state, rule.When, month))
-                {
-                    continue;
-                }
-
-                if (month > lastMonth)
-                {
-                    break;
-                }
-
-                var monthStart = _policy.MonthStart(month);
+                var monthStart = _policy.MonthStart(next);
                 if (monthStart > until || (found && monthStart >= first))
                 {
                     break;
@@ -195,6 +177,22 @@ public sealed partial class LifecycleEngine
         }
 
         return found;
+    }
+
+    /// <summary>The first month in [<paramref name="month"/>, <paramref name="last"/>] at which the rule's activity comparisons all hold, or <paramref name="last"/> + 1.</summary>
+    private static int NextMonthComparing(in LifecycleState state, CompiledRule rule, int month, int last)
+    {
+        if (rule.SingleComparison is { } single)
+        {
+            return state.FirstMonthComparing(single, month, last);
+        }
+
+        while (month <= last && !Conditions.ComparisonsHoldAtMonth(state, rule.When, month))
+        {
+            month++;
+        }
+
+        return month;
     }
 
     private void RecordFacts(ref LifecycleState state, LifecycleEvent @event)

@@ -29,6 +29,7 @@ public sealed class TimeRuleProperties
 
             var outcome = engine.Evaluate(record, end);
             var actual = outcome.Transitions.Count > 0 ? outcome.Transitions[0] : null;
+            // The replayed record's own NextCheckAt, worked out when its last event was applied, must name the same instant.
             var nextCheckIsRight = expectedAt is { } due ? record.NextCheckAt == due : record.NextCheckAt > end;
             return (actual?.At == expectedAt && actual?.RuleId == expectedRule && nextCheckIsRight)
                 .Label($"{record.Stage} from {from}: expected {expectedRule} at {expectedAt}, got {actual?.RuleId} at {actual?.At}; next check {record.NextCheckAt}");

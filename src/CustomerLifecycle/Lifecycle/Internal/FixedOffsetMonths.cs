@@ -13,26 +13,19 @@ internal sealed class FixedOffsetMonths
     private const int FirstMonth = 1900 * 12;
     private const int Months = 400 * 12;
 
-    /// <summary>Days since the Unix epoch on which each month starts, and the one after the last.</summary>
-    private readonly int[] _startDays = new int[Months + 1];
+    /// <summary>Local days since the Unix epoch on which each month starts, and the one after the last: the same for every offset.</summary>
+    private static readonly int[] StartDays = CountStartDays();
+
     private readonly long _offsetTicks;
 
-    public FixedOffsetMonths(Offset offset)
-    {
-        _offsetTicks = offset.Ticks;
-        for (var i = 0; i <= Months; i++)
-        {
-            var month = FirstMonth + i;
-            _startDays[i] = (int)(new LocalDate(month / 12, (month % 12) + 1, 1).AtMidnight().InUtc().ToInstant().ToUnixTimeTicks() / NodaConstants.TicksPerDay);
-        }
-    }
+    public FixedOffsetMonths(Offset offset) => _offsetTicks = offset.Ticks;
 
     /// <summary>The month <paramref name="instant"/> falls in, local time; false outside the months covered.</summary>
     public bool TryGetMonth(Instant instant, out int month)
     {
         var ticks = instant.ToUnixTimeTicks() + _offsetTicks;
         var day = ticks >= 0 ? ticks / NodaConstants.TicksPerDay : ((ticks + 1) / NodaConstants.TicksPerDay) - 1;
-        var startDays = _startDays;
+        var startDays = StartDays;
 
         // 400 Gregorian years have 146,097 days in 4,800 months; a month's start is never a whole month from that average.
         var i = (int)((day - startDays[0]) * Months / 146_097);
@@ -65,7 +58,19 @@ internal sealed class FixedOffsetMonths
             return false;
         }
 
-        start = Instant.FromUnixTimeTicks((_startDays[i] * NodaConstants.TicksPerDay) - _offsetTicks);
+        start = Instant.FromUnixTimeTicks((StartDays[i] * NodaConstants.TicksPerDay) - _offsetTicks);
         return true;
+    }
+
+    private static int[] CountStartDays()
+    {
+        var days = new int[Months + 1];
+        for (var i = 0; i <= Months; i++)
+        {
+            var month = FirstMonth + i;
+            days[i] = (int)(new LocalDate(month / 12, (month % 12) + 1, 1).AtMidnight().InUtc().ToInstant().ToUnixTimeTicks() / NodaConstants.TicksPerDay);
+        }
+
+        return days;
     }
 }
