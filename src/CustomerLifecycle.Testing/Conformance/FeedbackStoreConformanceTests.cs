@@ -253,27 +253,4 @@ public abstract class FeedbackStoreConformanceTests : StoreConformanceTests<IFee
         Assert.NotNull(loaded);
         FeedbackSamples.AssertSame(versions[0], loaded);
     });
-
-    private async Task<T[]> RunConcurrently<T>(IFeedbackStore store, int writers, Func<IFeedbackStore, int, Task<T>> work)
-    {
-        var stores = Enumerable.Range(0, writers).Select(_ => OpenSharedStore(store)).ToArray();
-        try
-        {
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var tasks = stores.Select((writer, w) => Task.Run(async () =>
-            {
-                await gate.Task;
-                return await work(writer, w);
-            })).ToArray();
-            gate.SetResult();
-            return await Task.WhenAll(tasks);
-        }
-        finally
-        {
-            foreach (var shared in stores)
-            {
-                await ReleaseShared(store, shared);
-            }
-        }
-    }
 }

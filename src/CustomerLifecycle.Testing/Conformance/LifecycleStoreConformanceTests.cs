@@ -322,27 +322,4 @@ public abstract class LifecycleStoreConformanceTests : StoreConformanceTests<ILi
             }
         }
     }
-
-    private async Task<T[]> RunConcurrently<T>(ILifecycleStore store, int writers, Func<ILifecycleStore, int, Task<T>> work)
-    {
-        var stores = Enumerable.Range(0, writers).Select(_ => OpenSharedStore(store)).ToArray();
-        try
-        {
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var tasks = stores.Select((writer, w) => Task.Run(async () =>
-            {
-                await gate.Task;
-                return await work(writer, w);
-            })).ToArray();
-            gate.SetResult();
-            return await Task.WhenAll(tasks);
-        }
-        finally
-        {
-            foreach (var shared in stores)
-            {
-                await ReleaseShared(store, shared);
-            }
-        }
-    }
 }

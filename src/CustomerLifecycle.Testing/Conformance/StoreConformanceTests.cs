@@ -72,4 +72,37 @@ public abstract class StoreConformanceTests<TStore>
             await DisposeStoreAsync(shared);
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on <paramref name="writers"/> stores from <see cref="OpenSharedStore"/> at once (released
+    /// together by a gate, so they race), and releases the shared stores afterwards.
+    /// </summary>
+    /// <typeparam name="T">What each writer returns.</typeparam>
+    /// <param name="store">The test's store.</param>
+    /// <param name="writers">How many writers.</param>
+    /// <param name="work">A writer's work: its store and its index.</param>
+    /// <returns>Each writer's result, by index.</returns>
+    protected async Task<T[]> RunConcurrently<T>(TStore store, int writers, Func<TStore, int, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var stores = Enumerable.Range(0, writers).Select(_ => OpenSharedStore(store)).ToArray();
+        try
+        {
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var tasks = stores.Select((writer, w) => Task.Run(async () =>
+            {
+                await gate.Task;
+                return await work(writer, w);
+            })).ToArray();
+            gate.SetResult();
+            return await Task.WhenAll(tasks);
+        }
+        finally
+        {
+            foreach (var shared in stores)
+            {
+                await ReleaseShared(store, shared);
+            }
+        }
+    }
 }
