@@ -124,18 +124,13 @@ public sealed partial class LifecycleEngine
     /// </summary>
     private bool TryScanForFirstInstant(in LifecycleState state, CompiledRule rule, Instant start, Instant until, out Instant first)
     {
-        // A single activity comparison is searched month by month over the counts themselves.
         first = default;
-        var single = rule.SingleComparison;
         var month = rule.ComparesMonths ? _policy.MonthOf(start) : 0;
 
         // After the comparison windows have rolled past the last counted month, nothing changes any more.
         var lastMonth = month + _policy.ActivityMonths + 1;
-        var comparing = single is null ? month : state.FirstMonthComparing(single, month, lastMonth);
-        var holdsAtStart = single is null
-            ? Conditions.AllHold(_policy, state, rule.Unbounded, start)
-            : comparing == month && Conditions.AllHold(_policy, state, rule.UnboundedBesidesComparisons, start);
-        if (holdsAtStart)
+        var comparing = rule.ComparesMonths ? NextMonthComparing(state, rule, month, lastMonth) : month;
+        if (comparing == month && Conditions.AllHold(_policy, state, rule.UnboundedBesidesComparisons, start))
         {
             first = start;
             return true;
@@ -179,7 +174,10 @@ public sealed partial class LifecycleEngine
         return found;
     }
 
-    /// <summary>The first month in [<paramref name="month"/>, <paramref name="last"/>] at which the rule's activity comparisons all hold, or <paramref name="last"/> + 1.</summary>
+    /// <summary>
+    /// The first month in [<paramref name="month"/>, <paramref name="last"/>] at which the rule's activity comparisons all
+    /// hold, or <paramref name="last"/> + 1. A single comparison slides its windows over the counts themselves.
+    /// </summary>
     private static int NextMonthComparing(in LifecycleState state, CompiledRule rule, int month, int last)
     {
         if (rule.SingleComparison is { } single)

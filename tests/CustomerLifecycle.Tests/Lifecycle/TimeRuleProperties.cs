@@ -55,6 +55,47 @@ public sealed class TimeRuleProperties
 
     private static Gen<(LifecycleEngine Engine, CompiledPolicy Policy, LifecycleRecord Record)> Cases()
         => from options in Shared.Policy
-           from record in Shared.Record(options)
-           select (new LifecycleEngine(options), new CompiledPolicy(options), record);
+           from scanned in Gen.Elements(false, true)
+           let policy = scanned ? WithScannedRules(options) : options
+           from record in Shared.Record(policy)
+           select (new LifecycleEngine(policy), new CompiledPolicy(policy), record);
+
+    /// <summary>
+    /// The default rules have one activity comparison at most and no alternatives with bounds; these two rules take the
+    /// other paths of the search: two comparisons at once, and alternatives each with its own bound.
+    /// </summary>
+    private static LifecycleOptions WithScannedRules(LifecycleOptions options)
+    {
+        options.Rules.Add(new TransitionRuleOptions
+        {
+            Id = "uneven-activity",
+            From = [LifecycleDefaults.Growing, LifecycleDefaults.Mature],
+            To = LifecycleDefaults.Declining,
+            When =
+            [
+                new ConditionOptions { Kind = ConditionKind.ActivityRatioBelow, Months = 2, Ratio = 0.6 },
+                new ConditionOptions { Kind = ConditionKind.ActivityRatioBelow, Months = 5, Ratio = 0.9 },
+            ],
+        });
+        options.Rules.Add(new TransitionRuleOptions
+        {
+            Id = "onboarding-stalled",
+            From = [LifecycleDefaults.Onboarding],
+            To = LifecycleDefaults.Declining,
+            When =
+            [
+                new ConditionOptions
+                {
+                    Kind = ConditionKind.Any,
+                    AnyOf =
+                    [
+                        new ConditionOptions { Kind = ConditionKind.NoActivityForDays, Days = 40 },
+                        new ConditionOptions { Kind = ConditionKind.MonthsSinceFirstPurchaseAtLeast, Months = 2 },
+                    ],
+                },
+                new ConditionOptions { Kind = ConditionKind.HealthBandIs, Band = "Warning" },
+            ],
+        });
+        return options;
+    }
 }
