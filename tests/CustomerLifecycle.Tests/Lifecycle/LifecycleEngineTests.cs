@@ -26,6 +26,19 @@ public sealed class LifecycleEngineTests
     }
 
     [Fact]
+    public void DuplicateDetection_TellsIdsOfOneLengthApart_AndSkipsMissingOnes()
+    {
+        // Same length and last character as "e-11", and a hand-made record's null and empty ids: none is "e-11".
+        var record = _engine.Apply(null, Purchase(At(2026, 1, 1), "e-01")).Record! with { RecentEventIds = ["e-21", null!, "", "e-01"] };
+
+        var outcome = _engine.TryApply(record, Activity(At(2026, 1, 2), "e-11"));
+
+        Assert.Equal(LifecycleOutcomeStatus.Applied, outcome.Status);
+        Assert.Equal(["e-21", null!, "", "e-01", "e-11"], outcome.Record!.RecentEventIds.ToArray());
+        Assert.Equal(LifecycleOutcomeStatus.Duplicate, _engine.TryApply(outcome.Record, Activity(At(2026, 1, 2), "e-21")).Status);
+    }
+
+    [Fact]
     public void AnEventOlderThanTheRecord_IsLate_AndNotApplied()
     {
         var record = Record(Purchase(At(2026, 3, 1)));

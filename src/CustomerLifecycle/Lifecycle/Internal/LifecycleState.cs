@@ -114,10 +114,13 @@ internal struct LifecycleState
     /// numbered ids differ and random ones differ as often as anywhere, rule out almost all of them first.</remarks>
     public readonly bool HasSeen(string eventId)
     {
+        var length = eventId.Length;
         var last = eventId[^1];
-        foreach (var id in RecentIds)
+        var ids = RecentIds;
+        for (var i = 0; i < ids.Length; i++)
         {
-            if (id is not null && id.Length == eventId.Length && id[^1] == last && string.Equals(id, eventId, StringComparison.Ordinal))
+            var id = ids[i];
+            if (id?.Length == length && id[length - 1] == last && string.Equals(id, eventId, StringComparison.Ordinal))
             {
                 return true;
             }
