@@ -132,25 +132,21 @@ public sealed partial class LifecycleEngine
         for (var i = 0; i < records.Length; i++)
         {
             var record = records[i];
-            if (!MayBeDue(record, asOf) && asOf >= record.LastEventAt && asOf >= record.StageEnteredAt)
+            var inThePast = asOf < record.LastEventAt || asOf < record.StageEnteredAt;
+            if (!inThePast && !MayBeDue(record, asOf))
             {
                 // Nothing can fire before NextCheckAt: no need to look at the rules.
                 results[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Evaluated, 0);
                 continue;
             }
 
-            if (!_policy.TryGetStage(record.Stage, out var stage))
+            if (inThePast || !_policy.TryGetStage(record.Stage, out var stage))
             {
                 results[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Rejected, 0);
                 continue;
             }
 
             var state = LifecycleState.Load(record, stage);
-            if (asOf < Latest(state))
-            {
-                results[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Rejected, 0);
-                continue;
-            }
 
             var log = default(TransitionLog);
             var transitions = Advance(ref state, asOf, ref log);

@@ -277,6 +277,24 @@ public sealed class LifecycleEngineTests
     }
 
     [Fact]
+    public void BatchSweep_RefusesRecordsItCannotEvaluate_AndLeavesThemAsTheyWere()
+    {
+        // Evaluated before its last event (even though nothing is due), and a stage the policy does not know (written
+        // under another policy, so its NextCheckAt is not trusted).
+        var recent = Record(Purchase(At(2026, 1, 1)), Activity(At(2026, 3, 1)));
+        var unknown = Record(Purchase(At(2026, 1, 1))) with { Stage = "Trial", PolicyFingerprint = 0 };
+        var results = new LifecycleSweepResult[2];
+
+        var changed = _engine.Evaluate([recent, unknown], At(2026, 2, 1), results);
+
+        Assert.Equal(0, changed);
+        Assert.Equal((LifecycleOutcomeStatus.Rejected, 0), (results[0].Status, results[0].Transitions));
+        Assert.Equal((LifecycleOutcomeStatus.Rejected, 0), (results[1].Status, results[1].Transitions));
+        Assert.Same(recent, results[0].Record);
+        Assert.Same(unknown, results[1].Record);
+    }
+
+    [Fact]
     public void BatchSweep_EvaluatesInFull_ARecordWrittenUnderAnotherPolicy()
     {
         // The record claims nothing is due for a long time, but it was written by another policy: it is evaluated anyway.

@@ -53,7 +53,7 @@ internal struct LifecycleState
         _stageTimesOwned = true,
     };
 
-    /// <summary>Reads a record, its stage looked up by the caller; returned by value, so it is written straight into the caller's local.</summary>
+    /// <summary>Reads a record whose stage the caller has looked up in the policy.</summary>
     public static LifecycleState Load(LifecycleRecord record, int stage)
         => new()
         {
