@@ -70,7 +70,14 @@ public sealed record LifecycleRecord
     public ImmutableArray<StageTime> StageTimes { get; init; } = [];
 
     /// <summary>Gets the ids of the most recent events applied, oldest first, for duplicate detection.</summary>
+    /// <remarks>The ids checked for duplicates are <see cref="EarlierEventIds"/> followed by these: the newest few, which each
+    /// event copies, while the rest is shared from record to record.</remarks>
     public ImmutableArray<string> RecentEventIds { get; init; } = [];
+
+    /// <summary>Gets the ids of the events applied before <see cref="RecentEventIds"/>, oldest first, for duplicate detection.</summary>
+    /// <remarks>The engine moves <see cref="RecentEventIds"/> here once every few events, so that an event copies a few ids
+    /// rather than the whole duplicate window.</remarks>
+    public ImmutableArray<string> EarlierEventIds { get; init; } = [];
 
     /// <summary>
     /// Gets the earliest instant at which a time-based rule can fire without a new event (<see cref="Instant.MaxValue"/> when
@@ -132,7 +139,8 @@ public sealed record LifecycleRecord
                 && MonthlyActivity.AsSpan().SequenceEqual(other.MonthlyActivity.AsSpan())
                 && RecentPurchases.AsSpan().SequenceEqual(other.RecentPurchases.AsSpan())
                 && StageTimes.AsSpan().SequenceEqual(other.StageTimes.AsSpan())
-                && RecentEventIds.AsSpan().SequenceEqual(other.RecentEventIds.AsSpan())));
+                && RecentEventIds.AsSpan().SequenceEqual(other.RecentEventIds.AsSpan())
+                && EarlierEventIds.AsSpan().SequenceEqual(other.EarlierEventIds.AsSpan())));
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Customer, Stage, StageEnteredAt, LastEventAt, EventCount, TransitionCount);

@@ -52,6 +52,7 @@ internal static class LifecycleSamples
                 new StageTime(LifecycleDefaults.Onboarding, At + Duration.FromHours(1), At + Duration.FromDays(300), At + Duration.FromDays(350), Duration.FromNanoseconds(1), 2, IsOpen: false),
             ],
             RecentEventIds = ["e-1", "ë-2 ünïcødé", "e,3", string.Concat(Enumerable.Repeat("long-", 200))],
+            EarlierEventIds = ["e-0", "e\"quoted\""],
             NextCheckAt = At + Duration.FromDays(430),
             PolicyFingerprint = int.MinValue,
             EventCount = long.MaxValue,

@@ -26,9 +26,9 @@ public sealed partial class LifecycleEngine
                 return UnknownStage(record);
             }
 
-            state = LifecycleState.Load(record, stage);
+            state = new LifecycleState(record, stage);
 
-            if (state.HasSeen(@event.Id))
+            if (state.HasSeen(_policy, @event.Id))
             {
                 return Refused(LifecycleOutcomeStatus.Duplicate, record, "lifecycle.duplicate-event", $"Event '{@event.Id}' was already applied to customer '{record.Customer}'; nothing changed.");
             }
@@ -70,7 +70,7 @@ public sealed partial class LifecycleEngine
             return UnknownStage(record);
         }
 
-        var state = LifecycleState.Load(record, stage);
+        var state = new LifecycleState(record, stage);
 
         var latest = Latest(state);
         if (asOf < latest)
@@ -119,7 +119,7 @@ public sealed partial class LifecycleEngine
         }
 
         // Actions of the last stage entered (history's own actions are long past) and the triggers that hold at the end.
-        var final = LifecycleState.Load(record!, _policy.StageIndex[record!.Stage]);
+        var final = new LifecycleState(record!, _policy.StageIndex[record!.Stage]);
         var at = asOf ?? final.LastEventAt;
         var actions = Actions(final, at, transitions.Count > 0 ? [transitions[^1]] : []);
         return new LifecycleOutcome(LifecycleOutcomeStatus.Applied, record, transitions, actions, skipped, changed: true, static (_, last) => ((LifecycleOutcome)last!).NotFired, last);
@@ -133,7 +133,7 @@ public sealed partial class LifecycleEngine
     {
         var @event = eventOrInstant as LifecycleEvent;
         var at = @event?.OccurredAt ?? (Instant)eventOrInstant!;
-        var state = LifecycleState.Load(outcome.Record!, _policy.StageIndex[outcome.Record!.Stage]);
+        var state = new LifecycleState(outcome.Record!, _policy.StageIndex[outcome.Record!.Stage]);
         return NotFired(state, at, @event);
     }
 

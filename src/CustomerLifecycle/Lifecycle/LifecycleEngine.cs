@@ -146,7 +146,7 @@ public sealed partial class LifecycleEngine
                 continue;
             }
 
-            var state = LifecycleState.Load(record, stage);
+            var state = new LifecycleState(record, stage);
 
             var log = default(TransitionLog);
             var transitions = Advance(ref state, asOf, ref log);

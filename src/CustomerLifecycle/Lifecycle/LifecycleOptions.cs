@@ -27,10 +27,15 @@ public sealed class LifecycleOptions
     /// policy covers no fixed range of years, so a holiday may be any date.</remarks>
     public List<string> Holidays { get; set; } = [];
 
-    /// <summary>Gets or sets how many recent event ids a record keeps to detect duplicates (1–1024).</summary>
+    /// <summary>Gets or sets how many of the latest event ids are checked to detect duplicates (1–1024).</summary>
     /// <value>The default value is 32.</value>
-    /// <remarks>An event older than the record's latest is reported late whatever its id, so the window only needs to
-    /// cover events that share the latest instant or arrive again soon after.</remarks>
+    /// <remarks>
+    /// <para>An event older than the record's latest is reported late whatever its id, so the window only needs to cover
+    /// events that share the latest instant or arrive again soon after.</para>
+    /// <para>A record keeps fewer than √(2 × window) ids more (at most 39 for 32): the newest ids are kept apart from the rest of the window
+    /// (<see cref="LifecycleRecord.RecentEventIds"/> and <see cref="LifecycleRecord.EarlierEventIds"/>), so that applying an
+    /// event copies a few ids, not the whole window.</para>
+    /// </remarks>
     public int DuplicateWindow { get; set; } = LifecycleDefaults.DuplicateWindow;
 
     /// <summary>Gets or sets the stages.</summary>

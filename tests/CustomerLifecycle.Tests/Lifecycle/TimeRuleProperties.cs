@@ -22,7 +22,7 @@ public sealed class TimeRuleProperties
         => Prop.ForAll(Cases().ToArbitrary(), c =>
         {
             var (engine, policy, record) = c;
-            var state = LifecycleState.Load(record, policy.StageIndex[record.Stage]);
+            var state = new LifecycleState(record, policy.StageIndex[record.Stage]);
             var from = state.StageEnteredAt > state.LastEventAt ? state.StageEnteredAt : state.LastEventAt;
             var end = from + Horizon;
             var (expectedAt, expectedRule) = FirstHourHolding(policy, state, from, end);

@@ -28,6 +28,7 @@ internal sealed class CompiledPolicy
         OffsetRange = Duration.FromSeconds(Zone.MaxOffset.Seconds - Zone.MinOffset.Seconds);
         _fixedOffsetMonths = FixedOffset is { } fixedOffset ? new FixedOffsetMonths(fixedOffset) : null;
         DuplicateWindow = options.DuplicateWindow;
+        RecentIdsCapacity = Math.Max(1, (int)Math.Sqrt(2 * DuplicateWindow));
         Playbooks = [.. options.Stages.Select(s => (s.Playbook ?? []).Select(p => new PlaybookStep(p.Kind, p.Description, p.BusinessDays, p.Days, p.Hours)).ToArray())];
         TenureStages = [.. options.Stages.Select((s, i) => (s.TenureMonths, Index: i)).Where(p => p.TenureMonths is not null)
             .OrderByDescending(p => p.TenureMonths).Select(p => (p.TenureMonths!.Value, p.Index))];
@@ -85,7 +86,14 @@ internal sealed class CompiledPolicy
     /// <summary>Gets how far apart the zone's smallest and largest offsets are: how much local-time arithmetic can shift an instant.</summary>
     public Duration OffsetRange { get; }
 
+    /// <summary>Gets how many of the latest event ids are checked for duplicates.</summary>
     public int DuplicateWindow { get; }
+
+    /// <summary>
+    /// Gets how many ids a record's recent ids hold before they move to its earlier ids. An event copies the recent ids, and
+    /// once in this many events the whole window: √(2 × window) makes that the fewest ids copied per event (8 for 32).
+    /// </summary>
+    public int RecentIdsCapacity { get; }
 
     public PlaybookStep[][] Playbooks { get; }
 

@@ -29,6 +29,7 @@ internal struct LifecycleState
     public Instant[] Purchases;
     public StageTime[] StageTimes;
     public string[] RecentIds;
+    public string[] EarlierIds;
     public long EventCount;
     public long TransitionCount;
     public Instant NextCheckAt;
@@ -49,37 +50,39 @@ internal struct LifecycleState
         Purchases = [],
         StageTimes = [new StageTime(policy.Stages[policy.InitialStage], at, at, null, Duration.Zero, 1, IsOpen: true)],
         RecentIds = [],
+        EarlierIds = [],
         _activityOwned = true,
         _stageTimesOwned = true,
     };
 
     /// <summary>Reads a record whose stage the caller has looked up in the policy.</summary>
-    public static LifecycleState Load(LifecycleRecord record, int stage)
-        => new()
-        {
-            Customer = record.Customer,
-            Stage = stage,
-            PreviousStage = record.PreviousStage,
-            StageEnteredAt = record.StageEnteredAt,
-            FirstSeenAt = record.FirstSeenAt,
-            LastEventAt = record.LastEventAt,
-            FirstPurchaseAt = record.FirstPurchaseAt,
-            LastPurchaseAt = record.LastPurchaseAt,
-            LastActivityAt = record.LastActivityAt,
-            LastContactAt = record.LastContactAt,
-            LastReferralAt = record.LastReferralAt,
-            ReactivatedAt = record.ReactivatedAt,
-            LatestNps = record.LatestNps,
-            HealthBand = record.HealthBand,
-            DeclineBaseline = record.DeclineBaseline,
-            ActivityMonth = record.ActivityMonth,
-            Activity = ImmutableCollectionsMarshal.AsArray(record.MonthlyActivity) ?? [],
-            Purchases = ImmutableCollectionsMarshal.AsArray(record.RecentPurchases) ?? [],
-            StageTimes = ImmutableCollectionsMarshal.AsArray(record.StageTimes) ?? [],
-            RecentIds = ImmutableCollectionsMarshal.AsArray(record.RecentEventIds) ?? [],
-            EventCount = record.EventCount,
-            TransitionCount = record.TransitionCount,
-        };
+    /// <remarks>A constructor, not a factory: the fields are written in place rather than copied out of a returned struct.</remarks>
+    public LifecycleState(LifecycleRecord record, int stage)
+    {
+        Customer = record.Customer;
+        Stage = stage;
+        PreviousStage = record.PreviousStage;
+        StageEnteredAt = record.StageEnteredAt;
+        FirstSeenAt = record.FirstSeenAt;
+        LastEventAt = record.LastEventAt;
+        FirstPurchaseAt = record.FirstPurchaseAt;
+        LastPurchaseAt = record.LastPurchaseAt;
+        LastActivityAt = record.LastActivityAt;
+        LastContactAt = record.LastContactAt;
+        LastReferralAt = record.LastReferralAt;
+        ReactivatedAt = record.ReactivatedAt;
+        LatestNps = record.LatestNps;
+        HealthBand = record.HealthBand;
+        DeclineBaseline = record.DeclineBaseline;
+        ActivityMonth = record.ActivityMonth;
+        Activity = ImmutableCollectionsMarshal.AsArray(record.MonthlyActivity) ?? [];
+        Purchases = ImmutableCollectionsMarshal.AsArray(record.RecentPurchases) ?? [];
+        StageTimes = ImmutableCollectionsMarshal.AsArray(record.StageTimes) ?? [];
+        RecentIds = ImmutableCollectionsMarshal.AsArray(record.RecentEventIds) ?? [];
+        EarlierIds = ImmutableCollectionsMarshal.AsArray(record.EarlierEventIds) ?? [];
+        EventCount = record.EventCount;
+        TransitionCount = record.TransitionCount;
+    }
 
     public readonly LifecycleRecord ToRecord(CompiledPolicy policy) => new()
     {
@@ -103,30 +106,26 @@ internal struct LifecycleState
         RecentPurchases = ImmutableCollectionsMarshal.AsImmutableArray(Purchases),
         StageTimes = ImmutableCollectionsMarshal.AsImmutableArray(StageTimes),
         RecentEventIds = ImmutableCollectionsMarshal.AsImmutableArray(RecentIds),
+        EarlierEventIds = ImmutableCollectionsMarshal.AsImmutableArray(EarlierIds),
         EventCount = EventCount,
         TransitionCount = TransitionCount,
         NextCheckAt = NextCheckAt,
         PolicyFingerprint = policy.Fingerprint,
     };
 
-    /// <summary>Whether an event id is among the recent ones.</summary>
-    /// <remarks>Ids of one length (GUIDs, numbered ids) would each cost a full comparison; their last characters, where
-    /// numbered ids differ and random ones differ as often as anywhere, rule out almost all of them first.</remarks>
-    public readonly bool HasSeen(string eventId)
+    /// <summary>Whether an event id is among the policy's window of latest ids: the earlier ids followed by the recent ones.</summary>
+    public readonly bool HasSeen(CompiledPolicy policy, string eventId)
     {
-        var length = eventId.Length;
-        var last = eventId[^1];
-        var ids = RecentIds;
-        for (var i = 0; i < ids.Length; i++)
+        var window = policy.DuplicateWindow;
+        ReadOnlySpan<string> recent = RecentIds;
+        if (recent.Length >= window)
         {
-            var id = ids[i];
-            if (id?.Length == length && id[length - 1] == last && string.Equals(id, eventId, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            return Contains(recent[^window..], eventId);
         }
 
-        return false;
+        ReadOnlySpan<string> earlier = EarlierIds;
+        var fromEarlier = Math.Min(earlier.Length, window - recent.Length);
+        return Contains(recent, eventId) || Contains(earlier[^fromEarlier..], eventId);
     }
 
     /// <summary>The activity over the months [<paramref name="first"/>, <paramref name="last"/>].</summary>
@@ -186,13 +185,26 @@ internal struct LifecycleState
         return month;
     }
 
+    /// <summary>Adds an event id to the recent ids; when they are full, they move to the earlier ids, which keep the window's worth.</summary>
     public void RememberEvent(CompiledPolicy policy, string eventId)
     {
-        var count = Math.Min(RecentIds.Length + 1, policy.DuplicateWindow);
-        var ids = new string[count];
-        RecentIds.AsSpan(RecentIds.Length - (count - 1)).CopyTo(ids);
-        ids[^1] = eventId;
-        RecentIds = ids;
+        if (RecentIds.Length < policy.RecentIdsCapacity)
+        {
+            var ids = new string[RecentIds.Length + 1];
+            RecentIds.AsSpan().CopyTo(ids);
+            ids[^1] = eventId;
+            RecentIds = ids;
+            return;
+        }
+
+        // With the new id the only recent one, the earlier ids need one less than the window: the newest of both.
+        var keep = Math.Min(EarlierIds.Length + RecentIds.Length, policy.DuplicateWindow - 1);
+        var earlier = keep == 0 ? [] : new string[keep];
+        var fromRecent = Math.Min(RecentIds.Length, keep);
+        RecentIds.AsSpan(RecentIds.Length - fromRecent).CopyTo(earlier.AsSpan(keep - fromRecent));
+        EarlierIds.AsSpan(EarlierIds.Length - (keep - fromRecent)).CopyTo(earlier);
+        EarlierIds = earlier;
+        RecentIds = [eventId];
     }
 
     public void AddActivity(CompiledPolicy policy, Instant at)
@@ -297,6 +309,22 @@ internal struct LifecycleState
         Stage = stage;
         StageEnteredAt = at;
         TransitionCount++;
+    }
+
+    /// <summary>Whether an id is among some ids.</summary>
+    private static bool Contains(ReadOnlySpan<string> ids, string eventId)
+    {
+        var length = eventId.Length;
+        var last = eventId[^1];
+        foreach (var id in ids)
+        {
+            if (id?.Length == length && id[length - 1] == last && string.Equals(id, eventId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A count by index: 0 for an index the counts do not cover.</summary>
