@@ -18,7 +18,7 @@ public sealed partial class LifecycleEngine
         {
             if (record.Customer != @event.Customer)
             {
-                return Refused(LifecycleOutcomeStatus.Rejected, record, "lifecycle.wrong-customer", $"Event '{@event.Id}' is for customer '{@event.Customer}' but the record is customer '{record.Customer}'. Remedy: load the record of customer '{@event.Customer}'.");
+                return WrongCustomer(record, @event);
             }
 
             if (!_policy.TryGetStage(record.Stage, out var stage))
@@ -30,13 +30,13 @@ public sealed partial class LifecycleEngine
 
             if (state.HasSeen(_policy, @event.Id))
             {
-                return Refused(LifecycleOutcomeStatus.Duplicate, record, "lifecycle.duplicate-event", $"Event '{@event.Id}' was already applied to customer '{record.Customer}'; nothing changed.");
+                return Duplicate(record, @event);
             }
 
             var latest = Latest(state);
             if (@event.OccurredAt < latest)
             {
-                return Refused(LifecycleOutcomeStatus.Late, record, "lifecycle.late-event", $"Event '{@event.Id}' occurred at {@event.OccurredAt}, before what the record of customer '{record.Customer}' has already seen ({latest}); it was not applied. Remedy: fold the customer's whole history with Replay(...).");
+                return Late(record, @event, latest);
             }
         }
 
@@ -260,6 +260,16 @@ public sealed partial class LifecycleEngine
         var message = $"Cannot apply {name} event '{@event.Id}' to customer '{@event.Customer}' in stage '{stage}': {why}. Remedy: {where}; send it only there, or add a rule from '{stage}' on {name} to the policy.";
         return Refused(LifecycleOutcomeStatus.Rejected, record, "lifecycle.event-not-permitted", message, ("stage", stage), ("event", name), ("eventId", @event.Id));
     }
+
+    // The refusals are built apart from the paths that refuse, which stay short for the common case.
+    private static LifecycleOutcome WrongCustomer(LifecycleRecord record, LifecycleEvent @event)
+        => Refused(LifecycleOutcomeStatus.Rejected, record, "lifecycle.wrong-customer", $"Event '{@event.Id}' is for customer '{@event.Customer}' but the record is customer '{record.Customer}'. Remedy: load the record of customer '{@event.Customer}'.");
+
+    private static LifecycleOutcome Duplicate(LifecycleRecord record, LifecycleEvent @event)
+        => Refused(LifecycleOutcomeStatus.Duplicate, record, "lifecycle.duplicate-event", $"Event '{@event.Id}' was already applied to customer '{record.Customer}'; nothing changed.");
+
+    private static LifecycleOutcome Late(LifecycleRecord record, LifecycleEvent @event, Instant latest)
+        => Refused(LifecycleOutcomeStatus.Late, record, "lifecycle.late-event", $"Event '{@event.Id}' occurred at {@event.OccurredAt}, before what the record of customer '{record.Customer}' has already seen ({latest}); it was not applied. Remedy: fold the customer's whole history with Replay(...).");
 
     private LifecycleOutcome UnknownStage(LifecycleRecord record)
         => Refused(LifecycleOutcomeStatus.Rejected, record, "lifecycle.unknown-stage", $"The record of customer '{record.Customer}' is in stage '{record.Stage}', which the policy does not define; known stages are {string.Join(", ", _policy.Stages)}. Remedy: migrate the record to a known stage, or add '{record.Stage}' to the policy.", ("stage", record.Stage));
