@@ -7,8 +7,8 @@ namespace CustomerLifecycle.Benchmarks;
 /// <summary>
 /// Applying one event to one customer. The baseline models the same default graph in Stateless the way a host would use it
 /// per customer: build the machine in the customer's stage, fire the event, read the state. The engine applies the event to a
-/// young Growing customer (6 events), to Growing customers of long standing (200–207 events: a full window of recent ids
-/// and of monthly counts), and starts a record with a first purchase (a transition, its reasons and playbook actions).
+/// young Growing customer (6 events), to Growing customers of long standing (200–207 events: a full duplicate window and a
+/// full year of monthly counts), and starts a record with a first purchase (a transition, its reasons and playbook actions).
 /// </summary>
 [MemoryDiagnoser]
 public class LifecycleBenchmarks
@@ -39,7 +39,7 @@ public class LifecycleBenchmarks
         _firstPurchase = LifecycleEvent.Create("e-first", Customer, LifecycleEventKind.Purchase, start);
         // Customers of long standing: 200 days of daily activity under GUID ids, so each record holds a full duplicate window
         // (32 ids of one length) and a full year of monthly counts; then 0–7 events more, one customer per phase of the
-        // newest ids, which an event copies and every eighth event moves to the earlier ids with the rest of the window.
+        // newest ids (RecentEventIds), which an event copies and every eighth event moves to EarlierEventIds.
         var random = new Random(7);
         var history = new List<LifecycleEvent> { LifecycleEvent.Create(NewId(random), Customer, LifecycleEventKind.Purchase, start) };
         for (var day = 1; day < 200; day++)
@@ -54,7 +54,8 @@ public class LifecycleBenchmarks
             history.Add(LifecycleEvent.Create(NewId(random), Customer, LifecycleEventKind.Activity, start + Duration.FromDays(200) + Duration.FromHours(i)));
         }
 
-        _idsMove = Array.FindIndex(_longHistory, record => record.RecentEventIds.Length == 8);
+        // The phase whose event leaves one recent id: the others have moved.
+        _idsMove = Enumerable.Range(0, LongStanding).Single(i => _engine.TryApply(_longHistory[i], _longHistoryActivity[i]).Record!.RecentEventIds.Length == 1);
         _facts = new CustomerFacts { Stage = _growing.Stage, FirstPurchaseAt = start, LastActivityAt = _growing.LastActivityAt!.Value, Now = _activity.OccurredAt };
     }
 

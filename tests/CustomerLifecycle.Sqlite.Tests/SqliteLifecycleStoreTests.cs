@@ -209,6 +209,29 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ARecordStoredBeforeEarlierEventIds_LoadsWithNone_AndStillCatchesItsRecentDuplicates()
+    {
+        var record = History(Acme, 12);
+        Assert.Equal(8, record.EarlierEventIds.Length);
+        var store = new SqliteLifecycleStore(_database.Path);
+        await store.SaveAsync(record, 0);
+        using (var connection = new SqliteConnection($"Data Source={_database.Path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE lifecycle_records SET record = json_remove(record, '$.earlierEventIds')";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var loaded = (await store.LoadAsync(Acme))!.Record;
+
+        Assert.False(loaded.EarlierEventIds.IsDefault);
+        Assert.Empty(loaded.EarlierEventIds);
+        Assert.Equal(record.RecentEventIds.ToArray(), loaded.RecentEventIds.ToArray());
+        Assert.Equal(LifecycleOutcomeStatus.Duplicate, Engine.TryApply(loaded, LifecycleEvent.Create("acme-11", Acme, LifecycleEventKind.Purchase, loaded.LastEventAt)).Status);
+    }
+
+    [Fact]
     public async Task ANewerSchema_IsRefusedWithAClearMessage()
     {
         using (var connection = new SqliteConnection($"Data Source={_database.Path}"))

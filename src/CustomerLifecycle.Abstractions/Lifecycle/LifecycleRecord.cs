@@ -7,8 +7,11 @@ namespace CustomerLifecycle.Lifecycle;
 /// <remarks>
 /// <para>The host stores this record (see <see cref="ILifecycleStore"/>); the engine never mutates it but returns a new one.
 /// Its size is bounded however long the customer's history: activity is kept as monthly counts over a fixed window,
-/// purchases as the few most recent instants the rules need, and duplicate detection as a fixed number of recent event ids.</para>
-/// <para>Two records are equal when every property is equal, collections compared element by element.</para>
+/// purchases as the few most recent instants the rules need, and duplicate detection as the ids of the last events (the
+/// policy's window and a few more, in <see cref="EarlierEventIds"/> and <see cref="RecentEventIds"/>).</para>
+/// <para>Two records are equal when every property is equal, collections compared element by element. A collection set
+/// to a default (uninitialised) array reads as empty, as does one a serializer leaves out, such as a record stored before
+/// the property existed.</para>
 /// </remarks>
 public sealed record LifecycleRecord
 {
@@ -61,23 +64,23 @@ public sealed record LifecycleRecord
     public int ActivityMonth { get; init; }
 
     /// <summary>Gets the activity counts per calendar month, oldest first, the newest for <see cref="ActivityMonth"/>.</summary>
-    public ImmutableArray<int> MonthlyActivity { get; init; } = [];
+    public ImmutableArray<int> MonthlyActivity { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>Gets the most recent purchase instants, oldest first (as many as the policy's rules look at).</summary>
-    public ImmutableArray<Instant> RecentPurchases { get; init; } = [];
+    public ImmutableArray<Instant> RecentPurchases { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>Gets the time spent in each stage visited, in order of first visit.</summary>
-    public ImmutableArray<StageTime> StageTimes { get; init; } = [];
+    public ImmutableArray<StageTime> StageTimes { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>Gets the ids of the most recent events applied, oldest first, for duplicate detection.</summary>
     /// <remarks>The ids checked for duplicates are <see cref="EarlierEventIds"/> followed by these: the newest few, which each
     /// event copies, while the rest is shared from record to record.</remarks>
-    public ImmutableArray<string> RecentEventIds { get; init; } = [];
+    public ImmutableArray<string> RecentEventIds { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>Gets the ids of the events applied before <see cref="RecentEventIds"/>, oldest first, for duplicate detection.</summary>
     /// <remarks>The engine moves <see cref="RecentEventIds"/> here once every few events, so that an event copies a few ids
     /// rather than the whole duplicate window.</remarks>
-    public ImmutableArray<string> EarlierEventIds { get; init; } = [];
+    public ImmutableArray<string> EarlierEventIds { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>
     /// Gets the earliest instant at which a time-based rule can fire without a new event (<see cref="Instant.MaxValue"/> when

@@ -308,7 +308,7 @@ public abstract class LifecycleStoreConformanceTests : StoreConformanceTests<ILi
 
     private static async Task<LifecycleOutcome> ApplyUntilSaved(LifecycleService service, LifecycleEvent @event)
     {
-        // A host retries a lost race with the same event: the record's recent ids make the retry safe. Bounded, so that a
+        // A host retries a lost race with the same event: the ids of the record's last events make the retry safe. Bounded, so that a
         // store that never lets a save through fails the test instead of hanging it.
         for (var attempt = 1; ; attempt++)
         {

@@ -75,7 +75,7 @@ public sealed partial class LifecycleEngine
         var latest = Latest(state);
         if (asOf < latest)
         {
-            return Refused(LifecycleOutcomeStatus.Rejected, record, "lifecycle.evaluated-in-the-past", $"Cannot evaluate customer '{record.Customer}' at {asOf}: the record has already seen {latest}. Remedy: evaluate at or after {latest}.");
+            return InThePast(record, asOf, latest);
         }
 
         var log = TransitionLog.Explained;
@@ -270,6 +270,9 @@ public sealed partial class LifecycleEngine
 
     private static LifecycleOutcome Late(LifecycleRecord record, LifecycleEvent @event, Instant latest)
         => Refused(LifecycleOutcomeStatus.Late, record, "lifecycle.late-event", $"Event '{@event.Id}' occurred at {@event.OccurredAt}, before what the record of customer '{record.Customer}' has already seen ({latest}); it was not applied. Remedy: fold the customer's whole history with Replay(...).");
+
+    private static LifecycleOutcome InThePast(LifecycleRecord record, Instant asOf, Instant latest)
+        => Refused(LifecycleOutcomeStatus.Rejected, record, "lifecycle.evaluated-in-the-past", $"Cannot evaluate customer '{record.Customer}' at {asOf}: the record has already seen {latest}. Remedy: evaluate at or after {latest}.");
 
     private LifecycleOutcome UnknownStage(LifecycleRecord record)
         => Refused(LifecycleOutcomeStatus.Rejected, record, "lifecycle.unknown-stage", $"The record of customer '{record.Customer}' is in stage '{record.Stage}', which the policy does not define; known stages are {string.Join(", ", _policy.Stages)}. Remedy: migrate the record to a known stage, or add '{record.Stage}' to the policy.", ("stage", record.Stage));

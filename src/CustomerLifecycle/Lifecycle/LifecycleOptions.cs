@@ -32,7 +32,7 @@ public sealed class LifecycleOptions
     /// <remarks>
     /// <para>An event older than the record's latest is reported late whatever its id, so the window only needs to cover
     /// events that share the latest instant or arrive again soon after.</para>
-    /// <para>A record keeps fewer than √(2 × window) ids more (at most 39 for 32): the newest ids are kept apart from the rest of the window
+    /// <para>A record written under this window keeps fewer than √(2 × window) ids more (at most 39 for 32): the newest ids are kept apart from the rest of the window
     /// (<see cref="LifecycleRecord.RecentEventIds"/> and <see cref="LifecycleRecord.EarlierEventIds"/>), so that applying an
     /// event copies a few ids, not the whole window.</para>
     /// </remarks>

@@ -4,8 +4,8 @@ namespace CustomerLifecycle.Lifecycle;
 
 /// <summary>Load → apply → save over an <see cref="ILifecycleStore"/>, with bounded retry when another writer got there first.</summary>
 /// <remarks>
-/// Idempotent under retries: an event already applied by an earlier attempt, or by another writer, is found in the record's
-/// recent event ids and reported as a duplicate rather than applied twice. Thread-safe.
+/// Idempotent under retries: an event already applied by an earlier attempt, or by another writer, is found among the ids
+/// of the record's last events and reported as a duplicate rather than applied twice. Thread-safe.
 /// </remarks>
 public sealed class LifecycleService
 {

@@ -117,16 +117,11 @@ internal struct LifecycleState
     /// <summary>Whether an event id is among the policy's window of latest ids: the earlier ids followed by the recent ones.</summary>
     public readonly bool HasSeen(CompiledPolicy policy, string eventId)
     {
-        var window = policy.DuplicateWindow;
         ReadOnlySpan<string> recent = RecentIds;
-        if (recent.Length >= window)
-        {
-            return Contains(recent[^window..], eventId);
-        }
-
         ReadOnlySpan<string> earlier = EarlierIds;
-        var fromEarlier = Math.Min(earlier.Length, window - recent.Length);
-        return Contains(recent, eventId) || Contains(earlier[^fromEarlier..], eventId);
+        var fromRecent = Math.Min(recent.Length, policy.DuplicateWindow);
+        var fromEarlier = Math.Min(earlier.Length, policy.DuplicateWindow - fromRecent);
+        return Contains(recent[^fromRecent..], eventId) || Contains(earlier[^fromEarlier..], eventId);
     }
 
     /// <summary>The activity over the months [<paramref name="first"/>, <paramref name="last"/>].</summary>
