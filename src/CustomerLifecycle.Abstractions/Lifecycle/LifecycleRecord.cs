@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace CustomerLifecycle.Lifecycle;
@@ -64,23 +65,23 @@ public sealed record LifecycleRecord
     public int ActivityMonth { get; init; }
 
     /// <summary>Gets the activity counts per calendar month, oldest first, the newest for <see cref="ActivityMonth"/>.</summary>
-    public ImmutableArray<int> MonthlyActivity { get; init => field = value.IsDefault ? [] : value; } = [];
+    public ImmutableArray<int> MonthlyActivity { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => field.IsDefault ? [] : field; init; }
 
     /// <summary>Gets the most recent purchase instants, oldest first (as many as the policy's rules look at).</summary>
-    public ImmutableArray<Instant> RecentPurchases { get; init => field = value.IsDefault ? [] : value; } = [];
+    public ImmutableArray<Instant> RecentPurchases { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => field.IsDefault ? [] : field; init; }
 
     /// <summary>Gets the time spent in each stage visited, in order of first visit.</summary>
-    public ImmutableArray<StageTime> StageTimes { get; init => field = value.IsDefault ? [] : value; } = [];
+    public ImmutableArray<StageTime> StageTimes { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => field.IsDefault ? [] : field; init; }
 
     /// <summary>Gets the ids of the most recent events applied, oldest first, for duplicate detection.</summary>
     /// <remarks>The ids checked for duplicates are <see cref="EarlierEventIds"/> followed by these: the newest few, which each
     /// event copies, while the rest is shared from record to record.</remarks>
-    public ImmutableArray<string> RecentEventIds { get; init => field = value.IsDefault ? [] : value; } = [];
+    public ImmutableArray<string> RecentEventIds { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => field.IsDefault ? [] : field; init; }
 
     /// <summary>Gets the ids of the events applied before <see cref="RecentEventIds"/>, oldest first, for duplicate detection.</summary>
     /// <remarks>The engine moves <see cref="RecentEventIds"/> here once every few events, so that an event copies a few ids
     /// rather than the whole duplicate window.</remarks>
-    public ImmutableArray<string> EarlierEventIds { get; init => field = value.IsDefault ? [] : value; } = [];
+    public ImmutableArray<string> EarlierEventIds { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => field.IsDefault ? [] : field; init; }
 
     /// <summary>
     /// Gets the earliest instant at which a time-based rule can fire without a new event (<see cref="Instant.MaxValue"/> when

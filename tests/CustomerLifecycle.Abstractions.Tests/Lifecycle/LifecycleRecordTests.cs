@@ -37,6 +37,13 @@ public sealed class LifecycleRecordTests
     }
 
     [Fact]
+    public void ACollectionLeftOut_ReadsAsEmpty()
+    {
+        Assert.False(Record.StageTimes.IsDefault);
+        Assert.Empty(Record.StageTimes);
+    }
+
+    [Fact]
     public void Equality_ComparesBothPartsOfTheDuplicateWindow()
     {
         Assert.Equal(Record, Record with { EarlierEventIds = ["e-1"] });
