@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CustomerLifecycle.Internal;
 using CustomerLifecycle.Lifecycle.Internal;
 using NodaTime;
@@ -67,8 +68,9 @@ public sealed partial class LifecycleEngine
     /// <remarks>
     /// Between events a condition changes only at its lower bound (tenure, inactivity, time since reactivation: true from
     /// then on), at a month start (activity comparisons) or not at all; so the lower bound, the alternatives' lower bounds and
-    /// the month starts are the only instants to check.
+    /// the month starts are the only instants to check. Inlined into its one caller, the loop over a stage's rules.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryFindFirstInstant(in LifecycleState state, CompiledRule rule, Instant from, Instant until, out Instant first)
     {
         first = default;
