@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Sqlite.Serialization;
 using Microsoft.Data.Sqlite;
@@ -40,21 +39,21 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
     public string Path => _database.Path;
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException"><paramref name="customer"/> is default.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is default.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="SqliteException">The file is not a database, is corrupt, or stayed locked longer than the busy timeout.</exception>
     /// <exception cref="SqliteSchemaException">The file's schema is newer than this package reads.</exception>
-    public async ValueTask<StoredLifecycleRecord?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default)
+    public async ValueTask<StoredRecord<LifecycleRecord>?> LoadAsync(CustomerId key, CancellationToken cancellationToken = default)
     {
-        CustomerId.ThrowIfDefault(customer);
+        CustomerId.ThrowIfDefault(key);
         cancellationToken.ThrowIfCancellationRequested();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT version, record FROM lifecycle_records WHERE customer = $c";
-        command.Parameters.AddWithValue("$c", customer.ToString());
+        command.Parameters.AddWithValue("$c", key.ToString());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new StoredLifecycleRecord(Deserialize(reader.GetString(1)), reader.GetInt64(0))
+            ? new StoredRecord<LifecycleRecord>(Deserialize(reader.GetString(1)), reader.GetInt64(0))
             : null;
     }
 
@@ -172,7 +171,7 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="SqliteException">The file is not a database, is corrupt, or stayed locked longer than the busy timeout.</exception>
     /// <exception cref="SqliteSchemaException">The file's schema is newer than this package reads.</exception>
-    public async ValueTask<IReadOnlyList<StoredLifecycleRecord>> LoadAllAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<StoredRecord<LifecycleRecord>>> LoadAllAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -185,8 +184,8 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
             rows.Add((reader.GetInt64(0), reader.GetString(1)));
         }
 
-        var records = new StoredLifecycleRecord[rows.Count];
-        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => records[i] = new StoredLifecycleRecord(Deserialize(rows[i].Json), rows[i].Version));
+        var records = new StoredRecord<LifecycleRecord>[rows.Count];
+        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => records[i] = new StoredRecord<LifecycleRecord>(Deserialize(rows[i].Json), rows[i].Version));
         return records;
     }
 
@@ -212,11 +211,9 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
         return ids;
     }
 
-    private static string Serialize(LifecycleRecord record) => JsonSerializer.Serialize(record, StoreJsonContext.Default.LifecycleRecord);
+    private static string Serialize(LifecycleRecord record) => LifecycleRecordJson.Serialize(record);
 
-    private static LifecycleRecord Deserialize(string json)
-        => JsonSerializer.Deserialize(json, StoreJsonContext.Default.LifecycleRecord)
-           ?? throw new JsonException("A stored lifecycle record is null.");
+    private static LifecycleRecord Deserialize(string json) => LifecycleRecordJson.Deserialize(json);
 
     /// <summary>Prepared statements for conditional writes inside one transaction.</summary>
     private sealed class RecordWriter : IDisposable

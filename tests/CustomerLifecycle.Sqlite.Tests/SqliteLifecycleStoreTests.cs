@@ -209,26 +209,73 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task ARecordStoredBeforeEarlierEventIds_LoadsWithNone_AndStillCatchesItsRecentDuplicates()
+    public async Task ARecordOfSchema1_WithItsEventIdsInTwoLists_LoadsAsSchema2_WithEveryIdInOrder()
     {
         var record = History(Acme, 12);
-        Assert.Equal(8, record.EarlierEventIds.Length);
+        var ids = record.RecentEventIds.ToArray();
+        Assert.Equal(12, ids.Length);
         var store = new SqliteLifecycleStore(_database.Path);
         await store.SaveAsync(record, 0);
-        using (var connection = new SqliteConnection($"Data Source={_database.Path}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE lifecycle_records SET record = json_remove(record, '$.earlierEventIds')";
-            Assert.Equal(1, command.ExecuteNonQuery());
-        }
+
+        // Schema 1 (0.1 previews) had no schemaVersion and split the ids: earlierEventIds, then the newest in recentEventIds.
+        Execute($"UPDATE lifecycle_records SET record = json_set(json_remove(record, '$.schemaVersion'), '$.earlierEventIds', json('{Json(ids[..8])}'), '$.recentEventIds', json('{Json(ids[8..])}'))");
+        Assert.DoesNotContain("schemaVersion", Scalar("SELECT record FROM lifecycle_records"), StringComparison.Ordinal);
 
         var loaded = (await store.LoadAsync(Acme))!.Record;
 
-        Assert.False(loaded.EarlierEventIds.IsDefault);
-        Assert.Empty(loaded.EarlierEventIds);
+        Assert.Equal(2, loaded.SchemaVersion);
+        Assert.Equal(ids, loaded.RecentEventIds.ToArray());
+        Assert.Equal(record, loaded);
+        Assert.Equal(LifecycleOutcomeStatus.Duplicate, Engine.TryApply(loaded, LifecycleEvent.Create(ids[0], Acme, LifecycleEventKind.Purchase, loaded.LastEventAt)).Status);
+        Assert.Equal(LifecycleOutcomeStatus.Duplicate, Engine.TryApply(loaded, LifecycleEvent.Create(ids[^1], Acme, LifecycleEventKind.Purchase, loaded.LastEventAt)).Status);
+    }
+
+    [Fact]
+    public async Task ARecordOfSchema1_WithoutEarlierEventIds_LoadsWithItsRecentIds()
+    {
+        var record = History(Acme, 3);
+        var store = new SqliteLifecycleStore(_database.Path);
+        await store.SaveAsync(record, 0);
+        Execute("UPDATE lifecycle_records SET record = json_remove(record, '$.schemaVersion')");
+
+        var loaded = (await store.LoadAsync(Acme))!.Record;
+
         Assert.Equal(record.RecentEventIds.ToArray(), loaded.RecentEventIds.ToArray());
-        Assert.Equal(LifecycleOutcomeStatus.Duplicate, Engine.TryApply(loaded, LifecycleEvent.Create("acme-11", Acme, LifecycleEventKind.Purchase, loaded.LastEventAt)).Status);
+        Assert.Equal(2, loaded.SchemaVersion);
+    }
+
+    [Fact]
+    public async Task ARecordOfALaterSchema_IsRefusedNamingTheCustomerAndBothVersions()
+    {
+        var store = new SqliteLifecycleStore(_database.Path);
+        await store.SaveAsync(History(Acme, 2), 0);
+        Execute("UPDATE lifecycle_records SET record = json_set(record, '$.schemaVersion', 3)");
+
+        var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAsync(Acme));
+
+        Assert.Equal(
+            "The lifecycle record of customer 'acme' has schema version 3, written by a later release; this one reads up to 2. Upgrade CustomerLifecycle.Sqlite.",
+            error.Message);
+    }
+
+    private static string Json(string[] ids) => System.Text.Json.JsonSerializer.Serialize(ids);
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_database.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+
+    private string Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_database.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)command.ExecuteScalar()!;
     }
 
     [Fact]

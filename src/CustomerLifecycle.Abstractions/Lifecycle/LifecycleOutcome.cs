@@ -1,10 +1,8 @@
 namespace CustomerLifecycle.Lifecycle;
 
 /// <summary>The result of applying an event to a record, or of evaluating a record at an instant.</summary>
-/// <remarks>
-/// <see cref="NotFired"/> is worked out on first access, so the common path (apply, save, move on) does not pay for the
-/// explanation of every rule that stayed quiet.
-/// </remarks>
+/// <remarks>The engine works <see cref="NotFired"/> out on first access, so the common path (apply, save, move on) does
+/// not pay for the explanation of every rule that stayed quiet.</remarks>
 public sealed class LifecycleOutcome
 {
     private readonly Func<LifecycleOutcome, object?, IReadOnlyList<RuleCheck>>? _explainNotFired;
@@ -18,7 +16,7 @@ public sealed class LifecycleOutcome
     /// <param name="actions">The actions due.</param>
     /// <param name="reasons">Why the status is what it is.</param>
     /// <param name="changed">Whether the record changed.</param>
-    /// <param name="explainNotFired">Works out <see cref="NotFired"/> on first access; null for none.</param>
+    /// <param name="notFired">The rules considered that did not fire, each with why not; null for none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="transitions"/>, <paramref name="actions"/> or <paramref name="reasons"/> is null.</exception>
     public LifecycleOutcome(
         LifecycleOutcomeStatus status,
@@ -27,25 +25,18 @@ public sealed class LifecycleOutcome
         IReadOnlyList<PlaybookAction> actions,
         IReadOnlyList<Reason> reasons,
         bool changed,
-        Func<IReadOnlyList<RuleCheck>>? explainNotFired = null)
-        : this(status, record, transitions, actions, reasons, changed, explainNotFired is null ? null : static (_, explain) => ((Func<IReadOnlyList<RuleCheck>>)explain!)(), explainNotFired)
+        IReadOnlyList<RuleCheck>? notFired = null)
+        : this(status, record, transitions, actions, reasons, changed, explainNotFired: null, explainState: null)
     {
+        _notFired = notFired;
     }
 
     /// <summary>
-    /// Creates an outcome whose <see cref="NotFired"/> a long-lived function works out from the outcome and a state, so that
-    /// no closure is allocated per outcome (the pattern of <see cref="CancellationToken.Register(Action{object?}, object?)"/>).
+    /// Creates an outcome whose <see cref="NotFired"/> is worked out on first access, by a long-lived function from the
+    /// outcome and a state: the engine's common path (apply, save, move on) then pays for neither the explanation of every
+    /// rule that stayed quiet nor a closure.
     /// </summary>
-    /// <param name="status">What happened.</param>
-    /// <param name="record">The record after the operation.</param>
-    /// <param name="transitions">The stage changes made, in order.</param>
-    /// <param name="actions">The actions due.</param>
-    /// <param name="reasons">Why the status is what it is.</param>
-    /// <param name="changed">Whether the record changed.</param>
-    /// <param name="explainNotFired">Works out <see cref="NotFired"/> on first access from this outcome and <paramref name="explainState"/>; null for none.</param>
-    /// <param name="explainState">The state passed to <paramref name="explainNotFired"/>.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="transitions"/>, <paramref name="actions"/> or <paramref name="reasons"/> is null.</exception>
-    public LifecycleOutcome(
+    internal LifecycleOutcome(
         LifecycleOutcomeStatus status,
         LifecycleRecord? record,
         IReadOnlyList<StageTransition> transitions,

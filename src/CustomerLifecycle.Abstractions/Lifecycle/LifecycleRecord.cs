@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace CustomerLifecycle.Lifecycle;
@@ -9,13 +9,31 @@ namespace CustomerLifecycle.Lifecycle;
 /// <para>The host stores this record (see <see cref="ILifecycleStore"/>); the engine never mutates it but returns a new one.
 /// Its size is bounded however long the customer's history: activity is kept as monthly counts over a fixed window,
 /// purchases as the few most recent instants the rules need, and duplicate detection as the ids of the last events (the
-/// policy's window and a few more, in <see cref="EarlierEventIds"/> and <see cref="RecentEventIds"/>).</para>
+/// policy's duplicate window of them, in <see cref="RecentEventIds"/>).</para>
 /// <para>Two records are equal when every property is equal, collections compared element by element. A collection set
-/// to a default (uninitialised) array reads as empty, as does one a serializer leaves out, such as a record stored before
-/// the property existed.</para>
+/// to a default (uninitialised) array reads as empty, as does one a serializer leaves out.</para>
+/// <para>A store that serialises records should keep <see cref="SchemaVersion"/> with them: it names the shape a stored
+/// record has, so that a later release can migrate what an earlier one wrote.</para>
 /// </remarks>
 public sealed record LifecycleRecord
 {
+    /// <summary>The shape of records this release writes.</summary>
+    /// <remarks>1: the event ids in two lists (<c>EarlierEventIds</c>, then <c>RecentEventIds</c>), 0.1 previews.
+    /// 2: the event ids in one list, <see cref="RecentEventIds"/>.</remarks>
+    public const int CurrentSchemaVersion = 2;
+
+    // The ids of the last events are kept in two parts so that an event copies a few ids instead of the whole window: the
+    // newest few (copied by each event) and the ones before (shared from record to record until the newest move there).
+    // RecentEventIds is both, in order; the parts are the engine's business and are not persisted.
+    private readonly string[] _earlierIds = [];
+    private readonly string[] _newestIds = [];
+    private readonly int _window;
+    private ImmutableArray<string> _eventIds;
+
+    /// <summary>Gets the shape this record has; <see cref="CurrentSchemaVersion"/> for records of this release.</summary>
+    /// <value>The default value is <see cref="CurrentSchemaVersion"/>.</value>
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
     /// <summary>Gets the customer.</summary>
     public required CustomerId Customer { get; init; }
 
@@ -65,23 +83,87 @@ public sealed record LifecycleRecord
     public int ActivityMonth { get; init; }
 
     /// <summary>Gets the activity counts per calendar month, oldest first, the newest for <see cref="ActivityMonth"/>.</summary>
-    public ImmutableArray<int> MonthlyActivity { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => field.IsDefault ? [] : field; init; }
+    public ImmutableArray<int> MonthlyActivity { get => field.IsDefault ? [] : field; init; }
 
     /// <summary>Gets the most recent purchase instants, oldest first (as many as the policy's rules look at).</summary>
-    public ImmutableArray<Instant> RecentPurchases { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => field.IsDefault ? [] : field; init; }
+    public ImmutableArray<Instant> RecentPurchases { get => field.IsDefault ? [] : field; init; }
 
     /// <summary>Gets the time spent in each stage visited, in order of first visit.</summary>
-    public ImmutableArray<StageTime> StageTimes { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => field.IsDefault ? [] : field; init; }
+    public ImmutableArray<StageTime> StageTimes { get => field.IsDefault ? [] : field; init; }
 
-    /// <summary>Gets the ids of the most recent events applied, oldest first, for duplicate detection.</summary>
-    /// <remarks>The ids checked for duplicates are <see cref="EarlierEventIds"/> followed by these: the newest few, which each
-    /// event copies, while the rest is shared from record to record.</remarks>
-    public ImmutableArray<string> RecentEventIds { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => field.IsDefault ? [] : field; init; }
+    /// <summary>Gets the ids of the last events applied, oldest first: an event whose id is among them is a duplicate.</summary>
+    /// <remarks>A record the engine writes holds the ids of its policy's last <c>DuplicateWindow</c> events (all of them
+    /// while there are fewer). A record a host builds holds what the host sets; the engine looks for duplicates among the
+    /// newest <c>DuplicateWindow</c> of them and drops the older ones as it applies events.</remarks>
+    public ImmutableArray<string> RecentEventIds
+    {
+        get
+        {
+            var count = _earlierIds.Length + _newestIds.Length;
+            var shown = _window > 0 ? Math.Min(count, _window) : count;
+            if (shown == _newestIds.Length)
+            {
+                return ImmutableCollectionsMarshal.AsImmutableArray(_newestIds);
+            }
 
-    /// <summary>Gets the ids of the events applied before <see cref="RecentEventIds"/>, oldest first, for duplicate detection.</summary>
-    /// <remarks>The engine moves <see cref="RecentEventIds"/> here once every few events, so that an event copies a few ids
-    /// rather than the whole duplicate window.</remarks>
-    public ImmutableArray<string> EarlierEventIds { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => field.IsDefault ? [] : field; init; }
+            if (_eventIds.IsDefault)
+            {
+                // Read by hosts and serialisers, not by the engine: joined once per record, on first read.
+                var ids = new string[shown];
+                for (var i = 0; i < shown; i++)
+                {
+                    ids[i] = EventIdAt(count - shown + i);
+                }
+
+                _eventIds = ImmutableCollectionsMarshal.AsImmutableArray(ids);
+            }
+
+            return _eventIds;
+        }
+
+        init
+        {
+            // All in the newest part: the engine's next event trims them to its window as it moves them.
+            _earlierIds = [];
+            _newestIds = ImmutableCollectionsMarshal.AsArray(value) ?? [];
+            _window = 0;
+            _eventIds = default;
+        }
+    }
+
+    /// <summary>Gets the older part of <see cref="RecentEventIds"/>, shared from record to record (the engine's).</summary>
+    internal string[] EarlierEventIdsPart
+    {
+        get => _earlierIds;
+        init
+        {
+            _earlierIds = value ?? [];
+            _eventIds = default;
+        }
+    }
+
+    /// <summary>Gets the newest part of <see cref="RecentEventIds"/>, copied by each event (the engine's).</summary>
+    internal string[] NewestEventIdsPart
+    {
+        get => _newestIds;
+        init
+        {
+            _newestIds = value ?? [];
+            _eventIds = default;
+        }
+    }
+
+    /// <summary>Gets how many of the parts' ids <see cref="RecentEventIds"/> shows, the newest (the engine's policy's
+    /// duplicate window; 0 for all): the parts may hold a few more, which the engine trims once every few events.</summary>
+    internal int EventIdWindow
+    {
+        get => _window;
+        init
+        {
+            _window = value;
+            _eventIds = default;
+        }
+    }
 
     /// <summary>
     /// Gets the earliest instant at which a time-based rule can fire without a new event (<see cref="Instant.MaxValue"/> when
@@ -135,6 +217,7 @@ public sealed record LifecycleRecord
                 && LatestNps == other.LatestNps
                 && HealthBand == other.HealthBand
                 && DeclineBaseline == other.DeclineBaseline
+                && SchemaVersion == other.SchemaVersion
                 && ActivityMonth == other.ActivityMonth
                 && EventCount == other.EventCount
                 && TransitionCount == other.TransitionCount
@@ -143,9 +226,13 @@ public sealed record LifecycleRecord
                 && MonthlyActivity.AsSpan().SequenceEqual(other.MonthlyActivity.AsSpan())
                 && RecentPurchases.AsSpan().SequenceEqual(other.RecentPurchases.AsSpan())
                 && StageTimes.AsSpan().SequenceEqual(other.StageTimes.AsSpan())
-                && RecentEventIds.AsSpan().SequenceEqual(other.RecentEventIds.AsSpan())
-                && EarlierEventIds.AsSpan().SequenceEqual(other.EarlierEventIds.AsSpan())));
+                && EventIdsEqual(other)));
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Customer, Stage, StageEnteredAt, LastEventAt, EventCount, TransitionCount);
+
+    /// <summary>Whether both records show the same event ids in the same order, however the engine splits them into parts.</summary>
+    private bool EventIdsEqual(LifecycleRecord other) => RecentEventIds.AsSpan().SequenceEqual(other.RecentEventIds.AsSpan());
+
+    private string EventIdAt(int index) => index < _earlierIds.Length ? _earlierIds[index] : _newestIds[index - _earlierIds.Length];
 }

@@ -12,7 +12,7 @@ internal static class LifecycleSync
     public static async Task<SyncResult> RunAsync(LifecycleEngine engine, SqliteLifecycleStore store, CustomerTransactions data, CancellationToken cancellationToken)
     {
         var known = await store.LoadEventIdsAsync(cancellationToken).ConfigureAwait(false);
-        var stored = new Dictionary<CustomerId, StoredLifecycleRecord>();
+        var stored = new Dictionary<CustomerId, StoredRecord<LifecycleRecord>>();
         foreach (var record in await store.LoadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             stored[record.Record.Customer] = record;
@@ -56,7 +56,7 @@ internal static class LifecycleSync
         return new SyncResult(records, newCount, duplicates, late, rejected, saves.Count);
     }
 
-    private static CustomerFold Fold(LifecycleEngine engine, CustomerTransactions data, int c, IReadOnlySet<string> known, Dictionary<CustomerId, StoredLifecycleRecord> stored)
+    private static CustomerFold Fold(LifecycleEngine engine, CustomerTransactions data, int c, IReadOnlySet<string> known, Dictionary<CustomerId, StoredRecord<LifecycleRecord>> stored)
     {
         var customer = CustomerId.From(data.Customers[c]);
         var events = data.EventsOf(c);

@@ -64,7 +64,7 @@ internal sealed class ImmutableInstantArrayConverter : ImmutableArrayConverter<I
     protected override void WriteItem(Utf8JsonWriter writer, Instant item) => TimeJson.Write(writer, item);
 }
 
-/// <summary>Event ids (a record's <c>EarlierEventIds</c> and <c>RecentEventIds</c>).</summary>
+/// <summary>Event ids (a record's <c>RecentEventIds</c>).</summary>
 internal sealed class ImmutableStringArrayConverter : ImmutableArrayConverter<string>
 {
     protected override string ReadItem(ref Utf8JsonReader reader) => reader.GetString() ?? throw new JsonException("An event id is null.");

@@ -10,8 +10,8 @@ public static class LifecycleServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="LifecycleEngine"/> (singleton) with its <see cref="LifecycleOptions"/> validated at start, and
-    /// <see cref="LifecycleService"/> (singleton), which needs an <see cref="ILifecycleStore"/>: register the host's own, or
-    /// <see cref="AddInMemoryLifecycleStore"/>. <c>TryAdd*</c> only.
+    /// <see cref="LifecycleService"/> (singleton, retrying per <see cref="RetryOptions"/>, validated at start), which needs an
+    /// <see cref="ILifecycleStore"/>: register the host's own, or <see cref="AddInMemoryLifecycleStore"/>. <c>TryAdd*</c> only.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes the default policy, or null to keep it.</param>
@@ -33,12 +33,12 @@ public static class LifecycleServiceCollectionExtensions
 
         services.AddOptions<LifecycleOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LifecycleOptions>, LifecycleOptionsValidator>());
-        services.AddOptions<LifecycleServiceOptions>();
+        services.AddRetryOptions();
         services.TryAddSingleton(sp => new LifecycleEngine(sp.GetRequiredService<IOptions<LifecycleOptions>>().Value));
         services.TryAddSingleton(sp => new LifecycleService(
             sp.GetRequiredService<LifecycleEngine>(),
             sp.GetRequiredService<ILifecycleStore>(),
-            sp.GetRequiredService<IOptions<LifecycleServiceOptions>>().Value));
+            sp.GetRequiredService<IOptions<RetryOptions>>().Value));
         return services;
     }
 

@@ -30,14 +30,9 @@ internal readonly struct IsoInstant(Instant value) : ISpanFormattable
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
         var ticks = value.ToUnixTimeTicks();
-        var days = Math.DivRem(ticks, NodaConstants.TicksPerDay, out var tickOfDay);
-        if (tickOfDay < 0)
-        {
-            days--;
-            tickOfDay += NodaConstants.TicksPerDay;
-        }
-
-        var (year, month, day) = CivilFromDays(days);
+        var days = CivilDays.DayOf(ticks);
+        var tickOfDay = ticks - (days * NodaConstants.TicksPerDay);
+        var (year, month, day) = CivilDays.ToCivil(days);
         if (year is < 1 or > 9999)
         {
             // Years NodaTime writes with a sign or more digits: leave them to it.
@@ -67,20 +62,6 @@ internal readonly struct IsoInstant(Instant value) : ISpanFormattable
         destination[19] = 'Z';
         charsWritten = Length;
         return true;
-    }
-
-    /// <summary>The Gregorian date of a day counted from 1970-01-01 (H. Hinnant's days-to-civil).</summary>
-    private static (long Year, int Month, int Day) CivilFromDays(long days)
-    {
-        var z = days + 719_468;
-        var era = (z >= 0 ? z : z - 146_096) / 146_097;
-        var dayOfEra = z - (era * 146_097);
-        var yearOfEra = (dayOfEra - (dayOfEra / 1_460) + (dayOfEra / 36_524) - (dayOfEra / 146_096)) / 365;
-        var dayOfYear = dayOfEra - ((365 * yearOfEra) + (yearOfEra / 4) - (yearOfEra / 100));
-        var shiftedMonth = ((5 * dayOfYear) + 2) / 153;
-        var day = (int)(dayOfYear - (((153 * shiftedMonth) + 2) / 5) + 1);
-        var month = (int)(shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
-        return (yearOfEra + (era * 400) + (month <= 2 ? 1 : 0), month, day);
     }
 
     private static void Digits(Span<char> destination, int at, long value, int count)

@@ -1,6 +1,6 @@
 namespace CustomerLifecycle.Lifecycle;
 
-/// <summary>The default lifecycle policy (DESIGN.md §2.1), in one place.</summary>
+/// <summary>The default lifecycle policy (docs/lifecycle.md), in one place.</summary>
 public static class LifecycleDefaults
 {
     /// <summary>The Prospect stage: potential customer, interest, no purchase.</summary>

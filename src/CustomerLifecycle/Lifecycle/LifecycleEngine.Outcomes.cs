@@ -122,7 +122,7 @@ public sealed partial class LifecycleEngine
         var final = new LifecycleState(record!, _policy.StageIndex[record!.Stage]);
         var at = asOf ?? final.LastEventAt;
         var actions = Actions(final, at, transitions.Count > 0 ? [transitions[^1]] : []);
-        return new LifecycleOutcome(LifecycleOutcomeStatus.Applied, record, transitions, actions, skipped, changed: true, static (_, last) => ((LifecycleOutcome)last!).NotFired, last);
+        return new LifecycleOutcome(LifecycleOutcomeStatus.Applied, record, transitions, actions, skipped, changed: true, static (_, last) => ((LifecycleOutcome)last!).NotFired, explainState: last);
     }
 
     /// <summary>The outcome of an explained path; the rules that did not fire are worked out from the event (or, with none, the instant) when asked for.</summary>

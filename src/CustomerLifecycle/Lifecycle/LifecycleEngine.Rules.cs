@@ -127,7 +127,7 @@ public sealed partial class LifecycleEngine
     private bool TryScanForFirstInstant(in LifecycleState state, CompiledRule rule, Instant start, Instant until, out Instant first)
     {
         first = default;
-        var month = rule.ComparesMonths ? _policy.MonthOf(start) : 0;
+        var month = rule.ComparesMonths ? _policy.Months.MonthOf(start) : 0;
 
         // After the comparison windows have rolled past the last counted month, nothing changes any more.
         var lastMonth = month + _policy.ActivityMonths + 1;
@@ -158,7 +158,7 @@ public sealed partial class LifecycleEngine
             var next = comparing > month ? comparing : NextMonthComparing(state, rule, month + 1, lastMonth);
             for (; next <= lastMonth; next = NextMonthComparing(state, rule, next + 1, lastMonth))
             {
-                var monthStart = _policy.MonthStart(next);
+                var monthStart = _policy.Months.MonthStart(next);
                 if (monthStart > until || (found && monthStart >= first))
                 {
                     break;
@@ -287,7 +287,7 @@ public sealed partial class LifecycleEngine
         {
             foreach (var (months, stage) in _policy.TenureStages)
             {
-                if (at >= _policy.AddMonths(first, months))
+                if (at >= _policy.Months.AddMonths(first, months))
                 {
                     return stage;
                 }

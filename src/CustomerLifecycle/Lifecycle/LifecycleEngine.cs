@@ -1,3 +1,4 @@
+using CustomerLifecycle.Internal;
 using CustomerLifecycle.Lifecycle.Internal;
 using NodaTime;
 
@@ -27,7 +28,7 @@ public sealed partial class LifecycleEngine
     public LifecycleEngine(LifecycleOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        LifecycleOptionsValidator.ThrowIfInvalid(options);
+        PolicyValidation.ThrowIfInvalid<LifecycleOptions, LifecycleOptionsValidator>(options);
         _policy = new CompiledPolicy(options);
         _mermaid = LifecycleMermaid.Render(options);
         _explainNotFired = ExplainNotFired;
@@ -94,13 +95,21 @@ public sealed partial class LifecycleEngine
         return EvaluateCore(record, asOf);
     }
 
-    /// <summary>The same as <see cref="Evaluate(LifecycleRecord, Instant)"/>: the explained result for a record a person looks at after a batch run.</summary>
+    /// <summary>Evaluates a record at an instant and explains the outcome, for the few records a person looks at.</summary>
     /// <param name="record">The customer's record.</param>
-    /// <param name="asOf">The instant to evaluate at.</param>
-    /// <returns>The outcome with transitions, actions, the rules that did not fire and why.</returns>
+    /// <param name="asOf">The instant to evaluate at; not before the record's latest event or stage entry.</param>
+    /// <returns>
+    /// The outcome of <see cref="Evaluate(LifecycleRecord, Instant)"/> explained: the stage it leaves the customer in, the
+    /// reasons of each transition, each rule that did not fire with why not (code <c>lifecycle.not-fired</c>), and each
+    /// action due (code <c>lifecycle.action-due</c>).
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is outside <see cref="LifecycleLimits"/>.</exception>
-    public LifecycleOutcome Explain(LifecycleRecord record, Instant asOf) => Evaluate(record, asOf);
+    public Explanation<LifecycleOutcome> Explain(LifecycleRecord record, Instant asOf)
+    {
+        var outcome = Evaluate(record, asOf);
+        return new Explanation<LifecycleOutcome>(record.Customer.ToString(), LifecycleExplanation.Decision(record, outcome), outcome, LifecycleExplanation.Reasons(outcome));
+    }
 
     /// <summary>
     /// Evaluates many records at one instant (the nightly sweep), writing compact results. Allocates nothing for a record that

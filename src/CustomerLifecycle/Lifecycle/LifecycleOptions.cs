@@ -2,10 +2,10 @@ namespace CustomerLifecycle.Lifecycle;
 
 /// <summary>The lifecycle policy: stages, the rules between them, playbooks and automation triggers. Policy as data.</summary>
 /// <remarks>
-/// A new instance holds the default policy of DESIGN.md §2.1 (see <see cref="LifecycleDefaults"/>): Prospect, Engaged,
+/// A new instance holds the default policy (see <see cref="LifecycleDefaults"/> and docs/lifecycle.md): Prospect, Engaged,
 /// Onboarding, Growing, Mature, Loyal, Declining, Churned, Reactivated, Disqualified and Exited. Rename stages, add your
 /// own and change every rule; <see cref="LifecycleOptionsValidator"/> checks the result. Round-trips through
-/// <see cref="Serialization.PolicyJson"/>.
+/// <c>CustomerLifecycle.Serialization.PolicyJson</c>.
 /// </remarks>
 public sealed class LifecycleOptions
 {
@@ -32,18 +32,17 @@ public sealed class LifecycleOptions
     /// <remarks>
     /// <para>An event older than the record's latest is reported late whatever its id, so the window only needs to cover
     /// events that share the latest instant or arrive again soon after.</para>
-    /// <para>A record written under this window keeps fewer than √(2 × window) ids more (at most 39 for 32): the newest ids are kept apart from the rest of the window
-    /// (<see cref="LifecycleRecord.RecentEventIds"/> and <see cref="LifecycleRecord.EarlierEventIds"/>), so that applying an
-    /// event copies a few ids, not the whole window.</para>
+    /// <para>A record written under this window holds, in <see cref="LifecycleRecord.RecentEventIds"/>, the window's ids and
+    /// fewer than √(2 × window) more (at most 39 for 32): the engine trims them once every few events rather than on each.</para>
     /// </remarks>
     public int DuplicateWindow { get; set; } = LifecycleDefaults.DuplicateWindow;
 
     /// <summary>Gets or sets the stages.</summary>
-    /// <value>The default value is the eleven stages of DESIGN.md §2.1.</value>
+    /// <value>The default value is the eleven stages of the default policy (docs/lifecycle.md).</value>
     public List<StageOptions> Stages { get; set; } = LifecycleDefaults.Stages();
 
     /// <summary>Gets or sets the transition rules, in priority order.</summary>
-    /// <value>The default value is the rules of DESIGN.md §2.1.</value>
+    /// <value>The default value is the default rules (docs/lifecycle.md).</value>
     public List<TransitionRuleOptions> Rules { get; set; } = LifecycleDefaults.Rules();
 
     /// <summary>Gets or sets the automation triggers.</summary>

@@ -14,7 +14,7 @@ namespace CustomerLifecycle.Lifecycle;
 /// the other's, so that one can never fire on its own), no rule whose conditions contradict each other, and no cycle of
 /// unconditional time-based rules.
 /// </remarks>
-public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOptions>
+public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOptions>, IPolicyValidator<LifecycleOptions>
 {
     private static readonly string[] EventKindNames = Enum.GetNames<LifecycleEventKind>();
 
@@ -23,10 +23,11 @@ public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOption
     /// <param name="options">The policy.</param>
     /// <returns>Success, or a failure listing every problem.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    public ValidateOptionsResult Validate(string? name, LifecycleOptions options)
+    public ValidateOptionsResult Validate(string? name, LifecycleOptions options) => PolicyValidation.Validate<LifecycleOptions, LifecycleOptionsValidator>(options);
+
+    /// <inheritdoc cref="IPolicyValidator{TOptions}.Collect"/>
+    static void IPolicyValidator<LifecycleOptions>.Collect(LifecycleOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
         var stages = ValidateStages(options, failures);
         ValidateTopLevel(options, stages, failures);
         ValidateRules(options, stages, failures);
@@ -35,14 +36,6 @@ public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOption
         {
             ValidateGraph(options, failures);
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    /// <summary>Throws an <see cref="OptionsValidationException"/> listing every problem when <paramref name="options"/> is invalid.</summary>
-    internal static void ThrowIfInvalid(LifecycleOptions options)
-    {
-        PolicyValidation.ThrowIfAny<LifecycleOptions>(new LifecycleOptionsValidator().Validate(Options.DefaultName, options).Failures);
     }
 
     private static Dictionary<string, StageOptions> ValidateStages(LifecycleOptions options, List<string> failures)

@@ -1,3 +1,4 @@
+using CustomerLifecycle.Internal;
 using NodaTime;
 
 namespace CustomerLifecycle.Lifecycle;
@@ -16,19 +17,14 @@ public sealed class LifecycleService
     /// <summary>Creates the service.</summary>
     /// <param name="engine">The engine that applies events.</param>
     /// <param name="store">The host's store.</param>
-    /// <param name="options">Retry settings, or null for the defaults.</param>
+    /// <param name="retry">How lost version races are retried, or null for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="store"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="LifecycleServiceOptions.MaxAttempts"/> is outside 1–100.</exception>
-    public LifecycleService(LifecycleEngine engine, ILifecycleStore store, LifecycleServiceOptions? options = null)
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException"><paramref name="retry"/> is invalid.</exception>
+    public LifecycleService(LifecycleEngine engine, ILifecycleStore store, RetryOptions? retry = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(store);
-        _maxAttempts = options?.MaxAttempts ?? new LifecycleServiceOptions().MaxAttempts;
-        if (_maxAttempts is < 1 or > 100)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), _maxAttempts, $"MaxAttempts should be in range [1-100] but was {_maxAttempts}.");
-        }
-
+        _maxAttempts = PolicyValidation.ThrowIfInvalid<RetryOptions, RetryOptionsValidator>(retry ?? new RetryOptions()).MaxAttempts;
         _engine = engine;
         _store = store;
     }
@@ -38,8 +34,8 @@ public sealed class LifecycleService
     /// <param name="cancellationToken">Cancels the work between attempts and in the store.</param>
     /// <returns>The outcome; Duplicate, Late and Rejected outcomes save nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="event"/> is null.</exception>
-    /// <exception cref="LifecycleConcurrencyException">Every attempt lost a version race.</exception>
-    public async Task<LifecycleOutcome> ApplyAsync(LifecycleEvent @event, CancellationToken cancellationToken = default)
+    /// <exception cref="StoreConflictException">Every attempt lost a version race.</exception>
+    public async ValueTask<LifecycleOutcome> ApplyAsync(LifecycleEvent @event, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@event);
         var outcome = await SaveWithRetry(@event.Customer, record => _engine.TryApply(record, @event), cancellationToken).ConfigureAwait(false);
@@ -52,14 +48,14 @@ public sealed class LifecycleService
     /// <param name="cancellationToken">Cancels the work between attempts and in the store.</param>
     /// <returns>The outcome, or null when the customer has no record.</returns>
     /// <exception cref="ArgumentException"><paramref name="customer"/> is default.</exception>
-    /// <exception cref="LifecycleConcurrencyException">Every attempt lost a version race.</exception>
-    public async Task<LifecycleOutcome?> EvaluateAsync(CustomerId customer, Instant asOf, CancellationToken cancellationToken = default)
+    /// <exception cref="StoreConflictException">Every attempt lost a version race.</exception>
+    public async ValueTask<LifecycleOutcome?> EvaluateAsync(CustomerId customer, Instant asOf, CancellationToken cancellationToken = default)
     {
         CustomerId.ThrowIfDefault(customer);
         return await SaveWithRetry(customer, record => record is null ? null : _engine.Evaluate(record, asOf), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<LifecycleOutcome?> SaveWithRetry(CustomerId customer, Func<LifecycleRecord?, LifecycleOutcome?> apply, CancellationToken cancellationToken)
+    private async ValueTask<LifecycleOutcome?> SaveWithRetry(CustomerId customer, Func<LifecycleRecord?, LifecycleOutcome?> apply, CancellationToken cancellationToken)
     {
         long lastSeen = 0;
         for (var attempt = 1; attempt <= _maxAttempts; attempt++)
@@ -81,6 +77,6 @@ public sealed class LifecycleService
             lastSeen = saved.Version;
         }
 
-        throw new LifecycleConcurrencyException(customer, _maxAttempts, lastSeen);
+        throw new StoreConflictException(customer.ToString(), _maxAttempts, lastSeen);
     }
 }

@@ -29,18 +29,11 @@ public sealed class LifecycleOutcomeTests
     }
 
     [Fact]
-    public void NotFired_WithAPlainFunction_IsWorkedOutOnce_AndEmptyWithoutOne()
+    public void NotFired_GivenToThePublicConstructor_IsReturnedAsGiven_AndEmptyWithoutIt()
     {
-        var calls = 0;
-        var outcome = new LifecycleOutcome(LifecycleOutcomeStatus.Evaluated, null, [], [], [], changed: false, () =>
-        {
-            calls++;
-            return Checks;
-        });
+        var outcome = new LifecycleOutcome(LifecycleOutcomeStatus.Evaluated, null, [], [], [], changed: false, Checks);
 
         Assert.Same(Checks, outcome.NotFired);
-        Assert.Same(Checks, outcome.NotFired);
-        Assert.Equal(1, calls);
         Assert.Empty(new LifecycleOutcome(LifecycleOutcomeStatus.Evaluated, null, [], [], [], changed: false).NotFired);
         Assert.Empty(new LifecycleOutcome(LifecycleOutcomeStatus.Evaluated, null, [], [], [], changed: false, null, explainState: null).NotFired);
     }

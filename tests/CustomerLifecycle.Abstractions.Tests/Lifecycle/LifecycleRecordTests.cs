@@ -14,8 +14,7 @@ public sealed class LifecycleRecordTests
         LastEventAt = Instant.FromUtc(2026, 1, 1, 0, 0),
         MonthlyActivity = [1],
         RecentPurchases = [Instant.FromUtc(2026, 1, 1, 0, 0)],
-        RecentEventIds = ["e-2"],
-        EarlierEventIds = ["e-1"],
+        RecentEventIds = ["e-1", "e-2"],
     };
 
     [Fact]
@@ -27,13 +26,12 @@ public sealed class LifecycleRecordTests
             RecentPurchases = default,
             StageTimes = default,
             RecentEventIds = default,
-            EarlierEventIds = default,
         };
 
         Assert.Equal(
-            [false, false, false, false, false],
-            [cleared.MonthlyActivity.IsDefault, cleared.RecentPurchases.IsDefault, cleared.StageTimes.IsDefault, cleared.RecentEventIds.IsDefault, cleared.EarlierEventIds.IsDefault]);
-        Assert.Equal(0, cleared.MonthlyActivity.Length + cleared.RecentPurchases.Length + cleared.StageTimes.Length + cleared.RecentEventIds.Length + cleared.EarlierEventIds.Length);
+            [false, false, false, false],
+            [cleared.MonthlyActivity.IsDefault, cleared.RecentPurchases.IsDefault, cleared.StageTimes.IsDefault, cleared.RecentEventIds.IsDefault]);
+        Assert.Equal(0, cleared.MonthlyActivity.Length + cleared.RecentPurchases.Length + cleared.StageTimes.Length + cleared.RecentEventIds.Length);
     }
 
     [Fact]
@@ -44,11 +42,37 @@ public sealed class LifecycleRecordTests
     }
 
     [Fact]
-    public void Equality_ComparesBothPartsOfTheDuplicateWindow()
+    public void SchemaVersion_IsTheCurrentOne_UnlessSet()
     {
-        Assert.Equal(Record, Record with { EarlierEventIds = ["e-1"] });
-        Assert.NotEqual(Record, Record with { EarlierEventIds = ["e-0"] });
-        Assert.NotEqual(Record, Record with { RecentEventIds = ["e-3"] });
-        Assert.Equal(Record with { EarlierEventIds = [] }, Record with { EarlierEventIds = default });
+        Assert.Equal(2, LifecycleRecord.CurrentSchemaVersion);
+        Assert.Equal(2, Record.SchemaVersion);
+        Assert.NotEqual(Record, Record with { SchemaVersion = 1 });
+    }
+
+    [Fact]
+    public void RecentEventIds_AreTheEngineParts_InOrder_HoweverTheyAreSplit()
+    {
+        var split = Record with { EarlierEventIdsPart = ["e-1"], NewestEventIdsPart = ["e-2"] };
+        var allNewest = Record with { EarlierEventIdsPart = [], NewestEventIdsPart = ["e-1", "e-2"] };
+
+        Assert.Equal<string>(["e-1", "e-2"], split.RecentEventIds);
+        Assert.Equal<string>(["e-1", "e-2"], allNewest.RecentEventIds);
+        Assert.Equal(Record, split);
+        Assert.Equal(Record, allNewest);
+        Assert.NotEqual(Record, Record with { EarlierEventIdsPart = ["e-0"], NewestEventIdsPart = ["e-2"] });
+        Assert.NotEqual(Record, Record with { RecentEventIds = ["e-1"] });
+        Assert.NotEqual(Record, Record with { RecentEventIds = ["e-2", "e-1"] });
+    }
+
+    [Fact]
+    public void RecentEventIds_SetByAHost_ReplaceBothParts()
+    {
+        var split = Record with { EarlierEventIdsPart = ["e-1"], NewestEventIdsPart = ["e-2"] };
+
+        var replaced = split with { RecentEventIds = ["x"] };
+
+        Assert.Equal<string>(["x"], replaced.RecentEventIds);
+        Assert.Empty(replaced.EarlierEventIdsPart);
+        Assert.Equal<string>(["x"], replaced.NewestEventIdsPart);
     }
 }

@@ -42,9 +42,9 @@ public sealed class BrokenLifecycleStoreTests
     {
         var suite = new Suite(() => new AlwaysConflicts());
 
-        var failure = await Assert.ThrowsAsync<LifecycleConcurrencyException>(suite.ConcurrentWriters_ThroughTheService_LoseNothing);
+        var failure = await Assert.ThrowsAsync<StoreConflictException>(suite.ConcurrentWriters_ThroughTheService_LoseNothing);
 
-        Assert.StartsWith("Could not save the lifecycle record of customer 'busy': 100 attempts lost a version race", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("The record 'busy' was changed by other writers on each of 100 attempts (stored version 7); nothing was saved. Try again, or raise RetryOptions.MaxAttempts.", failure.Message);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class BrokenLifecycleStoreTests
     /// <summary>Every save loses, as a store comparing against the wrong version column would.</summary>
     private sealed class AlwaysConflicts : ILifecycleStore
     {
-        public ValueTask<StoredLifecycleRecord?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default) => ValueTask.FromResult<StoredLifecycleRecord?>(null);
+        public ValueTask<StoredRecord<LifecycleRecord>?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default) => ValueTask.FromResult<StoredRecord<LifecycleRecord>?>(null);
 
         public ValueTask<SaveResult> SaveAsync(LifecycleRecord record, long expectedVersion, CancellationToken cancellationToken = default) => ValueTask.FromResult(SaveResult.Conflict(7));
     }
@@ -121,7 +121,7 @@ public sealed class BrokenLifecycleStoreTests
     /// <summary>A second handle on the same data, as a second connection is.</summary>
     private sealed class Delegating(ILifecycleStore inner) : ILifecycleStore
     {
-        public ValueTask<StoredLifecycleRecord?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default) => inner.LoadAsync(customer, cancellationToken);
+        public ValueTask<StoredRecord<LifecycleRecord>?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default) => inner.LoadAsync(customer, cancellationToken);
 
         public ValueTask<SaveResult> SaveAsync(LifecycleRecord record, long expectedVersion, CancellationToken cancellationToken = default) => inner.SaveAsync(record, expectedVersion, cancellationToken);
     }
@@ -129,9 +129,9 @@ public sealed class BrokenLifecycleStoreTests
     /// <summary>Last write wins: the mistake the conflict tests exist for.</summary>
     private sealed class IgnoresExpectedVersion : ILifecycleStore
     {
-        private readonly ConcurrentDictionary<CustomerId, StoredLifecycleRecord> _records = new();
+        private readonly ConcurrentDictionary<CustomerId, StoredRecord<LifecycleRecord>> _records = new();
 
-        public ValueTask<StoredLifecycleRecord?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default)
+        public ValueTask<StoredRecord<LifecycleRecord>?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
             return ValueTask.FromResult(_records.GetValueOrDefault(customer));
@@ -140,7 +140,7 @@ public sealed class BrokenLifecycleStoreTests
         public ValueTask<SaveResult> SaveAsync(LifecycleRecord record, long expectedVersion, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var stored = _records.AddOrUpdate(record.Customer, _ => new StoredLifecycleRecord(record, 1), (_, current) => new StoredLifecycleRecord(record, current.Version + 1));
+            var stored = _records.AddOrUpdate(record.Customer, _ => new StoredRecord<LifecycleRecord>(record, 1), (_, current) => new StoredRecord<LifecycleRecord>(record, current.Version + 1));
             return ValueTask.FromResult(SaveResult.Saved(stored.Version));
         }
     }
@@ -150,7 +150,7 @@ public sealed class BrokenLifecycleStoreTests
     {
         private readonly InMemoryLifecycleStore _inner = new();
 
-        public ValueTask<StoredLifecycleRecord?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default) => _inner.LoadAsync(customer, cancellationToken);
+        public ValueTask<StoredRecord<LifecycleRecord>?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default) => _inner.LoadAsync(customer, cancellationToken);
 
         public ValueTask<SaveResult> SaveAsync(LifecycleRecord record, long expectedVersion, CancellationToken cancellationToken = default)
             => _inner.SaveAsync(record with { RecentPurchases = [] }, expectedVersion, cancellationToken);
@@ -161,7 +161,7 @@ public sealed class BrokenLifecycleStoreTests
     {
         private readonly InMemoryLifecycleStore _inner = new();
 
-        public ValueTask<StoredLifecycleRecord?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default) => _inner.LoadAsync(customer, CancellationToken.None);
+        public ValueTask<StoredRecord<LifecycleRecord>?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default) => _inner.LoadAsync(customer, CancellationToken.None);
 
         public ValueTask<SaveResult> SaveAsync(LifecycleRecord record, long expectedVersion, CancellationToken cancellationToken = default)
             => _inner.SaveAsync(record, expectedVersion, CancellationToken.None);

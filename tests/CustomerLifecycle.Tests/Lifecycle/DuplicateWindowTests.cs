@@ -9,8 +9,8 @@ using static CustomerLifecycle.Tests.Lifecycle.LifecycleTestKit;
 namespace CustomerLifecycle.Tests.Lifecycle;
 
 /// <summary>
-/// The duplicate window: exactly the last <see cref="LifecycleOptions.DuplicateWindow"/> ids, whether they sit in
-/// <see cref="LifecycleRecord.RecentEventIds"/> or <see cref="LifecycleRecord.EarlierEventIds"/>, and a bounded number kept.
+/// The duplicate window: exactly the last <see cref="LifecycleOptions.DuplicateWindow"/> ids, whichever of the record's two
+/// internal parts they sit in, and a bounded number kept.
 /// </summary>
 public sealed class DuplicateWindowTests
 {
@@ -22,22 +22,22 @@ public sealed class DuplicateWindowTests
         var record = ApplyNumbered(DefaultEngine, 40);
 
         // Moves at events 9, 17, 25 and 33, each keeping the newest 31 ids; then 34–40 join 33.
-        Assert.Equal(Ids(2, 32), record.EarlierEventIds.ToArray());
-        Assert.Equal(Ids(33, 40), record.RecentEventIds.ToArray());
+        Assert.Equal(Ids(2, 32), record.EarlierEventIdsPart);
+        Assert.Equal(Ids(33, 40), record.NewestEventIdsPart);
         Assert.Equal(LifecycleOutcomeStatus.Duplicate, DefaultEngine.TryApply(record, Activity(record.LastEventAt, "e-09")).Status);
         Assert.Equal(LifecycleOutcomeStatus.Applied, DefaultEngine.TryApply(record, Activity(record.LastEventAt, "e-08")).Status);
 
         var next = DefaultEngine.Apply(record, Activity(record.LastEventAt + Duration.FromHours(1), "e-41")).Record!;
 
-        Assert.Equal(Ids(10, 40), next.EarlierEventIds.ToArray());
-        Assert.Equal(["e-41"], next.RecentEventIds.ToArray());
+        Assert.Equal(Ids(10, 40), next.EarlierEventIdsPart);
+        Assert.Equal(["e-41"], next.NewestEventIdsPart);
     }
 
     [Fact]
     public void ARecordHoldingMoreIdsThanTheWindow_IsCheckedOverTheWindowOnly_AndTrimmedAtTheNextMove()
     {
         var engine = Engine(4);
-        var record = engine.Apply(null, Activity(At(2026, 1, 1), "e-00")).Record! with { EarlierEventIds = ["x-1", "x-2"], RecentEventIds = [.. Ids(1, 5)] };
+        var record = engine.Apply(null, Activity(At(2026, 1, 1), "e-00")).Record! with { EarlierEventIdsPart = ["x-1", "x-2"], NewestEventIdsPart = [.. Ids(1, 5)] };
 
         Assert.Equal(LifecycleOutcomeStatus.Duplicate, engine.TryApply(record, Activity(record.LastEventAt, "e-02")).Status);
         Assert.Equal(LifecycleOutcomeStatus.Applied, engine.TryApply(record, Activity(record.LastEventAt, "e-01")).Status);
@@ -45,8 +45,8 @@ public sealed class DuplicateWindowTests
 
         var next = engine.Apply(record, Activity(record.LastEventAt, "e-06")).Record!;
 
-        Assert.Equal(Ids(3, 5), next.EarlierEventIds.ToArray());
-        Assert.Equal(["e-06"], next.RecentEventIds.ToArray());
+        Assert.Equal(Ids(3, 5), next.EarlierEventIdsPart);
+        Assert.Equal(["e-06"], next.NewestEventIdsPart);
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public sealed class DuplicateWindowTests
     {
         var record = ApplyNumbered(Engine(1), 3);
 
-        Assert.Empty(record.EarlierEventIds);
-        Assert.Equal(["e-03"], record.RecentEventIds.ToArray());
+        Assert.Empty(record.EarlierEventIdsPart);
+        Assert.Equal(["e-03"], record.NewestEventIdsPart);
         Assert.Equal(LifecycleOutcomeStatus.Applied, Engine(1).TryApply(record, Activity(record.LastEventAt, "e-02")).Status);
     }
 
@@ -70,7 +70,7 @@ public sealed class DuplicateWindowTests
         var wrong = Enumerable.Range(1, count)
             .Where(k => (engine.TryApply(record, Activity(record.LastEventAt, $"e-{k:D2}")).Status == LifecycleOutcomeStatus.Duplicate) != (k > count - window))
             .ToList();
-        var kept = record.RecentEventIds.Length + record.EarlierEventIds.Length;
+        var kept = record.RecentEventIds.Length;
 
         return (wrong.Count == 0 && kept < window + Math.Sqrt(2 * window))
             .Label($"window {window}, {count} events: wrongly judged {string.Join(", ", wrong)}; {kept} ids kept");

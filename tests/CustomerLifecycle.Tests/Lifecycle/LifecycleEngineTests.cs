@@ -233,8 +233,9 @@ public sealed class LifecycleEngineTests
         }
 
         // The 2001st event moved the newest ids to the earlier ones: 31 there and itself among the recent.
-        Assert.Equal(31, record!.EarlierEventIds.Length);
-        Assert.Single(record.RecentEventIds);
+        Assert.Equal(31, record!.EarlierEventIdsPart.Length);
+        Assert.Single(record.NewestEventIdsPart);
+        Assert.Equal(32, record.RecentEventIds.Length);
         Assert.Equal(13, record.MonthlyActivity.Length);
         Assert.Equal(3, record.RecentPurchases.Length);
         Assert.Equal(2001, record.EventCount);

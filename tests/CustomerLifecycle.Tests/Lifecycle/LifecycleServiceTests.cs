@@ -37,14 +37,14 @@ public sealed class LifecycleServiceTests
     public async Task ManyTasksApplyingEventsToOneCustomer_LoseNoEvent()
     {
         var store = new InMemoryLifecycleStore();
-        var service = new LifecycleService(DefaultEngine, store, new LifecycleServiceOptions { MaxAttempts = 100 });
+        var service = new LifecycleService(DefaultEngine, store, new RetryOptions { MaxAttempts = 100 });
         var at = At(2026, 1, 1);
         await service.ApplyAsync(Purchase(at, "e-first"));
 
         // Every event shares one instant, so none is late whatever order the writers win in. Fewer writers than attempts:
         // every round of the race has a winner, so no writer can lose MaxAttempts times, however many cores run them.
         var events = Enumerable.Range(0, 60).Select(i => Activity(at, $"e-{i:D3}")).ToList();
-        var outcomes = await Task.WhenAll(events.Select(e => Task.Run(() => service.ApplyAsync(e))));
+        var outcomes = await Task.WhenAll(events.Select(e => Task.Run(() => service.ApplyAsync(e).AsTask())));
 
         var stored = (await store.LoadAsync(Customer))!;
         Assert.All(outcomes, o => Assert.Equal(LifecycleOutcomeStatus.Applied, o.Status));
@@ -56,11 +56,11 @@ public sealed class LifecycleServiceTests
     [Fact]
     public async Task ConflictsBeyondTheAttempts_Throw_NamingTheCustomer()
     {
-        var service = new LifecycleService(DefaultEngine, new AlwaysConflictingStore(), new LifecycleServiceOptions { MaxAttempts = 3 });
+        var service = new LifecycleService(DefaultEngine, new AlwaysConflictingStore(), new RetryOptions { MaxAttempts = 3 });
 
-        var ex = await Assert.ThrowsAsync<LifecycleConcurrencyException>(() => service.ApplyAsync(Purchase(At(2026, 1, 1))));
+        var ex = await Assert.ThrowsAsync<StoreConflictException>(() => service.ApplyAsync(Purchase(At(2026, 1, 1))).AsTask());
 
-        Assert.Equal("Could not save the lifecycle record of customer 'c-1': 3 attempts lost a version race (the store is now at version 7). Remedy: retry later, or raise LifecycleServiceOptions.MaxAttempts.", ex.Message);
+        Assert.Equal("The record 'c-1' was changed by other writers on each of 3 attempts (stored version 7); nothing was saved. Try again, or raise RetryOptions.MaxAttempts.", ex.Message);
         Assert.Equal(3, ex.Attempts);
     }
 
@@ -85,8 +85,10 @@ public sealed class LifecycleServiceTests
     public void TheService_GuardsItsArguments()
     {
         Assert.Throws<ArgumentNullException>(() => new LifecycleService(null!, new InMemoryLifecycleStore()));
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new LifecycleService(DefaultEngine, new InMemoryLifecycleStore(), new LifecycleServiceOptions { MaxAttempts = 0 }));
-        Assert.StartsWith("MaxAttempts should be in range [1-100] but was 0.", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => new LifecycleService(DefaultEngine, null!));
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => new LifecycleService(DefaultEngine, new InMemoryLifecycleStore(), new RetryOptions { MaxAttempts = 0 }));
+        Assert.Equal(["MaxAttempts: must be in [1, 100] but was 0."], ex.Failures);
+        Assert.Equal(typeof(RetryOptions), ex.OptionsType);
     }
 
     [Fact]
@@ -107,8 +109,8 @@ public sealed class LifecycleServiceTests
 
     private sealed class AlwaysConflictingStore : ILifecycleStore
     {
-        public ValueTask<StoredLifecycleRecord?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default)
-            => ValueTask.FromResult<StoredLifecycleRecord?>(null);
+        public ValueTask<StoredRecord<LifecycleRecord>?> LoadAsync(CustomerId customer, CancellationToken cancellationToken = default)
+            => ValueTask.FromResult<StoredRecord<LifecycleRecord>?>(null);
 
         public ValueTask<SaveResult> SaveAsync(LifecycleRecord record, long expectedVersion, CancellationToken cancellationToken = default)
             => ValueTask.FromResult(SaveResult.Conflict(7));

@@ -82,8 +82,8 @@ public sealed class TimeRuleBoundaryTests
         {
             foreach (var months in (int[])[0, 1, 2, 3, 12])
             {
-                var bound = policy.AddMonths(instant, months);
-                if (policy.AddMonths(instant, months, notAfter: bound) != bound)
+                var bound = policy.Months.AddMonths(instant, months);
+                if (policy.Months.AddMonths(instant, months, notAfter: bound) != bound)
                 {
                     misses.Add($"{instant} + {months} months");
                 }

@@ -7,11 +7,9 @@ namespace CustomerLifecycle.Lifecycle.Internal;
 /// <summary>A validated policy turned into arrays indexed by stage, so evaluation does lookups instead of searches.</summary>
 internal sealed class CompiledPolicy
 {
-    private readonly FixedOffsetMonths? _fixedOffsetMonths;
-
     public CompiledPolicy(LifecycleOptions options)
     {
-        Fingerprint = FingerprintOf(Serialization.PolicyJson.Serialize(options));
+        Fingerprint = FingerprintOf(System.Text.Json.JsonSerializer.Serialize(options, FingerprintJsonContext.Default.LifecycleOptions));
         Stages = [.. options.Stages.Select(s => s.Name)];
         Kinds = [.. options.Stages.Select(s => s.Kind)];
         StageIndex = Stages.Select((name, i) => (name, i)).ToFrozenDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
@@ -24,9 +22,7 @@ internal sealed class CompiledPolicy
         }
 
         Holidays = (options.Holidays ?? []).Select(h => LocalDatePattern.Iso.Parse(h).Value).ToFrozenSet();
-        FixedOffset = Zone.MinOffset == Zone.MaxOffset ? Zone.MinOffset : null;
-        OffsetRange = Duration.FromSeconds(Zone.MaxOffset.Seconds - Zone.MinOffset.Seconds);
-        _fixedOffsetMonths = FixedOffset is { } fixedOffset ? new FixedOffsetMonths(fixedOffset) : null;
+        Months = new ZoneMonths(Zone);
         DuplicateWindow = options.DuplicateWindow;
         RecentIdsCapacity = Math.Max(1, (int)Math.Sqrt(2 * DuplicateWindow));
         Playbooks = [.. options.Stages.Select(s => (s.Playbook ?? []).Select(p => new PlaybookStep(p.Kind, p.Description, p.BusinessDays, p.Days, p.Hours)).ToArray())];
@@ -80,11 +76,8 @@ internal sealed class CompiledPolicy
     /// <summary>Gets the policy's holidays, local dates that playbook business days skip.</summary>
     public FrozenSet<LocalDate> Holidays { get; }
 
-    /// <summary>Gets the zone's offset when it never changes (UTC and other fixed zones): local time is then plain arithmetic.</summary>
-    public Offset? FixedOffset { get; }
-
-    /// <summary>Gets how far apart the zone's smallest and largest offsets are: how much local-time arithmetic can shift an instant.</summary>
-    public Duration OffsetRange { get; }
+    /// <summary>Gets the month arithmetic in the policy's zone.</summary>
+    public ZoneMonths Months { get; }
 
     /// <summary>Gets how many of the latest event ids are checked for duplicates.</summary>
     public int DuplicateWindow { get; }
@@ -127,60 +120,6 @@ internal sealed class CompiledPolicy
         }
 
         return StageIndex.TryGetValue(name, out stage);
-    }
-
-    /// <summary>The month an instant falls in, in the policy's zone, numbered year × 12 + month − 1.</summary>
-    public int MonthOf(Instant instant)
-    {
-        if (_fixedOffsetMonths is { } months && months.TryGetMonth(instant, out var month))
-        {
-            return month;
-        }
-
-        var date = FixedOffset is { } offset ? instant.WithOffset(offset).Date : instant.InZone(Zone).Date;
-        return (date.Year * 12) + date.Month - 1;
-    }
-
-    /// <summary>The first instant of a month numbered as <see cref="MonthOf"/> numbers it.</summary>
-    public Instant MonthStart(int month)
-        => _fixedOffsetMonths is { } months && months.TryGetStart(month, out var start)
-            ? start
-            : FromLocal(new LocalDate(month / 12, (month % 12) + 1, 1).AtMidnight());
-
-    public Instant AddMonths(Instant instant, int months)
-        => FixedOffset is { } offset
-            ? instant.WithOffset(offset).LocalDateTime.PlusMonths(months).WithOffset(offset).ToInstant()
-            : FromLocal(instant.InZone(Zone).LocalDateTime.PlusMonths(months));
-
-    /// <summary>
-    /// <see cref="AddMonths(Instant, int)"/>, or <see cref="Conditions.Never"/> when the result is certainly after
-    /// <paramref name="notAfter"/>: a cheap check that spares the calendar arithmetic for bounds too far off to matter.
-    /// </summary>
-    /// <remarks><paramref name="months"/> months from any day are at least 28 days each (a day clamped to a shorter month's
-    /// end included); in local time, so the zone's offsets can move the instant by up to <see cref="OffsetRange"/>.</remarks>
-    public Instant AddMonths(Instant instant, int months, Instant notAfter)
-        => instant + Duration.FromDays(28 * months) - OffsetRange > notAfter ? Conditions.Never : AddMonths(instant, months);
-
-    /// <summary>The instant of a local date and time, mapped leniently (a time in a DST gap moves forward, an ambiguous one takes the earlier).</summary>
-    /// <remarks>NodaTime's own mapping allocates a mapping object; away from offset transitions, which is nearly always, two
-    /// offset lookups give the same answer without allocating, which keeps the batch sweep allocation-free.</remarks>
-    public Instant FromLocal(LocalDateTime local)
-    {
-        if (FixedOffset is { } fixedOffset)
-        {
-            return local.WithOffset(fixedOffset).ToInstant();
-        }
-
-        var asIfUtc = local.InUtc().ToInstant();
-        var offset = Zone.GetUtcOffset(asIfUtc);
-        var candidate = asIfUtc - Duration.FromSeconds(offset.Seconds);
-        var offsetAtCandidate = Zone.GetUtcOffset(candidate);
-        if (offsetAtCandidate == offset && Zone.GetUtcOffset(candidate - Duration.FromDays(1)) == offset && Zone.GetUtcOffset(candidate + Duration.FromDays(1)) == offset)
-        {
-            return candidate;
-        }
-
-        return local.InZoneLeniently(Zone).ToInstant();
     }
 
     /// <summary>Business days (working days that are not holidays), then calendar days, then hours, in local time so that

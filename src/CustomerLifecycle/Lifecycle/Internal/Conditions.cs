@@ -56,15 +56,15 @@ internal static class Conditions
         switch (condition.Kind)
         {
             case ConditionKind.MonthsSinceFirstPurchaseAtLeast:
-                return state.FirstPurchaseAt is { } first && at >= policy.AddMonths(first, condition.Months);
+                return state.FirstPurchaseAt is { } first && at >= policy.Months.AddMonths(first, condition.Months);
             case ConditionKind.ActivityWithinDays:
                 return state.LastActivityAt is { } last && at - last <= condition.Window;
             case ConditionKind.NoActivityForDays:
                 return at - (state.LastActivityAt ?? state.FirstSeenAt) >= condition.Window;
             case ConditionKind.PurchasesInMonthsAtLeast:
-                return PurchasesSince(state, policy.AddMonths(at, -condition.Months)) >= condition.Count;
+                return PurchasesSince(state, policy.Months.AddMonths(at, -condition.Months)) >= condition.Count;
             case ConditionKind.HasReferral:
-                return state.LastReferralAt is { } referral && (condition.Months == 0 || referral > policy.AddMonths(at, -condition.Months));
+                return state.LastReferralAt is { } referral && (condition.Months == 0 || referral > policy.Months.AddMonths(at, -condition.Months));
             case ConditionKind.LatestNpsAtLeast:
                 return state.LatestNps >= condition.Score;
             case ConditionKind.HealthBandIs:
@@ -77,7 +77,7 @@ internal static class Conditions
             }
 
             case ConditionKind.MonthsSinceReactivationAtLeast:
-                return state.ReactivatedAt is { } reactivated && at >= policy.AddMonths(reactivated, condition.Months);
+                return state.ReactivatedAt is { } reactivated && at >= policy.Months.AddMonths(reactivated, condition.Months);
             case ConditionKind.Any:
                 foreach (var alternative in condition.AnyOf)
                 {
@@ -109,11 +109,11 @@ internal static class Conditions
         switch (condition.Kind)
         {
             case ConditionKind.MonthsSinceFirstPurchaseAtLeast:
-                return state.FirstPurchaseAt is { } first ? policy.AddMonths(first, condition.Months, notAfter) : Never;
+                return state.FirstPurchaseAt is { } first ? policy.Months.AddMonths(first, condition.Months, notAfter) : Never;
             case ConditionKind.NoActivityForDays:
                 return (state.LastActivityAt ?? state.FirstSeenAt) + condition.Window;
             case ConditionKind.MonthsSinceReactivationAtLeast:
-                return state.ReactivatedAt is { } reactivated ? policy.AddMonths(reactivated, condition.Months, notAfter) : Never;
+                return state.ReactivatedAt is { } reactivated ? policy.Months.AddMonths(reactivated, condition.Months, notAfter) : Never;
             case ConditionKind.Any:
                 var earliest = Never;
                 foreach (var alternative in condition.AnyOf)
@@ -139,7 +139,7 @@ internal static class Conditions
         {
             case ConditionKind.MonthsSinceFirstPurchaseAtLeast:
                 return state.FirstPurchaseAt is { } first
-                    ? Reason("lifecycle.tenure", holds, $"{FullMonths(policy, first, at)} full months since the first purchase (needs at least {condition.Months}).", ("firstPurchaseAt", first), ("months", FullMonths(policy, first, at)), ("requiredMonths", condition.Months))
+                    ? Reason("lifecycle.tenure", holds, $"{policy.Months.MonthsBetween(first, at)} full months since the first purchase (needs at least {condition.Months}).", ("firstPurchaseAt", first), ("months", policy.Months.MonthsBetween(first, at)), ("requiredMonths", condition.Months))
                     : Reason("lifecycle.tenure", holds, $"No purchase yet (needs at least {condition.Months} months since the first purchase).", ("requiredMonths", condition.Months));
             case ConditionKind.ActivityWithinDays:
                 return state.LastActivityAt is { } last
@@ -154,7 +154,7 @@ internal static class Conditions
 
             case ConditionKind.PurchasesInMonthsAtLeast:
             {
-                var count = PurchasesSince(state, policy.AddMonths(at, -condition.Months));
+                var count = PurchasesSince(state, policy.Months.AddMonths(at, -condition.Months));
                 return Reason("lifecycle.repeat-purchases", holds, $"{count} purchases in the last {condition.Months} months (needs at least {condition.Count}).", ("purchases", count), ("months", condition.Months), ("requiredPurchases", condition.Count));
             }
 
@@ -189,7 +189,7 @@ internal static class Conditions
 
             case ConditionKind.MonthsSinceReactivationAtLeast:
                 return state.ReactivatedAt is { } reactivated
-                    ? Reason("lifecycle.since-reactivation", holds, $"{FullMonths(policy, reactivated, at)} full months since reactivation (needs at least {condition.Months}).", ("reactivatedAt", reactivated), ("months", FullMonths(policy, reactivated, at)), ("requiredMonths", condition.Months))
+                    ? Reason("lifecycle.since-reactivation", holds, $"{policy.Months.MonthsBetween(reactivated, at)} full months since reactivation (needs at least {condition.Months}).", ("reactivatedAt", reactivated), ("months", policy.Months.MonthsBetween(reactivated, at)), ("requiredMonths", condition.Months))
                     : Reason("lifecycle.since-reactivation", holds, $"Never reactivated (needs at least {condition.Months} months since reactivation).", ("requiredMonths", condition.Months));
             default:
             {
@@ -221,9 +221,6 @@ internal static class Conditions
 
         return count;
     }
-
-    private static int FullMonths(CompiledPolicy policy, Instant from, Instant to)
-        => to <= from ? 0 : Period.Between(from.InZone(policy.Zone).LocalDateTime, to.InZone(policy.Zone).LocalDateTime, PeriodUnits.Months).Months;
 
     private static long WholeDays(Duration duration) => (long)Math.Floor(duration.TotalDays);
 

@@ -46,7 +46,7 @@ internal struct LifecycleState
         StageEnteredAt = at,
         FirstSeenAt = at,
         LastEventAt = at,
-        ActivityMonth = policy.MonthOf(at),
+        ActivityMonth = policy.Months.MonthOf(at),
         Activity = new int[policy.ActivityMonths],
         Purchases = [],
         StageTimes = [new StageTime(policy.Stages[policy.InitialStage], at, at, null, Duration.Zero, 1, IsOpen: true)],
@@ -79,8 +79,8 @@ internal struct LifecycleState
         Activity = ImmutableCollectionsMarshal.AsArray(record.MonthlyActivity) ?? [];
         Purchases = ImmutableCollectionsMarshal.AsArray(record.RecentPurchases) ?? [];
         StageTimes = ImmutableCollectionsMarshal.AsArray(record.StageTimes) ?? [];
-        RecentIds = ImmutableCollectionsMarshal.AsArray(record.RecentEventIds) ?? [];
-        EarlierIds = ImmutableCollectionsMarshal.AsArray(record.EarlierEventIds) ?? [];
+        RecentIds = record.NewestEventIdsPart;
+        EarlierIds = record.EarlierEventIdsPart;
         EventCount = record.EventCount;
         TransitionCount = record.TransitionCount;
     }
@@ -106,8 +106,9 @@ internal struct LifecycleState
         MonthlyActivity = ImmutableCollectionsMarshal.AsImmutableArray(Activity),
         RecentPurchases = ImmutableCollectionsMarshal.AsImmutableArray(Purchases),
         StageTimes = ImmutableCollectionsMarshal.AsImmutableArray(StageTimes),
-        RecentEventIds = ImmutableCollectionsMarshal.AsImmutableArray(RecentIds),
-        EarlierEventIds = ImmutableCollectionsMarshal.AsImmutableArray(EarlierIds),
+        EarlierEventIdsPart = EarlierIds,
+        EventIdWindow = policy.DuplicateWindow,
+        NewestEventIdsPart = RecentIds,
         EventCount = EventCount,
         TransitionCount = TransitionCount,
         NextCheckAt = NextCheckAt,
@@ -141,7 +142,7 @@ internal struct LifecycleState
 
     /// <summary>The activity over the <paramref name="months"/> complete months before <paramref name="at"/>'s month, and over the same span before that.</summary>
     public readonly (int Recent, int Earlier) CompareActivity(CompiledPolicy policy, Instant at, int months)
-        => CompareActivity(policy.MonthOf(at), months);
+        => CompareActivity(policy.Months.MonthOf(at), months);
 
     /// <summary>The activity over the <paramref name="months"/> months before <paramref name="month"/>, and over the same span before that.</summary>
     public readonly (int Recent, int Earlier) CompareActivity(int month, int months)
@@ -206,7 +207,7 @@ internal struct LifecycleState
     public void AddActivity(CompiledPolicy policy, Instant at)
     {
         LastActivityAt = LastActivityAt is { } last && last > at ? last : at;
-        var month = policy.MonthOf(at);
+        var month = policy.Months.MonthOf(at);
         if (!_activityOwned && Activity.Length == policy.ActivityMonths)
         {
             // A span copy: Array.Clone goes through a slow runtime helper.
@@ -308,32 +309,35 @@ internal struct LifecycleState
     }
 
     /// <summary>Whether an id is among some ids.</summary>
-    /// <remarks>Ids of one length (GUIDs, numbered ids) would each cost a full comparison; their last characters, where
-    /// numbered ids differ and random ones differ as often as anywhere, rule out almost all of them first, in a loop
-    /// without calls that keeps its variables in registers.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Contains(ReadOnlySpan<string> ids, string eventId)
     {
         var length = eventId.Length;
         var last = eventId[^1];
-        for (var i = 0; i < ids.Length; i++)
+        for (var i = NextCandidate(ids, 0, length, last); i < ids.Length; i = NextCandidate(ids, i + 1, length, last))
         {
-            for (; i < ids.Length; i++)
-            {
-                var id = ids[i];
-                if (id is not null && id.Length == length && id[length - 1] == last)
-                {
-                    break;
-                }
-            }
-
-            if (i < ids.Length && string.Equals(ids[i], eventId, StringComparison.Ordinal))
+            if (string.Equals(ids[i], eventId, StringComparison.Ordinal))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The index of the first id from <paramref name="start"/> on with the given length and last character, or the ids' length.</summary>
+    /// <remarks>Ids of one length (GUIDs, numbered ids) would each cost a full comparison; their last characters, where
+    /// numbered ids differ and random ones differ as often as anywhere, rule out almost all of them first. Kept apart from
+    /// the comparison so that this loop makes no call and keeps its variables in registers.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextCandidate(ReadOnlySpan<string> ids, int start, int length, char last)
+    {
+        var i = start;
+        while (i < ids.Length && (ids[i] is not { } id || id.Length != length || id[length - 1] != last))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>A count by index: 0 for an index the counts do not cover.</summary>

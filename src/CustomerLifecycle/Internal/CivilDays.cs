@@ -1,0 +1,45 @@
+namespace CustomerLifecycle.Internal;
+
+/// <summary>Gregorian dates as days counted from 1970-01-01, both ways, in integer arithmetic (H. Hinnant's algorithms).</summary>
+/// <remarks>Valid for every day an <see cref="NodaTime.Instant"/> can hold; no calendar object, no allocation, a few
+/// divisions: what the hot paths use where NodaTime's <c>LocalDate</c> would be exact but slower.</remarks>
+internal static class CivilDays
+{
+    /// <summary>The days in a 400-year Gregorian cycle (an era).</summary>
+    private const int DaysPerEra = 146_097;
+
+    /// <summary>The days from 0000-03-01, where the algorithms' years start (so that a leap day ends a year), to 1970-01-01.</summary>
+    private const int EpochShift = 719_468;
+
+    /// <summary>The day, counted from 1970-01-01 (negative before), that falls on a floor division of ticks.</summary>
+    public static long DayOf(long unixTicks)
+    {
+        var day = unixTicks / NodaTime.NodaConstants.TicksPerDay;
+        return unixTicks % NodaTime.NodaConstants.TicksPerDay < 0 ? day - 1 : day;
+    }
+
+    /// <summary>The Gregorian date of a day counted from 1970-01-01.</summary>
+    public static (long Year, int Month, int Day) ToCivil(long days)
+    {
+        var z = days + EpochShift;
+        var era = (z >= 0 ? z : z - (DaysPerEra - 1)) / DaysPerEra;
+        var dayOfEra = z - (era * DaysPerEra);
+        var yearOfEra = (dayOfEra - (dayOfEra / 1_460) + (dayOfEra / 36_524) - (dayOfEra / (DaysPerEra - 1))) / 365;
+        var dayOfYear = dayOfEra - ((365 * yearOfEra) + (yearOfEra / 4) - (yearOfEra / 100));
+        var shiftedMonth = ((5 * dayOfYear) + 2) / 153;
+        var day = (int)(dayOfYear - (((153 * shiftedMonth) + 2) / 5) + 1);
+        var month = (int)(shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
+        return (yearOfEra + (era * 400) + (month <= 2 ? 1 : 0), month, day);
+    }
+
+    /// <summary>The day, counted from 1970-01-01, of a Gregorian date.</summary>
+    public static long FromCivil(long year, int month, int day)
+    {
+        year -= month <= 2 ? 1 : 0;
+        var era = (year >= 0 ? year : year - 399) / 400;
+        var yearOfEra = year - (era * 400);
+        var dayOfYear = (((153 * (month > 2 ? month - 3 : month + 9)) + 2) / 5) + day - 1;
+        var dayOfEra = (yearOfEra * 365) + (yearOfEra / 4) - (yearOfEra / 100) + dayOfYear;
+        return (era * DaysPerEra) + dayOfEra - EpochShift;
+    }
+}
