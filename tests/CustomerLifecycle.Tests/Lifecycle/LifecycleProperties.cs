@@ -1,5 +1,5 @@
 using CustomerLifecycle.Lifecycle;
-using CustomerLifecycle.Tests.Generators;
+using CustomerLifecycle.Testing.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -7,29 +7,29 @@ using NodaTime;
 
 namespace CustomerLifecycle.Tests.Lifecycle;
 
-[Properties(Arbitrary = [typeof(LifecycleGenerators)], MaxTest = 300)]
+[Properties(Arbitrary = [typeof(LifecycleArbitraries)], MaxTest = 300)]
 public sealed class LifecycleProperties
 {
     private static readonly LifecycleEngine Engine = new(new LifecycleOptions());
 
     [Property]
-    public Property Replay_OfAnyPermutation_GivesTheSameRecord(EventHistory history, int seed)
+    public Property Replay_OfAnyPermutation_GivesTheSameRecord(IReadOnlyList<LifecycleEvent> history, int seed)
     {
         var random = new System.Random(seed);
-        List<LifecycleEvent> shuffled = [.. history.Events.OrderBy(_ => random.Next())];
+        List<LifecycleEvent> shuffled = [.. history.OrderBy(_ => random.Next())];
 
-        var a = Engine.Replay(LifecycleGenerators.Customer, history.Events).Record;
+        var a = Engine.Replay(LifecycleGenerators.Customer, history).Record;
         var b = Engine.Replay(LifecycleGenerators.Customer, shuffled).Record;
 
         return (Equals(a, b)).Label($"{a} vs {b}");
     }
 
     [Property]
-    public bool ApplyingAnyEventTwice_EqualsApplyingItOnce(EventHistory history)
+    public bool ApplyingAnyEventTwice_EqualsApplyingItOnce(IReadOnlyList<LifecycleEvent> history)
     {
         LifecycleRecord? once = null;
         LifecycleRecord? twice = null;
-        foreach (var e in history.Events.OrderBy(e => e.OccurredAt))
+        foreach (var e in history.OrderBy(e => e.OccurredAt))
         {
             once = Engine.TryApply(once, e).Record;
             twice = Engine.TryApply(Engine.TryApply(twice, e).Record, e).Record;
@@ -39,22 +39,22 @@ public sealed class LifecycleProperties
     }
 
     [Property]
-    public bool EnteredAtInstants_NeverGoBackwards(EventHistory history)
+    public bool EnteredAtInstants_NeverGoBackwards(IReadOnlyList<LifecycleEvent> history)
     {
-        var outcome = Engine.Replay(LifecycleGenerators.Customer, history.Events, LifecycleGenerators.Start + Duration.FromDays(1000));
+        var outcome = Engine.Replay(LifecycleGenerators.Customer, history, LifecycleGenerators.Start + Duration.FromDays(1000));
         var instants = outcome.Transitions.Select(t => t.At).ToList();
         return instants.Zip(instants.Skip(1)).All(p => p.First <= p.Second)
                && (outcome.Record is null || outcome.Record.StageEnteredAt == (instants.Count > 0 ? instants[^1] : outcome.Record.FirstSeenAt));
     }
 
     [Property]
-    public bool TimeInStages_SumsToTheTimeSinceTheFirstEvent(EventHistory history)
+    public bool TimeInStages_SumsToTheTimeSinceTheFirstEvent(IReadOnlyList<LifecycleEvent> history)
     {
         var asOf = LifecycleGenerators.Start + Duration.FromDays(1000);
-        var record = Engine.Replay(LifecycleGenerators.Customer, history.Events, asOf).Record;
+        var record = Engine.Replay(LifecycleGenerators.Customer, history, asOf).Record;
         if (record is null)
         {
-            return history.Events.Count == 0 || history.Events.All(IsCommand);
+            return history.Count == 0 || history.All(IsCommand);
         }
 
         var total = record.StageTimes.Aggregate(Duration.Zero, (sum, t) => sum + t.TimeInStage(asOf));
@@ -62,10 +62,10 @@ public sealed class LifecycleProperties
     }
 
     [Property]
-    public bool TryApply_NeverThrows_ForAnyRecordAndEvent(EventHistory history, EventHistory more)
+    public bool TryApply_NeverThrows_ForAnyRecordAndEvent(IReadOnlyList<LifecycleEvent> history, IReadOnlyList<LifecycleEvent> more)
     {
-        var record = Engine.Replay(LifecycleGenerators.Customer, history.Events).Record;
-        foreach (var e in more.Events)
+        var record = Engine.Replay(LifecycleGenerators.Customer, history).Record;
+        foreach (var e in more)
         {
             var outcome = Engine.TryApply(record, e);
             if (outcome.Status == LifecycleOutcomeStatus.Applied)
@@ -78,17 +78,17 @@ public sealed class LifecycleProperties
     }
 
     [Property]
-    public bool EveryTransitionMade_AppearsInTheMermaidDiagram(EventHistory history)
+    public bool EveryTransitionMade_AppearsInTheMermaidDiagram(IReadOnlyList<LifecycleEvent> history)
     {
         var mermaid = Engine.ToMermaid();
-        var outcome = Engine.Replay(LifecycleGenerators.Customer, history.Events, LifecycleGenerators.Start + Duration.FromDays(1000));
+        var outcome = Engine.Replay(LifecycleGenerators.Customer, history, LifecycleGenerators.Start + Duration.FromDays(1000));
         return outcome.Transitions.All(t => mermaid.Contains($"    {t.From} --> {t.To} : {t.RuleId} (", StringComparison.Ordinal));
     }
 
     [Property]
-    public bool TheBatchSweep_AgreesWithTheSingleRecordPath(EventHistory history, PositiveInt days)
+    public bool TheBatchSweep_AgreesWithTheSingleRecordPath(IReadOnlyList<LifecycleEvent> history, PositiveInt days)
     {
-        var record = Engine.Replay(LifecycleGenerators.Customer, history.Events).Record;
+        var record = Engine.Replay(LifecycleGenerators.Customer, history).Record;
         if (record is null)
         {
             return true;
@@ -102,12 +102,12 @@ public sealed class LifecycleProperties
     }
 
     [Property]
-    public bool ApplyingWithTheNextCheckShortcut_EqualsApplyingWithout(EventHistory history)
+    public bool ApplyingWithTheNextCheckShortcut_EqualsApplyingWithout(IReadOnlyList<LifecycleEvent> history)
     {
         // A record whose fingerprint is not the policy's is always advanced in full before an event.
         LifecycleRecord? shortcut = null;
         LifecycleRecord? full = null;
-        foreach (var e in history.Events.OrderBy(e => e.OccurredAt))
+        foreach (var e in history.OrderBy(e => e.OccurredAt))
         {
             shortcut = Engine.TryApply(shortcut, e).Record;
             full = Engine.TryApply(full is null ? null : full with { PolicyFingerprint = 0 }, e).Record;
