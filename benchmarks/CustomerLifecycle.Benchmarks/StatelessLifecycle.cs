@@ -23,7 +23,7 @@ public sealed class CustomerFacts
     public int? LatestNps { get; set; }
 }
 
-/// <summary>The default lifecycle graph (DESIGN.md §2.1) in Stateless: events are triggers, time rules fire on "Tick" behind guards.</summary>
+/// <summary>The default lifecycle graph (docs/lifecycle.md) in Stateless: events are triggers, time rules fire on "Tick" behind guards.</summary>
 public static class StatelessLifecycle
 {
     public const string Contact = "Contact";

@@ -29,6 +29,26 @@ public sealed class LifecycleDocSamples
     }
 
     [Fact]
+    public void ExplainForAPerson()
+    {
+        var engine = new LifecycleEngine(new LifecycleOptions());
+        var record = engine.Replay(Customer, [LifecycleEvent.Create("order-1", Customer, LifecycleEventKind.Purchase, Instant.FromUtc(2026, 1, 1, 9, 0))]).Record!;
+
+        #region snippet: lifecycle-explain-person
+        var explanation = engine.Explain(record, Instant.FromUtc(2026, 4, 1, 0, 0));
+        Console.WriteLine(explanation.Decision);         // Onboarding → Churned (1 transition)
+        Console.WriteLine(explanation.Reasons[0].Message); // No activity for 60 days (threshold 60 days).
+        LifecycleOutcome outcome = explanation.Result;   // the same outcome Evaluate returns
+        #endregion
+
+        Assert.Equal(Customer.ToString(), explanation.Subject);
+        Assert.Equal("Onboarding → Churned (1 transition)", explanation.Decision);
+        Assert.Equal("No activity for 60 days (threshold 60 days).", explanation.Reasons[0].Message);
+        Assert.Equal("Churned", outcome.Record!.Stage);
+        Assert.StartsWith($"{Customer}: Onboarding → Churned (1 transition)\n- No activity for 60 days", explanation.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Replay()
     {
         var engine = new LifecycleEngine(new LifecycleOptions());

@@ -4,7 +4,7 @@ using static CustomerLifecycle.Tests.Lifecycle.LifecycleTestKit;
 
 namespace CustomerLifecycle.Tests.Lifecycle;
 
-/// <summary>Every default rule of DESIGN.md §2.1, with hand-checked instants.</summary>
+/// <summary>Every default rule of the lifecycle policy (docs/lifecycle.md), with hand-checked instants.</summary>
 public sealed class LifecycleDefaultRulesTests
 {
     private readonly LifecycleEngine _engine = DefaultEngine;
