@@ -19,9 +19,9 @@ internal static class TieringExplanation
             switch (reason.Code)
             {
                 case "tiering.upgrade" or "tiering.downgrade":
-                    return $"{tier} (was {reason.Data!["previousTier"]})";
+                    return $"{tier} (was {reason.Data["previousTier"]})";
                 case "tiering.downgrade-pending":
-                    return $"{tier} (downgrade to {reason.Data!["candidateTier"]} pending)";
+                    return $"{tier} (downgrade to {reason.Data["candidateTier"]} pending)";
             }
         }
 
@@ -49,7 +49,7 @@ internal static class TieringExplanation
     }
 
     public static string Decision(RfmResult result)
-        => $"{result.Score.Segment} (R{Count(result.Score.Recency)} F{Count(result.Score.Frequency)} M{Count(result.Score.Monetary)})";
+        => $"{result.Score.Segment} (R{Invariant(result.Score.Recency)} F{Invariant(result.Score.Frequency)} M{Invariant(result.Score.Monetary)})";
 
     /// <summary>One reason per dimension (the raw value, its score and the cut points), then the segment rules tried.</summary>
     public static IReadOnlyList<Reason> Reasons(RfmResult result)
@@ -58,7 +58,7 @@ internal static class TieringExplanation
         var reasons = new List<Reason>(result.Reasons.Count + 3)
         {
             Score("recency", 'R', recency, result.RecencyDays, result.Score.Recency, result.RecencyCutDays, "at most", " days"),
-            Score("frequency", 'F', $"{Count(result.Frequency)} purchases", result.Frequency, result.Score.Frequency, result.FrequencyCuts, "at least", string.Empty),
+            Score("frequency", 'F', $"{Invariant(result.Frequency)} purchases", result.Frequency, result.Score.Frequency, result.FrequencyCuts, "at least", string.Empty),
             Score("monetary", 'M', $"{Number(result.Monetary)} spent", result.Monetary, result.Score.Monetary, result.MonetaryCuts, "at least", string.Empty),
         };
         reasons.AddRange(result.Reasons);
@@ -70,17 +70,17 @@ internal static class TieringExplanation
         var failed = rule.Criteria.Where(c => !c.Passed).Select(c => $"{c.Field} {c.Operator} {Guard.Format(c.Threshold)} (was {Guard.Format(c.Actual)})");
         return new Reason(
             "tiering.rule-not-matched",
-            $"Rule {Count(rule.Index)} ({rule.Match}) for {rule.Tier} did not match: {string.Join(", ", failed)}.",
+            $"Rule {Invariant(rule.Index)} ({rule.Match}) for {rule.Tier} did not match: {string.Join(", ", failed)}.",
             new Dictionary<string, object?> { ["rule"] = rule.Index, ["tier"] = rule.Tier, ["match"] = rule.Match });
     }
 
     private static Reason Score(string dimension, char letter, string value, double raw, int score, IReadOnlyList<double> cuts, string bound, string unit)
         => new(
             "tiering.rfm-score",
-            $"{char.ToUpperInvariant(dimension[0])}{dimension[1..]}: {value} → {letter}{Count(score)}; {letter}2 to {letter}{Count(cuts.Count + 1)} need {bound} {string.Join(", ", cuts.Select(Number))}{unit}.",
+            $"{char.ToUpperInvariant(dimension[0])}{dimension[1..]}: {value} → {letter}{Invariant(score)}; {letter}2 to {letter}{Invariant(cuts.Count + 1)} need {bound} {string.Join(", ", cuts.Select(Number))}{unit}.",
             new Dictionary<string, object?> { ["dimension"] = dimension, ["value"] = raw, ["score"] = score, ["cuts"] = cuts });
 
-    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }
