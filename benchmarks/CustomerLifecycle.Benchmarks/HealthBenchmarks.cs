@@ -81,5 +81,5 @@ public class HealthBenchmarks
     }
 
     [Benchmark(Description = "HealthEngine explained, 1 customer")]
-    public HealthResult ExplainOne() => _engine.Explain(_inputs[0], AsOf);
+    public Explanation<HealthResult> ExplainOne() => _engine.Explain(_inputs[0], AsOf);
 }

@@ -11,7 +11,7 @@ public static class HealthArbitraries
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<HealthOptions> Policies() => HealthGenerators.Policy.ToArbitrary();
 
-    /// <summary>Inputs for the default policy (DESIGN.md §2.3).</summary>
+    /// <summary>Inputs for the default policy.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<HealthInput> DefaultPolicyInputs() => HealthGenerators.Input(new HealthOptions()).ToArbitrary();
 }

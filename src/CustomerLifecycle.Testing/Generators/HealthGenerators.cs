@@ -12,14 +12,23 @@ namespace CustomerLifecycle.Testing.Generators;
 public static class HealthGenerators
 {
     /// <summary>Gets a generator of valid health policies: 1–8 factors of every normaliser kind, direction and missing-data
-    /// policy but Fail, some in a weighted group, with the default bands and no usage-drop rules.</summary>
+    /// policy but Fail, some in a weighted group and some of those in a weighted group inside it, with the default bands
+    /// and no usage-drop rules.</summary>
     public static Gen<HealthOptions> Policy { get; } =
         (from count in Gen.Choose(1, 8)
          from factors in Gen.CollectToList(Enumerable.Range(0, count), i => Factor($"f{i}"))
          from grouped in Gen.Choose(0, count - 1)
+         from nested in Gen.Choose(0, grouped)
          from groupWeight in Gen.Choose(1, 5)
-         select Build(factors, grouped, groupWeight))
+         from nestedWeight in Gen.Choose(1, 5)
+         select Build(factors, grouped, nested, groupWeight, nestedWeight))
         .Where(IsValid);
+
+    /// <summary>Gets a generator of a policy from <see cref="Policy"/> with an input for it from <see cref="Input"/>.</summary>
+    public static Gen<(HealthOptions Policy, HealthInput Input)> PolicyAndInput { get; } =
+        from policy in Policy
+        from input in Input(policy)
+        select (policy, input);
 
     /// <summary>A generator of one factor with the given id.</summary>
     /// <param name="id">The factor's id.</param>
@@ -129,12 +138,19 @@ public static class HealthGenerators
         return (low - (span / 2), high + (span / 2));
     }
 
-    private static HealthOptions Build(List<HealthFactorOptions> factors, int grouped, int groupWeight)
+    private static HealthOptions Build(List<HealthFactorOptions> factors, int grouped, int nested, int groupWeight, int nestedWeight)
     {
+        // The first `nested` factors go into a group inside the group of the first `grouped`; the rest stay at the root.
         var options = new HealthOptions { Factors = [.. factors.Skip(grouped)], Groups = [], Trend = new HealthTrendOptions { UsageDrops = [] } };
         if (grouped > 0)
         {
-            options.Groups.Add(new HealthGroupOptions { Id = "group", Weight = groupWeight, Factors = [.. factors.Take(grouped)] });
+            var group = new HealthGroupOptions { Id = "group", Weight = groupWeight, Factors = [.. factors.Take(grouped).Skip(nested)] };
+            if (nested > 0)
+            {
+                group.Groups.Add(new HealthGroupOptions { Id = "nested", Weight = nestedWeight, Factors = [.. factors.Take(nested)] });
+            }
+
+            options.Groups.Add(group);
         }
 
         return options;

@@ -36,6 +36,26 @@ public static class TieringGenerators
     /// <summary>Gets a generator of populations of tier inputs (up to FsCheck's size, empty included).</summary>
     public static Gen<TierInput[]> Population { get; } = Gen.ArrayOf(Input);
 
+    /// <summary>Gets a generator of populations of RFM summaries (up to FsCheck's size, empty included).</summary>
+    public static Gen<RfmSummary[]> RfmPopulation { get; } = Gen.ArrayOf(Summary);
+
+    /// <summary>Gets a generator of customer values for revenue-share tiers: multiples of 7 from −21 to 210, so that ties, 0
+    /// and negative values come up often (up to FsCheck's size, empty included).</summary>
+    public static Gen<double[]> Values { get; } = Gen.ArrayOf(Gen.Choose(-3, 30).Select(v => v * 7.0));
+
+    /// <summary>A generator of a population and a shuffled copy of it, with the permutation: <c>Shuffled[i] == Population[Order[i]]</c>.</summary>
+    /// <typeparam name="T">The population's item.</typeparam>
+    /// <param name="population">The population's generator, e.g. <see cref="Population"/> or <see cref="RfmPopulation"/>.</param>
+    /// <returns>The generator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
+    public static Gen<(T[] Population, T[] Shuffled, int[] Order)> Shuffled<T>(Gen<T[]> population)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        return from items in population
+               from order in Gen.Shuffle(Enumerable.Range(0, items.Length).ToArray())
+               select (items, order.Select(i => items[i]).ToArray(), order);
+    }
+
     /// <summary>Gets a generator of valid tiering policies: the default tiers with other revenue shares and the default rules, best tier first, with other thresholds.</summary>
     public static Gen<TieringOptions> Policy { get; } =
         (from core in Gen.Choose(10, 70)

@@ -19,7 +19,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         // One line per component; each AddXxx is also public on its own.
         services.AddLifecycle();
         services.AddTiering();
-        services.AddHealthScoring();
+        services.AddHealth();
         services.AddFeedbackPrioritization();
         services.AddCustomerValue();
         configure?.Invoke(new CustomerLifecycleBuilder(services));

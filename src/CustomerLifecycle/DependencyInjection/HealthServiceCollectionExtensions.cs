@@ -5,43 +5,44 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerLifecycle.DependencyInjection;
 
-/// <summary>Registers the health-scoring engine.</summary>
+/// <summary>Registers the health engine.</summary>
 public static class HealthServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="HealthEngine"/> with its options, validated when the host starts; <c>TryAdd*</c> only.</summary>
+    /// <summary>Registers <see cref="HealthEngine"/> (singleton) with its <see cref="HealthOptions"/> validated at start. <c>TryAdd*</c> only,
+    /// so a second call adds nothing (but still applies <paramref name="configure"/>).</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Configures the policy, or <see langword="null"/> to keep the defaults.</param>
+    /// <param name="configure">Changes the default policy, or <see langword="null"/> to keep it.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
-    public static IServiceCollection AddHealthScoring(this IServiceCollection services, Action<HealthOptions>? configure = null)
+    public static IServiceCollection AddHealth(this IServiceCollection services, Action<HealthOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        // ValidateOnStart registers a new configuration each call, so it runs only for the first registration.
-        if (!services.Any(d => d.ServiceType == typeof(HealthEngine)))
-        {
-            services.AddOptions<HealthOptions>().ValidateOnStart();
-        }
-
         if (configure is not null)
         {
             services.Configure(configure);
         }
 
+        // ValidateOnStart adds a registration on every call; register it once.
+        if (services.Any(d => d.ServiceType == typeof(HealthEngine)))
+        {
+            return services;
+        }
+
+        services.AddOptions<HealthOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
         services.TryAddSingleton(sp => new HealthEngine(sp.GetRequiredService<IOptions<HealthOptions>>().Value));
         return services;
     }
 
-    /// <summary>Configures the health policy registered by <c>AddCustomerLifecycle</c>.</summary>
+    /// <summary>Changes the health policy registered by <see cref="CustomerLifecycleServiceCollectionExtensions.AddCustomerLifecycle"/>.</summary>
     /// <param name="builder">The builder.</param>
-    /// <param name="configure">Configures the policy.</param>
+    /// <param name="configure">Changes the policy.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
-    public static CustomerLifecycleBuilder ConfigureHealthScoring(this CustomerLifecycleBuilder builder, Action<HealthOptions> configure)
+    public static CustomerLifecycleBuilder ConfigureHealth(this CustomerLifecycleBuilder builder, Action<HealthOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.AddHealthScoring();
         builder.Services.Configure(configure);
         return builder;
     }

@@ -27,7 +27,7 @@ public sealed partial class HealthEngine
     public HealthEngine(HealthOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        PolicyValidation.ThrowIfAny<HealthOptions>(HealthOptionsValidator.Failures(options));
+        PolicyValidation.ThrowIfInvalid<HealthOptions, HealthOptionsValidator>(options);
 
         _policy = new CompiledHealthPolicy(options);
         _bandNames = options.Bands.Select(b => b.Name).ToArray();
@@ -149,11 +149,23 @@ public sealed partial class HealthEngine
         return new HealthResult(asOf, status, finalScore, finalBand, computed, computedBand, coverage, inForce, Array.AsReadOnly(factors), Groups(status, num, den), reasons.AsReadOnly());
     }
 
-    /// <summary>Explains one customer's score: the same as <see cref="Evaluate(in HealthInput, Instant, HealthOverride?)"/> without an override.</summary>
+    /// <summary>Explains one customer's score for a person: the score and band in one line, then why.</summary>
+    /// <remarks>
+    /// The reasons are the band (or why there is no computed score), one <c>health.factor</c> reason per factor with its
+    /// raw value, normalised value, weights and contribution (the contributions sum to the computed score), then each
+    /// factor without usable data and the override. A <see cref="HealthInput"/> carries no customer id, so the subject is
+    /// <c>"health score"</c>; a host showing it for a customer creates
+    /// <c>new Explanation&lt;HealthResult&gt;(customerId, explanation.Decision, explanation.Result, explanation.Reasons)</c>.
+    /// </remarks>
     /// <param name="input">The customer's factor values.</param>
-    /// <param name="asOf">The instant of the evaluation.</param>
-    /// <returns>The result with every factor's contribution and the reasons.</returns>
-    public HealthResult Explain(in HealthInput input, Instant asOf) => Evaluate(input, asOf);
+    /// <param name="asOf">The instant of the evaluation; carry-forward ages and override expiry are measured against it.</param>
+    /// <param name="manualOverride">A manual override, or <see langword="null"/>; it is reported beside the computed score.</param>
+    /// <returns>The explanation; its <see cref="Explanation{TResult}.Result"/> is what <see cref="Evaluate(in HealthInput, Instant, HealthOverride?)"/> returns.</returns>
+    public Explanation<HealthResult> Explain(in HealthInput input, Instant asOf, HealthOverride? manualOverride = null)
+    {
+        var result = Evaluate(input, asOf, manualOverride);
+        return new Explanation<HealthResult>(HealthExplanation.Subject, HealthExplanation.Decision(result), result, HealthExplanation.Reasons(result));
+    }
 
     /// <summary>Compares two results: the change of the score and of each factor's points, largest first.</summary>
     /// <param name="before">The earlier result.</param>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace CustomerLifecycle.Health;
 
 /// <summary>Validates a <see cref="HealthOptions"/> policy, reporting every failure as <c>Property: message</c>.</summary>
-public sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
+public sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>, IPolicyValidator<HealthOptions>
 {
     // A century: longer spans are mistakes, and they would overflow the tick arithmetic of the time checks.
     private const int MaxDays = 36_500;
@@ -14,16 +14,11 @@ public sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
     /// <param name="options">The policy.</param>
     /// <returns>Success, or a failure listing every problem.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    public ValidateOptionsResult Validate(string? name, HealthOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = Failures(options);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    public ValidateOptionsResult Validate(string? name, HealthOptions options) => PolicyValidation.Validate<HealthOptions, HealthOptionsValidator>(options);
 
-    internal static List<string> Failures(HealthOptions options)
+    /// <inheritdoc cref="IPolicyValidator{TOptions}.Collect"/>
+    static void IPolicyValidator<HealthOptions>.Collect(HealthOptions options, List<string> failures)
     {
-        var failures = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var factorIds = new HashSet<string>(StringComparer.Ordinal);
         var leafCount = 0;
@@ -60,7 +55,6 @@ public sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
 
         ValidateBands(options.Bands, failures);
         ValidateTrend(options.Trend, factorIds, failures);
-        return failures;
     }
 
     private static void ValidateMembers(

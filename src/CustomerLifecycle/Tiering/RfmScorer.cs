@@ -113,14 +113,6 @@ internal sealed class RfmScorer
         }
     }
 
-    public RfmExplanation Explain(ReadOnlySpan<RfmSummary> population, int index, Instant asOf)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, population.Length);
-        var cuts = ComputeCuts(population, asOf);
-        return Explain(population[index], cuts, asOf);
-    }
-
     public RfmCuts ComputeCuts(ReadOnlySpan<RfmSummary> population, Instant asOf)
     {
         Validate(population, asOf);
@@ -138,7 +130,7 @@ internal sealed class RfmScorer
         return new RfmCuts(days.MoveToImmutable(), [.. frequency], [.. monetary]);
     }
 
-    public RfmExplanation Score(RfmSummary summary, RfmCuts cuts, Instant asOf)
+    public RfmResult Score(RfmSummary summary, RfmCuts cuts, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(cuts);
         if (cuts.RecencyDays.Length != _scoreCount - 1 || cuts.Frequency.Length != _scoreCount - 1 || cuts.Monetary.Length != _scoreCount - 1)
@@ -147,10 +139,10 @@ internal sealed class RfmScorer
         }
 
         ValidateOne(summary, asOf, nameof(summary), -1);
-        return Explain(summary, cuts, asOf);
+        return Result(summary, cuts, asOf);
     }
 
-    private RfmExplanation Explain(RfmSummary c, RfmCuts cuts, Instant asOf)
+    private RfmResult Result(RfmSummary c, RfmCuts cuts, Instant asOf)
     {
         Span<double> recencyCuts = stackalloc double[cuts.RecencyDays.Length];
         for (var i = 0; i < recencyCuts.Length; i++)
@@ -190,7 +182,7 @@ internal sealed class RfmScorer
         }
 
         var days = RecencyDays(c, asOf);
-        return new RfmExplanation(
+        return new RfmResult(
             days,
             c.Frequency,
             c.Monetary,

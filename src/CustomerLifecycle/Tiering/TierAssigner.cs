@@ -66,7 +66,7 @@ internal sealed class TierAssigner
         }
 
         Validate(input, nameof(input), -1);
-        return Explain(input, cuts.Cuts.AsSpan(), cuts.Total, asOf);
+        return Result(input, cuts.Cuts.AsSpan(), cuts.Total, asOf);
     }
 
     public void Evaluate(ReadOnlySpan<TierInput> inputs, Instant asOf, Span<TierAssignment> outputs)
@@ -84,16 +84,7 @@ internal sealed class TierAssigner
         }
     }
 
-    public TierResult Explain(ReadOnlySpan<TierInput> population, int index, Instant asOf)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, population.Length);
-        Span<double> cuts = stackalloc double[_cumulativeTargets.Length];
-        var total = ValueCuts(population, cuts, nameof(population));
-        return Explain(population[index], cuts, total, asOf);
-    }
-
-    private TierResult Explain(in TierInput input, ReadOnlySpan<double> cuts, double total, Instant asOf)
+    private TierResult Result(in TierInput input, ReadOnlySpan<double> cuts, double total, Instant asOf)
     {
         var rawValueTier = ParetoCuts.Tier(input.Value, cuts);
         var valueTier = ValueTier(input, cuts);

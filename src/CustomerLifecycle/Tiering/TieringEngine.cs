@@ -20,7 +20,7 @@ public sealed class TieringEngine
     public TieringEngine(TieringOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        PolicyValidation.ThrowIfAny<TieringOptions>(TieringOptionsValidator.Failures(options));
+        PolicyValidation.ThrowIfInvalid<TieringOptions, TieringOptionsValidator>(options);
 
         // Options are mutable: everything the engine needs is copied here, so later changes to them change nothing.
         _rfm = new RfmScorer(options.Rfm);
@@ -51,15 +51,6 @@ public sealed class TieringEngine
     /// <paramref name="asOf"/>; the message names the index and field. Nothing is written then.</exception>
     public void ScoreRfm(ReadOnlySpan<RfmSummary> population, Instant asOf, Span<RfmScore> scores) => _rfm.Score(population, asOf, scores);
 
-    /// <summary>Explains one customer's RFM scores and segment within a population.</summary>
-    /// <param name="population">The population the customer is scored in.</param>
-    /// <param name="index">The customer's index in <paramref name="population"/>.</param>
-    /// <param name="asOf">The evaluation instant.</param>
-    /// <returns>The raw values, scores, cut points and every segment rule tried.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the population.</exception>
-    /// <exception cref="ArgumentException">A summary is invalid, as for <see cref="ScoreRfm(ReadOnlySpan{RfmSummary}, Instant, Span{RfmScore})"/>.</exception>
-    public RfmExplanation ExplainRfm(ReadOnlySpan<RfmSummary> population, int index, Instant asOf) => _rfm.Explain(population, index, asOf);
-
     /// <summary>Computes a population's RFM cut points once (the policy's fixed ones for
     /// <see cref="RfmScoringMethod.Thresholds"/>), so that single customers can be scored against it with
     /// <see cref="ScoreRfm(RfmSummary, RfmCuts, Instant)"/>.</summary>
@@ -69,7 +60,8 @@ public sealed class TieringEngine
     /// <exception cref="ArgumentException">A summary is invalid, as for <see cref="ScoreRfm(ReadOnlySpan{RfmSummary}, Instant, Span{RfmScore})"/>.</exception>
     public RfmCuts ComputeRfmCuts(ReadOnlySpan<RfmSummary> population, Instant asOf) => _rfm.ComputeCuts(population, asOf);
 
-    /// <summary>Scores one customer against a population's cut points and explains the scores and segment.</summary>
+    /// <summary>Scores one customer against a population's cut points: the scores and segment with the raw values, the cut
+    /// points and every segment rule tried.</summary>
     /// <param name="summary">The customer.</param>
     /// <param name="cuts">The cut points, from <see cref="ComputeRfmCuts"/> of an engine with the same score count.</param>
     /// <param name="asOf">The evaluation instant recency is measured to.</param>
@@ -77,7 +69,23 @@ public sealed class TieringEngine
     /// <exception cref="ArgumentNullException"><paramref name="cuts"/> is null.</exception>
     /// <exception cref="ArgumentException">The summary is invalid (the message names the field), or <paramref name="cuts"/>
     /// were computed for a different score count.</exception>
-    public RfmExplanation ScoreRfm(RfmSummary summary, RfmCuts cuts, Instant asOf) => _rfm.Score(summary, cuts, asOf);
+    public RfmResult ScoreRfm(RfmSummary summary, RfmCuts cuts, Instant asOf) => _rfm.Score(summary, cuts, asOf);
+
+    /// <summary>Explains one customer's RFM scores and segment for a person: the segment and scores in one line, then each
+    /// dimension's raw value, score and cut points, and every segment rule tried.</summary>
+    /// <remarks>An <see cref="RfmSummary"/> carries no customer id, so the subject is <c>"RFM segment"</c>; a host showing it
+    /// for a customer creates <c>new Explanation&lt;RfmResult&gt;(customerId, explanation.Decision, explanation.Result, explanation.Reasons)</c>.</remarks>
+    /// <param name="summary">The customer.</param>
+    /// <param name="cuts">The cut points, from <see cref="ComputeRfmCuts"/> of an engine with the same score count.</param>
+    /// <param name="asOf">The evaluation instant recency is measured to.</param>
+    /// <returns>The explanation; its <see cref="Explanation{TResult}.Result"/> is what <see cref="ScoreRfm(RfmSummary, RfmCuts, Instant)"/> returns.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cuts"/> is null.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="ScoreRfm(RfmSummary, RfmCuts, Instant)"/>.</exception>
+    public Explanation<RfmResult> ExplainRfm(RfmSummary summary, RfmCuts cuts, Instant asOf)
+    {
+        var result = ScoreRfm(summary, cuts, asOf);
+        return new Explanation<RfmResult>(TieringExplanation.RfmSubject, TieringExplanation.Decision(result), result, TieringExplanation.Reasons(result));
+    }
 
     /// <summary>Assigns revenue-share (Pareto) tiers from values alone: each tier is the smallest next group of
     /// highest-value customers reaching its cumulative share; values of 0 or less go to the last tier.</summary>
@@ -115,15 +123,21 @@ public sealed class TieringEngine
     /// message names the index and field. Nothing is written then.</exception>
     public void Evaluate(ReadOnlySpan<TierInput> inputs, Instant asOf, Span<TierAssignment> outputs) => _tiers.Evaluate(inputs, asOf, outputs);
 
-    /// <summary>Explains one customer's tier within a population: the value tier, every rule with each criterion's
-    /// outcome, and hysteresis.</summary>
-    /// <param name="population">The population the customer is tiered in.</param>
-    /// <param name="index">The customer's index in <paramref name="population"/>.</param>
-    /// <param name="asOf">The evaluation instant.</param>
-    /// <returns>The assignment with its rules and reasons.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the population.</exception>
-    /// <exception cref="ArgumentException">An input is invalid, as for <see cref="Evaluate(ReadOnlySpan{TierInput}, Instant, Span{TierAssignment})"/>.</exception>
-    public TierResult Explain(ReadOnlySpan<TierInput> population, int index, Instant asOf) => _tiers.Explain(population, index, asOf);
+    /// <summary>Explains one customer's tier for a person: the tier in one line, then the value tier, every rule tried
+    /// with the criteria that failed, the rule that decided, and hysteresis.</summary>
+    /// <remarks>A <see cref="TierInput"/> carries no customer id, so the subject is <c>"tier"</c>; a host showing it for a
+    /// customer creates <c>new Explanation&lt;TierResult&gt;(customerId, explanation.Decision, explanation.Result, explanation.Reasons)</c>.</remarks>
+    /// <param name="input">The customer.</param>
+    /// <param name="cuts">The population's cut points, from <see cref="ComputeValueCuts"/> of an engine with the same tiers.</param>
+    /// <param name="asOf">The evaluation instant (for tenure).</param>
+    /// <returns>The explanation; its <see cref="Explanation{TResult}.Result"/> is what <see cref="Evaluate(TierInput, ValueTierCuts, Instant)"/> returns.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cuts"/> is null.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Evaluate(TierInput, ValueTierCuts, Instant)"/>.</exception>
+    public Explanation<TierResult> Explain(TierInput input, ValueTierCuts cuts, Instant asOf)
+    {
+        var result = Evaluate(input, cuts, asOf);
+        return new Explanation<TierResult>(TieringExplanation.TierSubject, TieringExplanation.Decision(result), result, TieringExplanation.Reasons(result));
+    }
 
     /// <summary>Plans the next cadence contact of many customers.</summary>
     /// <param name="inputs">One input per customer.</param>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CustomerLifecycle.Tiering;
 
 /// <summary>Validates a <see cref="TieringOptions"/> policy, reporting every failure as <c>Property: message</c>.</summary>
-public sealed class TieringOptionsValidator : IValidateOptions<TieringOptions>
+public sealed class TieringOptionsValidator : IValidateOptions<TieringOptions>, IPolicyValidator<TieringOptions>
 {
     /// <summary>The largest supported number of RFM scores.</summary>
     internal const int MaxScoreCount = 100;
@@ -14,22 +14,12 @@ public sealed class TieringOptionsValidator : IValidateOptions<TieringOptions>
     /// <param name="name">The options name (unused: every named instance gets the same rules).</param>
     /// <param name="options">The policy.</param>
     /// <returns>Success, or a failure listing every problem.</returns>
-    public ValidateOptionsResult Validate(string? name, TieringOptions options)
-    {
-        var failures = Failures(options);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public ValidateOptionsResult Validate(string? name, TieringOptions options) => PolicyValidation.Validate<TieringOptions, TieringOptionsValidator>(options);
 
-    /// <summary>Every problem with the policy, in a stable order.</summary>
-    internal static List<string> Failures(TieringOptions? options)
+    /// <inheritdoc cref="IPolicyValidator{TOptions}.Collect"/>
+    static void IPolicyValidator<TieringOptions>.Collect(TieringOptions options, List<string> failures)
     {
-        var failures = new List<string>();
-        if (options is null)
-        {
-            failures.Add("TieringOptions: must not be null.");
-            return failures;
-        }
-
         ValidateRfm(options.Rfm, failures);
         var tierNames = ValidateTiers(options.Tiers, failures);
         ValidateRules(options.Rules, tierNames, failures);
@@ -60,8 +50,6 @@ public sealed class TieringOptionsValidator : IValidateOptions<TieringOptions>
         {
             failures.Add($"Cadence.KeyMomentLookaheadDays: must be between 0 and 366 but was {options.Cadence.KeyMomentLookaheadDays}.");
         }
-
-        return failures;
     }
 
     private static void ValidateRfm(RfmOptions? rfm, List<string> failures)

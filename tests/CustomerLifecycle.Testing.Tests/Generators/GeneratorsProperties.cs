@@ -45,6 +45,17 @@ public sealed class GeneratorsProperties
         HealthGenerators.FactorsOf(policy).All(f => HealthGenerators.ValueRange(f) is var (low, high) && low < high && double.IsFinite(low) && double.IsFinite(high));
 
     [Fact]
+    public void Health_Policies_IncludeAGroupInsideAGroup() =>
+        Assert.Contains(HealthGenerators.Policy.Sample(200), policy => policy.Groups.Any(g => g.Groups.Count > 0));
+
+    [Property(MaxTest = 50)]
+    public Property Health_PolicyAndInput_GivesAnInputForItsPolicy() => Prop.ForAll(HealthGenerators.PolicyAndInput.ToArbitrary(), c =>
+    {
+        var factorCount = HealthGenerators.FactorsOf(c.Policy).Count();
+        return Enumerable.Range(factorCount, HealthInput.MaxFactors - factorCount).All(slot => !c.Input.HasValue(slot));
+    });
+
+    [Fact]
     public void Health_FactorsOf_WalksTheTreeInSlotOrder()
     {
         var policy = new HealthOptions
@@ -81,6 +92,19 @@ public sealed class GeneratorsProperties
     [Property(Arbitrary = [typeof(TieringArbitraries)])]
     public bool Tiering_SummariesStayInTheirDocumentedRanges(RfmSummary summary) =>
         summary.Frequency is >= 0 and <= 12 && summary.Monetary is >= -200 and <= 600 && (summary.LastPurchase is null || summary.LastPurchase <= TieringGenerators.AsOf);
+
+    [Property]
+    public Property Tiering_RfmPopulationsHoldSummariesInTheirDocumentedRanges() => Prop.ForAll(TieringGenerators.RfmPopulation.ToArbitrary(), population =>
+        population.All(s => s.Frequency is >= 0 and <= 12 && s.Monetary is >= -200 and <= 600));
+
+    [Property]
+    public Property Tiering_ValuesAreMultiplesOf7From_21To210() => Prop.ForAll(TieringGenerators.Values.ToArbitrary(), values =>
+        values.All(v => v is >= -21 and <= 210 && v % 7 == 0));
+
+    [Property]
+    public Property Tiering_Shuffled_IsAPermutationOfThePopulation() => Prop.ForAll(TieringGenerators.Shuffled(TieringGenerators.Values).ToArbitrary(), c =>
+        c.Order.Order().SequenceEqual(Enumerable.Range(0, c.Population.Length))
+        && c.Shuffled.Select((value, i) => value == c.Population[c.Order[i]]).All(same => same));
 
     [Property(Arbitrary = [typeof(FeedbackArbitraries)], MaxTest = 30)]
     public bool Feedback_PoliciesAreValid(FeedbackOptions policy) => new FeedbackOptionsValidator().Validate(null, policy).Succeeded;
@@ -121,6 +145,7 @@ public sealed class GeneratorsProperties
         Assert.Throws<ArgumentNullException>(() => LifecycleGenerators.Record(null!));
         Assert.Throws<ArgumentNullException>(() => HealthGenerators.Input(null!));
         Assert.Throws<ArgumentException>(() => HealthGenerators.Factor(""));
+        Assert.Throws<ArgumentNullException>(() => TieringGenerators.Shuffled<TierInput>(null!));
         Assert.Throws<ArgumentNullException>(() => FeedbackGenerators.Record(null!));
         Assert.Throws<ArgumentException>(() => FeedbackGenerators.ItemWithId(""));
         Assert.Throws<ArgumentNullException>(() => CalendarGenerators.InstantIn(null!));

@@ -8,22 +8,24 @@ namespace CustomerLifecycle.Tests.DependencyInjection;
 public sealed class HealthServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddHealthScoring_Twice_AddsNothingTheSecondTime()
+    public void AddHealth_Twice_AddsNothingTheSecondTime_ButKeepsEveryConfiguration()
     {
         var services = new ServiceCollection();
-        services.AddHealthScoring();
+        services.AddHealth(o => o.Bands[1].Name = "Watch");
         var count = services.Count;
 
-        services.AddHealthScoring();
+        services.AddHealth();
 
         Assert.Equal(count, services.Count);
+        using var provider = services.AddHealth(o => o.Bands[2].Name = "Critical").BuildServiceProvider();
+        Assert.Equal(["Healthy", "Watch", "Critical"], provider.GetRequiredService<HealthEngine>().BandNames);
     }
 
     [Fact]
-    public void AddHealthScoring_RegistersTheEngineWithTheConfiguredPolicy()
+    public void AddHealth_RegistersTheEngineWithTheConfiguredPolicy()
     {
         using var provider = new ServiceCollection()
-            .AddHealthScoring(o => o.Bands[1].Name = "Watch")
+            .AddHealth(o => o.Bands[1].Name = "Watch")
             .BuildServiceProvider();
 
         var engine = provider.GetRequiredService<HealthEngine>();
@@ -33,10 +35,10 @@ public sealed class HealthServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddCustomerLifecycle_RegistersHealthScoring_AndConfigureHealthScoringApplies()
+    public void AddCustomerLifecycle_RegistersTheHealthEngine_AndConfigureHealthChangesItsPolicy()
     {
         using var provider = new ServiceCollection()
-            .AddCustomerLifecycle(b => b.ConfigureHealthScoring(o => o.Factors[0].Weight = 0))
+            .AddCustomerLifecycle(b => b.ConfigureHealth(o => o.Factors[0].Weight = 0))
             .BuildServiceProvider();
 
         Assert.Equal(0, provider.GetRequiredService<IOptions<HealthOptions>>().Value.Factors[0].Weight);
@@ -47,7 +49,7 @@ public sealed class HealthServiceCollectionExtensionsTests
     public void BadPolicy_FailsAtStart()
     {
         using var provider = new ServiceCollection()
-            .AddHealthScoring(o => o.Factors[2].Weight = -1)
+            .AddHealth(o => o.Factors[2].Weight = -1)
             .BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
@@ -58,7 +60,7 @@ public sealed class HealthServiceCollectionExtensionsTests
     [Fact]
     public void NullArguments_AreRejected()
     {
-        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => HealthServiceCollectionExtensions.AddHealthScoring(null!)).ParamName);
-        Assert.Equal("builder", Assert.Throws<ArgumentNullException>(() => HealthServiceCollectionExtensions.ConfigureHealthScoring(null!, _ => { })).ParamName);
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => HealthServiceCollectionExtensions.AddHealth(null!)).ParamName);
+        Assert.Equal("builder", Assert.Throws<ArgumentNullException>(() => HealthServiceCollectionExtensions.ConfigureHealth(null!, _ => { })).ParamName);
     }
 }

@@ -12,7 +12,7 @@ public sealed class HealthDocSamples
     public void QuickStart_ScoresOneCustomerAndExplainsIt()
     {
         #region snippet: health-quick-start
-        var engine = new HealthEngine(new HealthOptions()); // the DESIGN.md §2.3 defaults
+        var engine = new HealthEngine(new HealthOptions()); // the default policy
         var asOf = Instant.FromUtc(2026, 11, 1, 0, 0);
 
         var input = engine.CreateInput(new Dictionary<string, double>
@@ -28,6 +28,16 @@ public sealed class HealthDocSamples
         HealthResult result = engine.Evaluate(input, asOf);
         // result.Score = 63, result.Band = "Warning", result.Coverage = 1
         // result.Factors: login-frequency 1.5 → 50 × 0.25 = 12.5 points, …, payment 15 → 75 × 0.1 = 7.5 points
+
+        // For a person: the same parameters, the decision in one line and every factor's part in it.
+        Explanation<HealthResult> why = engine.Explain(input, asOf);
+        Console.WriteLine(why);
+
+        // health score: 63 Warning
+        // - Score 63 is in band Warning [60, 80), with 100% of the weight covered by data.
+        // - Factor "login-frequency": 1.5 → 50 points × 25% of the score = 12.5 points.
+        // - …
+        // - Factor "payment": 15 → 75 points × 10% of the score = 7.5 points.
         #endregion
 
         Assert.Equal(63, result.Score!.Value.Value, 9);
@@ -35,6 +45,9 @@ public sealed class HealthDocSamples
         Assert.Equal(1, result.Coverage);
         Assert.Equal(12.5, result.Factor("login-frequency")!.Points, 9);
         Assert.Equal(7.5, result.Factor("payment")!.Points, 9);
+        Assert.Equal("63 Warning", why.Decision);
+        Assert.Equal("Factor \"login-frequency\": 1.5 → 50 points × 25% of the score = 12.5 points.", why.Reasons[1].Message);
+        Assert.Equal("Factor \"payment\": 15 → 75 points × 10% of the score = 7.5 points.", why.Reasons[^1].Message);
     }
 
     [Fact]
@@ -57,7 +70,7 @@ public sealed class HealthDocSamples
         // outputs[0]: Scored, 81.25 (= (25 × 100 + 15 × 50) / 40), band "Healthy", coverage 0.4
         // outputs[1]: Scored, 20, band "AtRisk"; outputs[2]: NoData, BandIndex -1
         string band = engine.BandName(outputs[0].BandIndex);
-        HealthResult whyIsTheSecondRed = engine.Explain(inputs[1], asOf); // only for the customers a person looks at
+        Explanation<HealthResult> whyIsTheSecondRed = engine.Explain(inputs[1], asOf); // only for the customers a person looks at
         #endregion
 
         Assert.Equal(3250.0 / 40, outputs[0].Score, 9);
@@ -66,7 +79,7 @@ public sealed class HealthDocSamples
         Assert.Equal(20, outputs[1].Score, 9);
         Assert.Equal("AtRisk", engine.BandName(outputs[1].BandIndex));
         Assert.Equal(HealthStatus.NoData, outputs[2].Status);
-        Assert.Equal(HealthFactorDataState.Excluded, whyIsTheSecondRed.Factor("nps")!.State);
+        Assert.Equal(HealthFactorDataState.Excluded, whyIsTheSecondRed.Result.Factor("nps")!.State);
     }
 
     [Fact]
@@ -116,7 +129,7 @@ public sealed class HealthDocSamples
         var engine = new HealthEngine(options); // throws OptionsValidationException listing every problem
 
         // Or through DI, validated when the host starts:
-        var services = new ServiceCollection().AddHealthScoring(o => o.Bands[2].Name = "Critical");
+        var services = new ServiceCollection().AddHealth(o => o.Bands[2].Name = "Critical");
         #endregion
 
         Assert.Equal(["nps", "days-overdue", "logins-per-week", "seats-used", "open-tickets", "reports-used"], engine.FactorIds);

@@ -95,20 +95,22 @@ public sealed partial class TieringDocSamples
         TierInput[] customers = [new(5000, 4, asOf - Duration.FromDays(800)), new(3000, 1.5, asOf - Duration.FromDays(800)), new(1500), new(500)];
 
         #region snippet: tiering-explain
-        TierResult why = engine.Explain(customers, index: 1, asOf);
-        foreach (var reason in why.Reasons)
-        {
-            Console.WriteLine($"{reason.Code}: {reason.Message}");
-        }
+        ValueTierCuts cuts = engine.ComputeValueCuts([.. customers.Select(c => c.Value)]);
+        Explanation<TierResult> why = engine.Explain(customers[1], cuts, asOf);
+        Console.WriteLine(why);
 
-        // tiering.value-tier: Value 3000 is 30% of the population's value: value tier Key.
-        // tiering.rule-matched: Rule 1 (All) gives Key: ValueTier AtOrAbove 1 (was 1), LoginsPerWeek AtLeast 1 (was 1.5).
-        // why.Rules lists every rule with each criterion's threshold, actual value and outcome.
+        // tier: Key
+        // - Value 3000 is 30% of the population's value: value tier Key.
+        // - Rule 0 (All) for Core did not match: ValueTier AtOrAbove 0 (was 1), LoginsPerWeek AtLeast 3 (was 1.5).
+        // - Rule 1 (All) gives Key: ValueTier AtOrAbove 1 (was 1), LoginsPerWeek AtLeast 1 (was 1.5).
+        // why.Result is what Evaluate(customers[1], cuts, asOf) returns; why.Result.Rules lists every rule with each
+        // criterion's threshold, actual value and outcome.
         #endregion
 
-        Assert.Equal("Value 3000 is 30% of the population's value: value tier Key.", why.Reasons[0].Message);
-        Assert.Equal("Rule 1 (All) gives Key: ValueTier AtOrAbove 1 (was 1), LoginsPerWeek AtLeast 1 (was 1.5).", why.Reasons[1].Message);
-        Assert.Equal(4, why.Rules.Count);
+        Assert.Equal(
+            "tier: Key\n- Value 3000 is 30% of the population's value: value tier Key.\n- Rule 0 (All) for Core did not match: ValueTier AtOrAbove 0 (was 1), LoginsPerWeek AtLeast 3 (was 1.5).\n- Rule 1 (All) gives Key: ValueTier AtOrAbove 1 (was 1), LoginsPerWeek AtLeast 1 (was 1.5).",
+            why.ToString());
+        Assert.Equal(4, why.Result.Rules.Count);
     }
 
     [Fact]
@@ -124,8 +126,8 @@ public sealed partial class TieringDocSamples
         RfmCuts rfmCuts = engine.ComputeRfmCuts(population, asOf);
         ValueTierCuts valueCuts = engine.ComputeValueCuts(revenue);
 
-        // During the day: score and tier one customer against them, with the full explanation.
-        RfmExplanation rfm = engine.ScoreRfm(new RfmSummary(asOf - Duration.FromDays(25), 6, 900.0), rfmCuts, asOf);
+        // During the day: score and tier one customer against them, with everything behind each decision.
+        RfmResult rfm = engine.ScoreRfm(new RfmSummary(asOf - Duration.FromDays(25), 6, 900.0), rfmCuts, asOf);
         TierResult tier = engine.Evaluate(new TierInput(Value: 3200, LoginsPerWeek: 2), valueCuts, asOf);
 
         // rfm.Score: R3 F3 M4 "Potential Loyalist"; tier.Assignment.TierName == "Key" (value tier Key, rule 1)

@@ -1,4 +1,4 @@
-using CustomerLifecycle.Tests.Generators;
+using CustomerLifecycle.Testing.Generators;
 using CustomerLifecycle.Tiering;
 using FsCheck;
 using FsCheck.Fluent;
@@ -13,7 +13,7 @@ public sealed class TieringEngineProperties
     private static readonly TieringEngine Engine = new(new TieringOptions());
 
     [Property]
-    public Property Rfm_HigherRawValuesNeverGetLowerScores() => Prop.ForAll(TieringGenerators.Population(), population =>
+    public Property Rfm_HigherRawValuesNeverGetLowerScores() => Prop.ForAll(TieringGenerators.RfmPopulation.ToArbitrary(), population =>
     {
         var scores = Score(population);
         for (var i = 0; i < population.Length; i++)
@@ -35,7 +35,7 @@ public sealed class TieringEngineProperties
     });
 
     [Property]
-    public Property Rfm_EqualRawValuesGetEqualScores() => Prop.ForAll(TieringGenerators.Population(), population =>
+    public Property Rfm_EqualRawValuesGetEqualScores() => Prop.ForAll(TieringGenerators.RfmPopulation.ToArbitrary(), population =>
     {
         var scores = Score(population);
         for (var i = 0; i < population.Length; i++)
@@ -57,11 +57,11 @@ public sealed class TieringEngineProperties
     });
 
     [Property]
-    public Property Rfm_ScoresStayWithinOneToScoreCount() => Prop.ForAll(TieringGenerators.Population(), population =>
+    public Property Rfm_ScoresStayWithinOneToScoreCount() => Prop.ForAll(TieringGenerators.RfmPopulation.ToArbitrary(), population =>
         Score(population).All(s => s.Recency is >= 1 and <= 5 && s.Frequency is >= 1 and <= 5 && s.Monetary is >= 1 and <= 5));
 
     [Property]
-    public Property Rfm_SingleCustomerAgainstStoredCutsMatchesTheBatch() => Prop.ForAll(TieringGenerators.Population(), population =>
+    public Property Rfm_SingleCustomerAgainstStoredCutsMatchesTheBatch() => Prop.ForAll(TieringGenerators.RfmPopulation.ToArbitrary(), population =>
     {
         var scores = Score(population);
         var cuts = Engine.ComputeRfmCuts(population, AsOf);
@@ -69,25 +69,25 @@ public sealed class TieringEngineProperties
     });
 
     [Property]
-    public Property Rfm_ShufflingChangesNoCustomersScore() => Prop.ForAll(TieringGenerators.Shuffled(TieringGenerators.Summary()), input =>
+    public Property Rfm_ShufflingChangesNoCustomersScore() => Prop.ForAll(TieringGenerators.Shuffled(TieringGenerators.RfmPopulation).ToArbitrary(), input =>
     {
-        var (population, order) = input;
+        var (population, shuffled, order) = input;
         var scores = Score(population);
-        var shuffledScores = Score([.. order.Select(i => population[i])]);
+        var shuffledScores = Score(shuffled);
         return order.Select((original, i) => shuffledScores[i] == scores[original]).All(same => same);
     });
 
     [Property]
-    public Property Tiers_ShufflingChangesNoCustomersTier() => Prop.ForAll(TieringGenerators.Shuffled(TieringGenerators.TierInput()), input =>
+    public Property Tiers_ShufflingChangesNoCustomersTier() => Prop.ForAll(TieringGenerators.Shuffled(TieringGenerators.Population).ToArbitrary(), input =>
     {
-        var (population, order) = input;
+        var (population, shuffled, order) = input;
         var tiers = Evaluate(population);
-        var shuffledTiers = Evaluate([.. order.Select(i => population[i])]);
+        var shuffledTiers = Evaluate(shuffled);
         return order.Select((original, i) => shuffledTiers[i] == tiers[original]).All(same => same);
     });
 
     [Property]
-    public Property Tiers_SingleCustomerAgainstStoredCutsMatchesTheBatch() => Prop.ForAll(Gen.ArrayOf(TieringGenerators.TierInput()).ToArbitrary(), population =>
+    public Property Tiers_SingleCustomerAgainstStoredCutsMatchesTheBatch() => Prop.ForAll(TieringGenerators.Population.ToArbitrary(), population =>
     {
         var batch = Evaluate(population);
         var cuts = Engine.ComputeValueCuts([.. population.Select(p => p.Value)]);
@@ -95,7 +95,26 @@ public sealed class TieringEngineProperties
     });
 
     [Property]
-    public Property Tiers_EqualInputsGetEqualTiers() => Prop.ForAll(Gen.ArrayOf(TieringGenerators.TierInput()).ToArbitrary(), population =>
+    public Property Rfm_ExplainRfmsResult_IsWhatScoreRfmReturns() => Prop.ForAll(TieringGenerators.RfmPopulation.ToArbitrary(), population =>
+    {
+        var cuts = Engine.ComputeRfmCuts(population, AsOf);
+        return population.All(summary => SameRfm(Engine.ExplainRfm(summary, cuts, AsOf).Result, Engine.ScoreRfm(summary, cuts, AsOf)));
+    });
+
+    [Property]
+    public Property Tiers_ExplainsResult_IsWhatEvaluateReturns() => Prop.ForAll(
+        TieringGenerators.Population.ToArbitrary(),
+        Gen.ArrayOf(from tier in Gen.Choose(-1, 3) from below in Gen.Choose(0, 3) select (tier, below), 4).ToArbitrary(),
+        (population, previous) =>
+        {
+            // Some customers with a stored tier, so that upgrades, downgrades and pending downgrades are explained too.
+            var customers = population.Select((input, i) => previous[i % 4] is var (tier, below) && tier >= 0 ? input with { Previous = new TierState(tier, below) } : input).ToArray();
+            var cuts = Engine.ComputeValueCuts([.. customers.Select(c => c.Value)]);
+            return customers.All(input => SameTier(Engine.Explain(input, cuts, AsOf).Result, Engine.Evaluate(input, cuts, AsOf)));
+        });
+
+    [Property]
+    public Property Tiers_EqualInputsGetEqualTiers() => Prop.ForAll(TieringGenerators.Population.ToArbitrary(), population =>
     {
         var tiers = Evaluate(population);
         for (var i = 0; i < population.Length; i++)
@@ -113,7 +132,7 @@ public sealed class TieringEngineProperties
     });
 
     [Property]
-    public Property ValueTiers_CoreReachesItsShareAndNoSmallerGroupDoes() => Prop.ForAll(TieringGenerators.Values(), values =>
+    public Property ValueTiers_CoreReachesItsShareAndNoSmallerGroupDoes() => Prop.ForAll(TieringGenerators.Values.ToArbitrary(), values =>
     {
         var tiers = new int[values.Length];
         Engine.AssignValueTiers(values, tiers);
@@ -139,7 +158,7 @@ public sealed class TieringEngineProperties
     });
 
     [Property]
-    public Property ValueTiers_AreOrderedByValue() => Prop.ForAll(TieringGenerators.Values(), values =>
+    public Property ValueTiers_AreOrderedByValue() => Prop.ForAll(TieringGenerators.Values.ToArbitrary(), values =>
     {
         var tiers = new int[values.Length];
         Engine.AssignValueTiers(values, tiers);
@@ -159,7 +178,7 @@ public sealed class TieringEngineProperties
 
     [Property]
     public Property Hysteresis_NeverFlapsOnConstantInputs() => Prop.ForAll(
-        TieringGenerators.TierInput().ToArbitrary(),
+        TieringGenerators.Input.ToArbitrary(),
         Gen.Choose(0, 3).ToArbitrary(),
         (input, start) =>
         {
@@ -219,6 +238,17 @@ public sealed class TieringEngineProperties
 
             return outputs[0].NextKeyMoment == expected;
         });
+
+    private static bool SameRfm(RfmResult a, RfmResult b)
+        => a.Score == b.Score && a.RecencyDays.Equals(b.RecencyDays) && a.Frequency == b.Frequency && a.Monetary.Equals(b.Monetary)
+           && a.RecencyCutDays.SequenceEqual(b.RecencyCutDays) && a.FrequencyCuts.SequenceEqual(b.FrequencyCuts)
+           && a.MonetaryCuts.SequenceEqual(b.MonetaryCuts) && a.Reasons.SequenceEqual(b.Reasons);
+
+    private static bool SameTier(TierResult a, TierResult b)
+        => a.Assignment == b.Assignment && a.ValueTierName == b.ValueTierName && a.ValueShare.Equals(b.ValueShare)
+           && a.Rules.Count == b.Rules.Count
+           && a.Rules.Zip(b.Rules).All(r => r.First with { Criteria = r.Second.Criteria } == r.Second && r.First.Criteria.SequenceEqual(r.Second.Criteria))
+           && a.Reasons.SequenceEqual(b.Reasons);
 
     private static bool MoreRecent(RfmSummary a, RfmSummary b)
         => a.LastPurchase is { } la && (b.LastPurchase is not { } lb || la > lb);

@@ -205,59 +205,85 @@ public sealed class TieringEngineRfmTests
     }
 
     [Fact]
-    public void ExplainRfm_GivesRawValuesCutPointsAndRules()
+    public void ScoreRfm_GivesRawValuesCutPointsAndRules()
     {
         var engine = new TieringEngine(new TieringOptions());
 
-        var explanation = engine.ExplainRfm(Population, 3, AsOf);
+        var result = engine.ScoreRfm(Population[3], engine.ComputeRfmCuts(Population, AsOf), AsOf);
 
-        Assert.Equal(30, explanation.RecencyDays);
-        Assert.Equal(5, explanation.Frequency);
-        Assert.Equal(300, explanation.Monetary);
-        Assert.Equal(new RfmScore(3, 3, 2, 1, "Potential Loyalist"), explanation.Score);
-        Assert.Equal([60, 30, 10, 1], explanation.RecencyCutDays);
-        Assert.Equal([3, 5, 8, 10], explanation.FrequencyCuts);
-        Assert.Equal([300, 500, 800, 1000], explanation.MonetaryCuts);
-        Assert.Equal(["tiering.rfm-segment-not-matched", "tiering.rfm-segment"], explanation.Reasons.Select(r => r.Code));
-        Assert.Equal("Not 'Champions': scores R3 F3 M2 are outside R 5-5, F 5-5, M 5-5.", explanation.Reasons[0].Message);
-        Assert.Equal("Segment 'Potential Loyalist': scores R3 F3 M2 match R 3-5, F 3-5, M 2-5.", explanation.Reasons[1].Message);
+        Assert.Equal(30, result.RecencyDays);
+        Assert.Equal(5, result.Frequency);
+        Assert.Equal(300, result.Monetary);
+        Assert.Equal(new RfmScore(3, 3, 2, 1, "Potential Loyalist"), result.Score);
+        Assert.Equal([60, 30, 10, 1], result.RecencyCutDays);
+        Assert.Equal([3, 5, 8, 10], result.FrequencyCuts);
+        Assert.Equal([300, 500, 800, 1000], result.MonetaryCuts);
+        Assert.Equal(["tiering.rfm-segment-not-matched", "tiering.rfm-segment"], result.Reasons.Select(r => r.Code));
+        Assert.Equal("Not 'Champions': scores R3 F3 M2 are outside R 5-5, F 5-5, M 5-5.", result.Reasons[0].Message);
+        Assert.Equal("Segment 'Potential Loyalist': scores R3 F3 M2 match R 3-5, F 3-5, M 2-5.", result.Reasons[1].Message);
     }
 
     [Fact]
-    public void ExplainRfm_AllEqual_ScoresLeftEmptyHaveInfiniteCuts()
+    public void ExplainRfm_SaysTheSegmentInOneLine_ThenEachDimensionsScoreAndCuts_ThenTheRulesTried()
+    {
+        var engine = new TieringEngine(new TieringOptions());
+        var cuts = engine.ComputeRfmCuts(Population, AsOf);
+
+        var explanation = engine.ExplainRfm(Population[3], cuts, AsOf);
+
+        Assert.Equal(("RFM segment", "Potential Loyalist (R3 F3 M2)"), (explanation.Subject, explanation.Decision));
+        Assert.Equal(
+            ["tiering.rfm-score", "tiering.rfm-score", "tiering.rfm-score", "tiering.rfm-segment-not-matched", "tiering.rfm-segment"],
+            explanation.Reasons.Select(r => r.Code));
+        Assert.Equal(
+            [
+                "Recency: 30 days since the last purchase → R3; R2 to R5 need at most 60, 30, 10, 1 days.",
+                "Frequency: 5 purchases → F3; F2 to F5 need at least 3, 5, 8, 10.",
+                "Monetary: 300 spent → M2; M2 to M5 need at least 300, 500, 800, 1000.",
+            ],
+            explanation.Reasons.Take(3).Select(r => r.Message));
+        var frequency = explanation.Reasons[1].Data;
+        Assert.Equal(("frequency", 5.0, 3), ((string)frequency["dimension"]!, (double)frequency["value"]!, (int)frequency["score"]!));
+        Assert.Equal([3.0, 5, 8, 10], (IEnumerable<double>)frequency["cuts"]!);
+        Assert.Equal(explanation.Result.Reasons, explanation.Reasons.Skip(3));
+    }
+
+    [Fact]
+    public void ExplainRfm_NeverBought_SaysSo()
+    {
+        var engine = new TieringEngine(new TieringOptions());
+
+        var explanation = engine.ExplainRfm(default, engine.ComputeRfmCuts(Population, AsOf), AsOf);
+
+        Assert.Equal("Recency: never bought → R1; R2 to R5 need at most 60, 30, 10, 1 days.", explanation.Reasons[0].Message);
+        Assert.Equal(double.PositiveInfinity, explanation.Reasons[0].Data["value"]);
+    }
+
+    [Fact]
+    public void ScoreRfm_AllEqual_ScoresLeftEmptyHaveInfiniteCuts()
     {
         var engine = new TieringEngine(new TieringOptions());
         RfmSummary[] population = [Summary(7, 2, 50), Summary(7, 2, 50), Summary(7, 2, 50)];
 
-        var explanation = engine.ExplainRfm(population, 2, AsOf);
+        var result = engine.ScoreRfm(population[2], engine.ComputeRfmCuts(population, AsOf), AsOf);
 
-        Assert.Equal((3, 3, 3), (explanation.Score.Recency, explanation.Score.Frequency, explanation.Score.Monetary));
-        Assert.Equal([7, 7, double.NegativeInfinity, double.NegativeInfinity], explanation.RecencyCutDays);
-        Assert.Equal([2, 2, double.PositiveInfinity, double.PositiveInfinity], explanation.FrequencyCuts);
+        Assert.Equal((3, 3, 3), (result.Score.Recency, result.Score.Frequency, result.Score.Monetary));
+        Assert.Equal([7, 7, double.NegativeInfinity, double.NegativeInfinity], result.RecencyCutDays);
+        Assert.Equal([2, 2, double.PositiveInfinity, double.PositiveInfinity], result.FrequencyCuts);
     }
 
     [Fact]
-    public void ExplainRfm_Unmatched_SaysSo()
+    public void ScoreRfm_Unmatched_SaysSo()
     {
         var options = new TieringOptions();
         options.Rfm.Segments = [];
         var engine = new TieringEngine(options);
 
-        var explanation = engine.ExplainRfm(Population, 0, AsOf);
+        var result = engine.ScoreRfm(Population[0], engine.ComputeRfmCuts(Population, AsOf), AsOf);
 
-        var reason = Assert.Single(explanation.Reasons);
+        var reason = Assert.Single(result.Reasons);
         Assert.Equal("tiering.rfm-unmatched", reason.Code);
         Assert.Equal("No segment rule matches R5 F5 M5; the segment is 'Others'.", reason.Message);
-    }
-
-    [Fact]
-    public void ExplainRfm_IndexOutsideThePopulation_Throws()
-    {
-        var engine = new TieringEngine(new TieringOptions());
-
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => engine.ExplainRfm(Population, 5, AsOf));
-
-        Assert.Equal("index", ex.ParamName);
     }
 
     [Fact]
@@ -288,10 +314,10 @@ public sealed class TieringEngineRfmTests
         var engine = new TieringEngine(new TieringOptions());
         var cuts = engine.ComputeRfmCuts(Population, AsOf);
 
-        var explanation = engine.ScoreRfm(Summary(25, 6, 900), cuts, AsOf);
+        var result = engine.ScoreRfm(Summary(25, 6, 900), cuts, AsOf);
 
-        Assert.Equal(new RfmScore(3, 3, 4, 1, "Potential Loyalist"), explanation.Score);
-        Assert.Equal(25, explanation.RecencyDays);
+        Assert.Equal(new RfmScore(3, 3, 4, 1, "Potential Loyalist"), result.Score);
+        Assert.Equal(25, result.RecencyDays);
     }
 
     [Fact]

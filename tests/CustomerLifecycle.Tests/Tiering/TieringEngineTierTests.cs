@@ -200,7 +200,7 @@ public sealed class TieringEngineTierTests
 
         Assert.Equal(0, outputs[2].ValueTier);
         Assert.Equal(3, outputs[3].ValueTier);
-        var explained = engine.Explain(population, 2, AsOf);
+        var explained = engine.Evaluate(population[2], engine.ComputeValueCuts([.. population.Select(p => p.Value)]), AsOf);
         Assert.Equal("tiering.value-margin", explained.Reasons[1].Code);
         Assert.Equal("Value 280 is below the Core cut 300 but within the margin: value tier stays Core.", explained.Reasons[1].Message);
     }
@@ -286,16 +286,17 @@ public sealed class TieringEngineTierTests
             "values[1]: must be a finite number but was -Infinity. (Parameter 'values')",
             Assert.Throws<ArgumentException>(() => _engine.ComputeValueCuts([1, double.NegativeInfinity])).Message);
         Assert.Equal(
-            "population[0].LoginsPerWeek: must be a finite number >= 0 but was NaN. (Parameter 'population')",
-            Assert.Throws<ArgumentException>(() => _engine.Explain([new TierInput(1, double.NaN)], 0, AsOf)).Message);
+            "input.LoginsPerWeek: must be a finite number >= 0 but was NaN. (Parameter 'input')",
+            Assert.Throws<ArgumentException>(() => _engine.Explain(new TierInput(1, double.NaN), cuts, AsOf)).Message);
+        Assert.Equal("cuts", Assert.Throws<ArgumentNullException>(() => _engine.Explain(new TierInput(1), null!, AsOf)).ParamName);
     }
 
     [Fact]
-    public void Explain_ListsEveryRuleWithEachCriterion()
+    public void Evaluate_AgainstCuts_ListsEveryRuleWithEachCriterion()
     {
-        TierInput[] population = [new(400, 2, TwoYearsAgo), new(300), new(200), new(100)];
+        var cuts = _engine.ComputeValueCuts([400, 300, 200, 100]);
 
-        var result = _engine.Explain(population, 0, AsOf);
+        var result = _engine.Evaluate(new TierInput(400, 2, TwoYearsAgo), cuts, AsOf);
 
         Assert.Equal("Core", result.ValueTierName);
         Assert.Equal(0.4, result.ValueShare, 12);
@@ -310,22 +311,48 @@ public sealed class TieringEngineTierTests
     }
 
     [Fact]
-    public void Explain_PendingDowngrade_SaysHowLong()
+    public void Explain_SaysTheTierInOneLine_AndWhyEachEarlierRuleDidNotMatch()
     {
-        var result = _engine.Explain([new TierInput(0, Previous: new TierState(0, 0))], 0, AsOf);
+        var cuts = _engine.ComputeValueCuts([400, 300, 200, 100]);
 
-        Assert.Equal(["tiering.value-tier", "tiering.no-rule-matched", "tiering.downgrade-pending"], result.Reasons.Select(r => r.Code));
-        Assert.Equal("No rule matched: fallback tier General.", result.Reasons[1].Message);
-        Assert.Equal("The rules give General but the customer stays Core for now (1 of 3 evaluations below).", result.Reasons[2].Message);
+        var explanation = _engine.Explain(new TierInput(400, 2, TwoYearsAgo), cuts, AsOf);
+
+        Assert.Equal(("tier", "Key"), (explanation.Subject, explanation.Decision));
+        Assert.Equal(["tiering.value-tier", "tiering.rule-not-matched", "tiering.rule-matched"], explanation.Reasons.Select(r => r.Code));
+        var notMatched = explanation.Reasons[1];
+        Assert.Equal("Rule 0 (All) for Core did not match: LoginsPerWeek AtLeast 3 (was 2).", notMatched.Message);
+        Assert.Equal((0, "Core", "All"), ((int)notMatched.Data["rule"]!, (string)notMatched.Data["tier"]!, (string)notMatched.Data["match"]!));
+        Assert.Equal(
+            "tier: Key\n- Value 400 is 40% of the population's value: value tier Core.\n- Rule 0 (All) for Core did not match: LoginsPerWeek AtLeast 3 (was 2).\n- Rule 1 (All) gives Key: ValueTier AtOrAbove 1 (was 0), LoginsPerWeek AtLeast 1 (was 2).",
+            explanation.ToString());
     }
 
     [Fact]
-    public void Explain_UpgradeAndDowngrade_AreReasons()
+    public void Explain_NoRuleMatched_ListsEveryRule_AndAPendingDowngradeSaysHowLong()
     {
-        var up = _engine.Explain([new TierInput(10, MatchesIdealProfile: true, Previous: new TierState(3, 0))], 0, AsOf);
-        var down = _engine.Explain([new TierInput(0, Previous: new TierState(2, 2))], 0, AsOf);
+        var cuts = _engine.ComputeValueCuts([0]);
 
+        var explanation = _engine.Explain(new TierInput(0, Previous: new TierState(0, 0)), cuts, AsOf);
+
+        Assert.Equal("Core (downgrade to General pending)", explanation.Decision);
+        Assert.Equal(
+            ["tiering.value-tier", "tiering.rule-not-matched", "tiering.rule-not-matched", "tiering.rule-not-matched", "tiering.rule-not-matched", "tiering.no-rule-matched", "tiering.downgrade-pending"],
+            explanation.Reasons.Select(r => r.Code));
+        Assert.Equal("No rule matched: fallback tier General.", explanation.Reasons[5].Message);
+        Assert.Equal("The rules give General but the customer stays Core for now (1 of 3 evaluations below).", explanation.Reasons[6].Message);
+    }
+
+    [Fact]
+    public void Explain_UpgradeAndDowngrade_SayTheTierItWas()
+    {
+        var cuts = _engine.ComputeValueCuts([10, 0]);
+
+        var up = _engine.Explain(new TierInput(10, MatchesIdealProfile: true, Previous: new TierState(3, 0)), cuts, AsOf);
+        var down = _engine.Explain(new TierInput(0, Previous: new TierState(2, 2)), cuts, AsOf);
+
+        Assert.Equal("Potential (was General)", up.Decision);
         Assert.Equal("Upgraded from General to Potential at once.", up.Reasons[^1].Message);
+        Assert.Equal("General (was Potential)", down.Decision);
         Assert.Equal("tiering.downgrade", down.Reasons[^1].Code);
         Assert.Equal("Downgraded from Potential to General after 3 evaluations below.", down.Reasons[^1].Message);
     }

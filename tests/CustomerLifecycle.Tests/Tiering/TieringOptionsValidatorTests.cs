@@ -170,6 +170,10 @@ public sealed class TieringOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_RejectsNull()
+        => Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => _validator.Validate(null, null!)).ParamName);
+
+    [Fact]
     public void Engine_RejectsABadPolicyWithEveryFailure()
     {
         var options = new TieringOptions();
