@@ -50,8 +50,10 @@ public sealed class FeedbackServiceTests
 
         var transition = await service.ApplyAsync("F-1", start, None);
 
-        Assert.Equal(DefaultEngine.TryApply(submitted.Record, start), transition);
-        Assert.Equal("Applied Start to feedback 'F-1': Assigned → InProgress.", transition!.Reason.Message);
+        var expected = DefaultEngine.TryApply(submitted.Record, start);
+        Assert.Equal((expected.Succeeded, expected.Reason, expected.Record.State), (transition!.Succeeded, transition.Reason, transition.Record.State));
+        Assert.Equal(expected.Record.History, transition.Record.History);
+        Assert.Equal("Applied Start to feedback 'F-1': Assigned → InProgress.", transition.Reason.Message);
         var stored = await store.LoadAsync("F-1", None);
         Assert.Equal((FeedbackState.InProgress, 2L), (stored!.Record.State, stored.Version));
     }
