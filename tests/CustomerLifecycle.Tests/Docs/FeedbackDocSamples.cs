@@ -91,8 +91,12 @@ public sealed class FeedbackDocSamples
     [Fact]
     public void Explain_OneItem()
     {
-        var engine = new FeedbackEngine(new FeedbackOptions());
-        var item = new FeedbackItem("F-1", CustomerId.From("acme"), "email", Instant.FromUtc(2025, 3, 28, 15, 0), "Checkout is down, customers cannot pay")
+        // The engine and the item of the feedback-evaluate sample.
+        var engine = new FeedbackEngine(new FeedbackOptions
+        {
+            Calendar = new BusinessCalendarOptions { TimeZoneId = "Europe/Berlin", Holidays = ["2025-12-25", "2025-12-26"] },
+        });
+        var item = new FeedbackItem("F-1", CustomerId.From("acme"), "email", Instant.FromUtc(2025, 3, 28, 14, 0), "Checkout is down, customers cannot pay")
         {
             AffectedCustomers = 150,
             TotalCustomers = 1000,
@@ -101,7 +105,7 @@ public sealed class FeedbackDocSamples
         #region snippet: feedback-explain
         var explanation = engine.Explain(item, asOf: item.Submitted);
 
-        Console.WriteLine(explanation.Decision); // priority High (impact Extensive × urgency Critical), resolve by 2025-04-01T15:00:00Z
+        Console.WriteLine(explanation.Decision); // priority High (impact Extensive × urgency Critical), resolve by 2025-04-01T13:00:00Z
         foreach (var reason in explanation.Reasons)
         {
             Console.WriteLine(reason.Code);      // feedback.category-keywords, feedback.impact, …, feedback.team, feedback.contribution, feedback.sla.running, …
@@ -110,7 +114,7 @@ public sealed class FeedbackDocSamples
         var assessment = explanation.Result;     // what Evaluate(item, asOf) returns
         #endregion
 
-        Assert.Equal("priority High (impact Extensive × urgency Critical), resolve by 2025-04-01T15:00:00Z", explanation.Decision);
+        Assert.Equal("priority High (impact Extensive × urgency Critical), resolve by 2025-04-01T13:00:00Z", explanation.Decision);
         Assert.Equal("High", assessment.Priority);
         Assert.Equal(["feedback.category-keywords", "feedback.impact", "feedback.urgency-keywords", "feedback.priority", "feedback.score", "feedback.team", "feedback.contribution"], explanation.Reasons.Take(7).Select(r => r.Code));
     }
