@@ -9,7 +9,7 @@ namespace CustomerLifecycle.Sqlite;
 /// <remarks>It shares the file, schema and WAL mode of <see cref="SqliteLifecycleStore"/>. Thread-safe: every call uses its own pooled connection.</remarks>
 public sealed class SqliteFeedbackStore : IFeedbackStore
 {
-    private readonly SqliteDatabase _database;
+    private readonly SqliteRecordTable<FeedbackRecord> _table;
 
     /// <summary>Creates a store over a SQLite file (created with its schema on first use), waiting up to 30 s for a lock.</summary>
     /// <param name="path">The database file's path.</param>
@@ -25,53 +25,36 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
     public SqliteFeedbackStore(string path, TimeSpan busyTimeout)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(busyTimeout, TimeSpan.Zero);
-        _database = new SqliteDatabase(path, busyTimeout);
-    }
+        => _table = new(path, busyTimeout, "feedback_records", "id", Serialize, Deserialize);
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentNullException"><paramref name="feedbackId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is null, empty or whitespace.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="SqliteException">The file is not a database, is corrupt, or stayed locked longer than the busy timeout.</exception>
     /// <exception cref="SqliteSchemaException">The file's schema is newer than this package reads.</exception>
-    public async ValueTask<FeedbackRecord?> FindAsync(string feedbackId, CancellationToken cancellationToken = default)
+    public ValueTask<StoredRecord<FeedbackRecord>?> LoadAsync(string key, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(feedbackId);
-        cancellationToken.ThrowIfCancellationRequested();
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT record FROM feedback_records WHERE id = $id";
-        command.Parameters.AddWithValue("$id", feedbackId);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
-            ? JsonSerializer.Deserialize(json, StoreJsonContext.Default.FeedbackRecord)
-            : null;
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        return _table.LoadAsync(key, cancellationToken);
     }
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
-    /// <exception cref="ArgumentException">The record's version is not <paramref name="expectedVersion"/> + 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="SqliteException">The file is not a database, is corrupt, or stayed locked longer than the busy timeout.</exception>
     /// <exception cref="SqliteSchemaException">The file's schema is newer than this package reads.</exception>
-    public async ValueTask<bool> TrySaveAsync(FeedbackRecord record, long expectedVersion, CancellationToken cancellationToken = default)
+    public ValueTask<SaveResult> SaveAsync(FeedbackRecord record, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (record.Version != expectedVersion + 1)
-        {
-            throw new ArgumentException($"The record's Version must be expectedVersion + 1 ({expectedVersion + 1}) but was {record.Version}.", nameof(record));
-        }
-
-        var json = JsonSerializer.Serialize(record, StoreJsonContext.Default.FeedbackRecord);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = expectedVersion == 0
-            ? "INSERT INTO feedback_records (id, version, record) VALUES ($id, 1, $r) ON CONFLICT (id) DO NOTHING"
-            : "UPDATE feedback_records SET version = $e + 1, record = $r WHERE id = $id AND version = $e";
-        command.Parameters.AddWithValue("$id", record.Item.Id);
-        command.Parameters.AddWithValue("$r", json);
-        command.Parameters.AddWithValue("$e", expectedVersion);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        return _table.SaveAsync(record.Item.Id, record, expectedVersion, cancellationToken);
     }
+
+    private static string Serialize(FeedbackRecord record) => JsonSerializer.Serialize(record, StoreJsonContext.Default.FeedbackRecord);
+
+    // Rows written before the version moved out of the record carry a "version" property too; it is ignored like any unknown
+    // property, and the version column (which always agreed with it) is the one read.
+    private static FeedbackRecord Deserialize(string json)
+        => JsonSerializer.Deserialize(json, StoreJsonContext.Default.FeedbackRecord) ?? throw new JsonException("A stored feedback record is null.");
 }

@@ -1,4 +1,5 @@
 using CustomerLifecycle.Feedback;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace CustomerLifecycle.Sqlite.Tests;
@@ -14,72 +15,109 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     public async Task Record_RoundTripsWithItsHistory()
     {
         var store = new SqliteFeedbackStore(_database.Path);
-        var record = Record(1) with
+        var record = Record() with
         {
             Category = "complaint",
             Priority = "High",
             History = [new FeedbackEvent(FeedbackEventKind.Classify, Submitted, "complaint"), new FeedbackEvent(FeedbackEventKind.Prioritise, Submitted + Duration.FromMinutes(5), "High")],
         };
 
-        Assert.True(await store.TrySaveAsync(record, 0));
-        var loaded = await new SqliteFeedbackStore(_database.Path).FindAsync("F-1");
+        Assert.Equal(SaveResult.Saved(1), await store.SaveAsync(record, 0));
+        var loaded = await new SqliteFeedbackStore(_database.Path).LoadAsync("F-1");
 
         Assert.NotNull(loaded);
-        Assert.Equal(record.Item with { Tags = [], Supporters = [] }, loaded.Item with { Tags = [], Supporters = [] });
-        Assert.Equal(["billing"], loaded.Item.Tags);
-        Assert.Equal([new FeedbackSupporter(CustomerId.From("globex"), 2.5)], loaded.Item.Supporters);
-        Assert.Equal((record.State, record.Version, record.Category, record.Priority), (loaded.State, loaded.Version, loaded.Category, loaded.Priority));
-        Assert.Equal(record.History, loaded.History);
+        Assert.Equal(1, loaded.Version);
+        Assert.Equal(record.Item with { Tags = [], Supporters = [] }, loaded.Record.Item with { Tags = [], Supporters = [] });
+        Assert.Equal(["billing"], loaded.Record.Item.Tags);
+        Assert.Equal([new FeedbackSupporter(CustomerId.From("globex"), 2.5)], loaded.Record.Item.Supporters);
+        Assert.Equal((record.State, record.Category, record.Priority), (loaded.Record.State, loaded.Record.Category, loaded.Record.Priority));
+        Assert.Equal(record.History, loaded.Record.History);
     }
 
     [Fact]
-    public async Task Save_WithAStaleVersion_ReturnsFalseAndKeepsTheRecord()
+    public async Task Save_WithAStaleVersion_ReportsTheStoredVersionAndKeepsTheRecord()
     {
         var store = new SqliteFeedbackStore(_database.Path);
-        Assert.True(await store.TrySaveAsync(Record(1), 0));
-        Assert.True(await store.TrySaveAsync(Record(2) with { State = FeedbackState.Classified }, 1));
+        Assert.True((await store.SaveAsync(Record(), 0)).Succeeded);
+        Assert.True((await store.SaveAsync(Record() with { State = FeedbackState.Classified }, 1)).Succeeded);
 
-        Assert.False(await store.TrySaveAsync(Record(2), 1));
-        Assert.False(await store.TrySaveAsync(Record(1), 0));
-        Assert.Equal(FeedbackState.Classified, (await store.FindAsync("F-1"))!.State);
-        Assert.Equal(2, (await store.FindAsync("F-1"))!.Version);
+        Assert.Equal(SaveResult.Conflict(2), await store.SaveAsync(Record(), 1));
+        Assert.Equal(SaveResult.Conflict(2), await store.SaveAsync(Record(), 0));
+        var loaded = await store.LoadAsync("F-1");
+        Assert.Equal((FeedbackState.Classified, 2L), (loaded!.Record.State, loaded.Version));
     }
 
     [Fact]
-    public async Task Save_WithAVersionThatIsNotExpectedPlusOne_Throws()
-    {
-        var store = new SqliteFeedbackStore(_database.Path);
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await store.TrySaveAsync(Record(3), 0));
-
-        Assert.Equal("The record's Version must be expectedVersion + 1 (1) but was 3. (Parameter 'record')", error.Message);
-    }
-
-    [Fact]
-    public async Task Find_ReturnsNullForAnUnknownItem_AndHonoursCancellation()
+    public async Task Load_ReturnsNullForAnUnknownItem_AndHonoursCancellation()
     {
         var store = new SqliteFeedbackStore(_database.Path);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        Assert.Null(await store.FindAsync("nope"));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.FindAsync("nope", cancelled.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.TrySaveAsync(Record(1), 0, cancelled.Token));
+        Assert.Null(await store.LoadAsync("nope"));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.LoadAsync("nope", cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.SaveAsync(Record(), 0, cancelled.Token));
     }
 
     [Fact]
     public async Task ConcurrentWriters_OnlyOneWinsEachVersion()
     {
         var store = new SqliteFeedbackStore(_database.Path);
-        await store.TrySaveAsync(Record(1), 0);
+        await store.SaveAsync(Record(), 0);
 
-        var wins = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () => await store.TrySaveAsync(Record(2), 1))));
+        var saves = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () => await store.SaveAsync(Record(), 1))));
 
-        Assert.Equal(1, wins.Count(w => w));
-        Assert.Equal(2, (await store.FindAsync("F-1"))!.Version);
+        Assert.Equal(1, saves.Count(s => s.Succeeded));
+        Assert.Equal(2, (await store.LoadAsync("F-1"))!.Version);
     }
 
-    private static FeedbackRecord Record(long version) => new(
+    [Fact]
+    public async Task ARowWrittenWithTheVersionInsideItsJson_Loads_WithTheVersionOfItsColumn()
+    {
+        var store = new SqliteFeedbackStore(_database.Path);
+        var record = Record() with { State = FeedbackState.Classified, Category = "complaint", History = [new FeedbackEvent(FeedbackEventKind.Classify, Submitted, "complaint")] };
+        await store.SaveAsync(Record(), 0);
+        await store.SaveAsync(record, 1);
+
+        // Until the version moved beside the record, the record's JSON carried it too (always equal to the column).
+        Execute("UPDATE feedback_records SET record = json_set(record, '$.version', 2)");
+        Assert.Contains("\"version\":2", Scalar("SELECT record FROM feedback_records"), StringComparison.Ordinal);
+
+        var loaded = await store.LoadAsync("F-1");
+
+        Assert.Equal(2, loaded!.Version);
+        Assert.Equal((record.State, record.Category), (loaded.Record.State, loaded.Record.Category));
+        Assert.Equal(record.History, loaded.Record.History);
+        Assert.Equal(SaveResult.Saved(3), await store.SaveAsync(loaded.Record with { State = FeedbackState.Prioritised }, loaded.Version));
+        Assert.DoesNotContain("\"version\"", Scalar("SELECT record FROM feedback_records"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARowWhoseJsonIsNull_IsRefused()
+    {
+        var store = new SqliteFeedbackStore(_database.Path);
+        await store.SaveAsync(Record(), 0);
+        Execute("UPDATE feedback_records SET record = 'null'");
+
+        var error = await Assert.ThrowsAsync<System.Text.Json.JsonException>(async () => await store.LoadAsync("F-1"));
+
+        Assert.Equal("A stored feedback record is null.", error.Message);
+    }
+
+    [Fact]
+    public async Task Guards_NameTheBadArgument()
+    {
+        var store = new SqliteFeedbackStore(_database.Path);
+
+        Assert.Equal("record", (await Assert.ThrowsAsync<ArgumentNullException>(async () => await store.SaveAsync(null!, 0))).ParamName);
+        Assert.Equal("expectedVersion", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await store.SaveAsync(Record(), -1))).ParamName);
+        var blank = await Assert.ThrowsAsync<ArgumentException>(async () => await store.LoadAsync(" "));
+        Assert.Equal("The value cannot be an empty string or composed entirely of whitespace. (Parameter 'key')", blank.Message);
+        Assert.Equal("busyTimeout", Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteFeedbackStore(_database.Path, TimeSpan.FromSeconds(-1))).ParamName);
+        Assert.Throws<ArgumentException>(() => new SqliteFeedbackStore(" "));
+    }
+
+    private static FeedbackRecord Record() => new(
         new FeedbackItem("F-1", CustomerId.From("acme"), "email", Submitted, "Checkout is down, customers cannot pay")
         {
             Tags = ["billing"],
@@ -89,6 +127,23 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
             CustomerValue = 4.5,
             Supporters = [new FeedbackSupporter(CustomerId.From("globex"), 2.5)],
         },
-        FeedbackState.Collected,
-        version);
+        FeedbackState.Collected);
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_database.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+
+    private string Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_database.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)command.ExecuteScalar()!;
+    }
 }

@@ -62,10 +62,10 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
         var item = new Feedback.FeedbackItem("F-1", Acme, "email", Start, "Please add SSO");
 
         Assert.Equal(SaveResult.Saved(1), await lifecycle.SaveAsync(History(Acme, 1), 0));
-        Assert.True(await feedback.TrySaveAsync(new Feedback.FeedbackRecord(item, Feedback.FeedbackState.Collected, 1), 0));
+        Assert.Equal(SaveResult.Saved(1), await feedback.SaveAsync(new Feedback.FeedbackRecord(item, Feedback.FeedbackState.Collected), 0));
 
         Assert.Equal(1, (await new SqliteLifecycleStore(_database.Path).LoadAsync(Acme))!.Version);
-        Assert.Equal("Please add SSO", (await new SqliteFeedbackStore(_database.Path).FindAsync("F-1"))!.Item.Text);
+        Assert.Equal("Please add SSO", (await new SqliteFeedbackStore(_database.Path).LoadAsync("F-1"))!.Record.Item.Text);
     }
 
     [Fact]

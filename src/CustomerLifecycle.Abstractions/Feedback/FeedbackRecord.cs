@@ -1,10 +1,10 @@
 namespace CustomerLifecycle.Feedback;
 
 /// <summary>The state of one feedback item that lives between calls; the host stores it through <see cref="IFeedbackStore"/>.</summary>
+/// <remarks>The record is the domain's state only; the store keeps its version beside it (<see cref="StoredRecord{TRecord}"/>).</remarks>
 /// <param name="Item">The item as collected.</param>
 /// <param name="State">Where it stands in the workflow.</param>
-/// <param name="Version">The store version: 0 before the first save, then incremented by each save.</param>
-public sealed record FeedbackRecord(FeedbackItem Item, FeedbackState State, long Version)
+public sealed record FeedbackRecord(FeedbackItem Item, FeedbackState State)
 {
     /// <summary>Gets the category set by the last <see cref="FeedbackEventKind.Classify"/> event, if any.</summary>
     public string? Category { get; init; }

@@ -14,7 +14,7 @@ internal static class FeedbackSamples
     /// <summary>A bare item, and one with every optional field and a history of every value shape.</summary>
     public static IEnumerable<FeedbackRecord> Records()
     {
-        yield return new FeedbackRecord(new FeedbackItem("bare", CustomerId.From("c-1"), "email", At, string.Empty), FeedbackState.Collected, 1);
+        yield return new FeedbackRecord(new FeedbackItem("bare", CustomerId.From("c-1"), "email", At, string.Empty), FeedbackState.Collected);
 
         var item = new FeedbackItem("完整-ü \"quoted\" 'x';--", CustomerId.From("客户-2"), "community", At, "无法导出 — export is blocked!\nSecond line\ttab")
         {
@@ -27,7 +27,7 @@ internal static class FeedbackSamples
             CustomerValue = 1234.5678901234567,
             Supporters = [new FeedbackSupporter(CustomerId.From("s-1"), 0.1), new FeedbackSupporter(CustomerId.From("s-1"), double.MaxValue), new FeedbackSupporter(CustomerId.From("s-2"), 0)],
         };
-        yield return new FeedbackRecord(item, FeedbackState.Reopened, 1)
+        yield return new FeedbackRecord(item, FeedbackState.Reopened)
         {
             Category = "service-issue",
             Priority = "High",
@@ -50,14 +50,14 @@ internal static class FeedbackSamples
     /// <summary>An item submitted at <see cref="At"/>, for the tests that go through the service.</summary>
     public static FeedbackItem Item(string id) => new(id, CustomerId.From("c-" + id), "email", At, "The export is broken, please fix");
 
-    /// <summary>Distinct successive records of one item, each carrying its version.</summary>
+    /// <summary>Distinct successive records of one item, for tests that save several versions.</summary>
     public static IReadOnlyList<FeedbackRecord> Versions(string id, int count)
     {
         var item = Item(id);
         var list = new List<FeedbackRecord>(count);
         for (var i = 0; i < count; i++)
         {
-            list.Add(new FeedbackRecord(item, FeedbackState.Collected, i + 1)
+            list.Add(new FeedbackRecord(item, FeedbackState.Collected)
             {
                 History = [.. Enumerable.Range(0, i).Select(n => new FeedbackEvent(FeedbackEventKind.Acknowledge, At, string.Create(CultureInfo.InvariantCulture, $"note {n}")))],
             });
@@ -98,7 +98,6 @@ internal static class FeedbackSamples
         }
 
         return Compare("State", e.State, a.State)
-            ?? Compare("Version", e.Version, a.Version)
             ?? Compare("Category", e.Category, a.Category)
             ?? Compare("Priority", e.Priority, a.Priority)
             ?? Compare("Team", e.Team, a.Team)

@@ -38,6 +38,18 @@ public static class FeedbackGenerators
          select Vary(cells, warning / 100.0))
         .Where(IsValid);
 
+    /// <summary>Gets a generator of the four SLA clocks.</summary>
+    public static Gen<SlaTargetKind> ClockKind { get; } = Gen.Elements(Enum.GetValues<SlaTargetKind>());
+
+    /// <summary>Gets a generator of closed pauses as minutes: how long after a clock's start the pause begins (0–6000) and how long it lasts (0–4000).</summary>
+    public static Gen<(int After, int Length)> PauseMinutes { get; } = Gen.Choose(0, 6000).Zip(Gen.Choose(0, 4000));
+
+    /// <summary>Gets a generator of complete 4 × 4 grids of priority indices (0 = High … 2 = Low of the default policy), monotone
+    /// or not: rows are the impact levels narrowest first, columns the urgency levels least urgent first.</summary>
+    /// <remarks>For testing a validator, which must accept a grid exactly when it is monotone; <see cref="Policy"/> draws only valid matrices.</remarks>
+    public static Gen<int[][]> PriorityCells { get; } =
+        Gen.ArrayOf(Gen.Choose(0, 2), 16).Select(cells => Enumerable.Range(0, 4).Select(r => cells.Skip(r * 4).Take(4).ToArray()).ToArray());
+
     /// <summary>A generator of items with the given id (see <see cref="Item"/>).</summary>
     /// <param name="id">The item's id.</param>
     /// <returns>The generator.</returns>

@@ -46,14 +46,12 @@ public sealed class BusinessCalendar
     public BusinessCalendar(BusinessCalendarOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        BusinessCalendarOptionsValidator.Collect(options, string.Empty, failures);
-        PolicyValidation.ThrowIfAny<BusinessCalendarOptions>(failures);
+        PolicyValidation.ThrowIfInvalid<BusinessCalendarOptions, BusinessCalendarOptionsValidator>(options);
 
         Zone = DateTimeZoneProviders.Tzdb[options.TimeZoneId];
         FirstYear = options.FirstYear;
         LastYear = options.LastYear;
-        var hours = BusinessCalendarOptionsValidator.CollectWorkingHours(options.WorkingHours, string.Empty, failures)!;
+        var hours = BusinessCalendarOptionsValidator.WorkingSpans(options);
         var holidays = options.Holidays.Select(h => LocalDatePattern.Iso.Parse(h).Value).ToHashSet();
         var byDay = new List<(int Start, int End)>[7];
         for (var d = 0; d < 7; d++)
@@ -118,7 +116,8 @@ public sealed class BusinessCalendar
         if (_start.Length == 0)
         {
             // Only reachable when every span falls into a daylight-saving gap.
-            PolicyValidation.ThrowIfAny<BusinessCalendarOptions>(["WorkingHours: the calendar has no working time; add at least one span."]);
+            // The validator does not resolve every span against the zone (that is this constructor's work), so it is caught here.
+            throw new OptionsValidationException(Options.DefaultName, typeof(BusinessCalendarOptions), ["WorkingHours: the calendar has no working time; add at least one span."]);
         }
 
         var n = _start.Length;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerLifecycle.Internal;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
@@ -6,7 +7,7 @@ using NodaTime.Text;
 namespace CustomerLifecycle.Calendars;
 
 /// <summary>Validates <see cref="BusinessCalendarOptions"/>, reporting every failure as <c>Property: message</c>.</summary>
-public sealed class BusinessCalendarOptionsValidator : IValidateOptions<BusinessCalendarOptions>
+public sealed class BusinessCalendarOptionsValidator : IValidateOptions<BusinessCalendarOptions>, IPolicyValidator<BusinessCalendarOptions>
 {
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
 
@@ -15,15 +16,12 @@ public sealed class BusinessCalendarOptionsValidator : IValidateOptions<Business
     /// <param name="options">The policy.</param>
     /// <returns>Success, or a failure listing every problem.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    public ValidateOptionsResult Validate(string? name, BusinessCalendarOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        Collect(options, string.Empty, failures);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    public ValidateOptionsResult Validate(string? name, BusinessCalendarOptions options) => PolicyValidation.Validate<BusinessCalendarOptions, BusinessCalendarOptionsValidator>(options);
 
-    /// <summary>Adds every problem of <paramref name="options"/> to <paramref name="failures"/>, each property prefixed.</summary>
+    /// <inheritdoc cref="IPolicyValidator{TOptions}.Collect"/>
+    static void IPolicyValidator<BusinessCalendarOptions>.Collect(BusinessCalendarOptions options, List<string> failures) => Collect(options, string.Empty, failures);
+
+    /// <summary>Adds every problem of <paramref name="options"/> to <paramref name="failures"/>, each property prefixed (<c>"Calendar."</c> when it is nested in a feedback policy).</summary>
     internal static void Collect(BusinessCalendarOptions options, string prefix, List<string> failures)
     {
         if (string.IsNullOrWhiteSpace(options.TimeZoneId))
@@ -60,6 +58,9 @@ public sealed class BusinessCalendarOptionsValidator : IValidateOptions<Business
             failures.Add($"{prefix}Holidays: every working day from {options.FirstYear} to {options.LastYear} is a holiday, so the calendar has no working time.");
         }
     }
+
+    /// <summary>The weekly hours of a policy that passed validation, as minute spans per day.</summary>
+    internal static List<(DayOfWeek Day, int Start, int End)> WorkingSpans(BusinessCalendarOptions validated) => CollectWorkingHours(validated.WorkingHours, string.Empty, [])!;
 
     /// <summary>Parses the weekly hours into minute spans per day, or returns null when any entry is invalid.</summary>
     internal static List<(DayOfWeek Day, int Start, int End)>? CollectWorkingHours(List<WorkingHoursOptions>? entries, string prefix, List<string> failures)

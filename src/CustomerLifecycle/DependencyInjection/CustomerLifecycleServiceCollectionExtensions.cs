@@ -20,7 +20,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         services.AddLifecycle();
         services.AddTiering();
         services.AddHealth();
-        services.AddFeedbackPrioritization();
+        services.AddFeedback();
         services.AddCustomerValue();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;

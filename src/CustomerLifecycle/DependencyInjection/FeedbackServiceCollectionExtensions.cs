@@ -5,47 +5,63 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerLifecycle.DependencyInjection;
 
-/// <summary>Registers feedback prioritisation: <see cref="FeedbackOptions"/> validated at start, and the <see cref="FeedbackEngine"/>.</summary>
+/// <summary>Registers the feedback engine and service.</summary>
 public static class FeedbackServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="FeedbackOptions"/> (validated when the host starts), its validator, a singleton
-    /// <see cref="FeedbackEngine"/> and a <see cref="FeedbackService"/> over the host's <see cref="IFeedbackStore"/>;
-    /// <c>TryAdd*</c> only, so a second call adds nothing.</summary>
+    /// <summary>
+    /// Registers <see cref="FeedbackEngine"/> (singleton) with its <see cref="FeedbackOptions"/> validated at start, and
+    /// <see cref="FeedbackService"/> (singleton, retrying per <see cref="RetryOptions"/>, validated at start), which needs an
+    /// <see cref="IFeedbackStore"/>: register the host's own, or <see cref="AddInMemoryFeedbackStore"/>. <c>TryAdd*</c> only.
+    /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Configures the policy, or <see langword="null"/> to keep the defaults.</param>
+    /// <param name="configure">Changes the default policy, or null to keep it.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
-    public static IServiceCollection AddFeedbackPrioritization(this IServiceCollection services, Action<FeedbackOptions>? configure = null)
+    public static IServiceCollection AddFeedback(this IServiceCollection services, Action<FeedbackOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        // ValidateOnStart registers a new configuration action on every call, so it is added only with the engine.
-        if (!services.Any(d => d.ServiceType == typeof(FeedbackEngine)))
-        {
-            services.AddOptions<FeedbackOptions>().ValidateOnStart();
-        }
-
         if (configure is not null)
         {
             services.Configure(configure);
         }
 
+        // ValidateOnStart adds a registration on every call; register it once.
+        if (services.Any(d => d.ServiceType == typeof(FeedbackEngine)))
+        {
+            return services;
+        }
+
+        services.AddOptions<FeedbackOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>());
+        services.AddRetryOptions();
         services.TryAddSingleton(sp => new FeedbackEngine(sp.GetRequiredService<IOptions<FeedbackOptions>>().Value));
-        // Resolvable once the host registers its IFeedbackStore.
-        services.TryAddSingleton(sp => new FeedbackService(sp.GetRequiredService<FeedbackEngine>(), sp.GetRequiredService<IFeedbackStore>()));
+        services.TryAddSingleton(sp => new FeedbackService(
+            sp.GetRequiredService<FeedbackEngine>(),
+            sp.GetRequiredService<IFeedbackStore>(),
+            sp.GetRequiredService<IOptions<RetryOptions>>().Value));
         return services;
     }
 
-    /// <summary>Configures the feedback policy registered by <see cref="CustomerLifecycleServiceCollectionExtensions.AddCustomerLifecycle"/>.</summary>
+    /// <summary>Registers <see cref="InMemoryFeedbackStore"/> as the <see cref="IFeedbackStore"/> unless a store is registered already.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IServiceCollection AddInMemoryFeedbackStore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<IFeedbackStore, InMemoryFeedbackStore>();
+        return services;
+    }
+
+    /// <summary>Changes the feedback policy registered by <see cref="CustomerLifecycleServiceCollectionExtensions.AddCustomerLifecycle"/>.</summary>
     /// <param name="builder">The builder.</param>
-    /// <param name="configure">Configures the policy.</param>
+    /// <param name="configure">Changes the policy.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
-    public static CustomerLifecycleBuilder ConfigureFeedbackPrioritization(this CustomerLifecycleBuilder builder, Action<FeedbackOptions> configure)
+    public static CustomerLifecycleBuilder ConfigureFeedback(this CustomerLifecycleBuilder builder, Action<FeedbackOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.AddFeedbackPrioritization();
         builder.Services.Configure(configure);
         return builder;
     }

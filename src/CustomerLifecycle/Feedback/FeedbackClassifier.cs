@@ -1,3 +1,4 @@
+using CustomerLifecycle.Internal;
 using Microsoft.Extensions.Options;
 
 namespace CustomerLifecycle.Feedback;
@@ -24,13 +25,9 @@ public sealed class FeedbackClassifier
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="OptionsValidationException">The policy is invalid; the exception lists every failure.</exception>
     public FeedbackClassifier(FeedbackOptions options)
-        : this(ValidatedFeedbackOptions.From(options))
     {
-    }
-
-    internal FeedbackClassifier(ValidatedFeedbackOptions validated)
-    {
-        var options = validated.Options;
+        ArgumentNullException.ThrowIfNull(options);
+        PolicyValidation.ThrowIfInvalid<FeedbackOptions, FeedbackOptionsValidator>(options);
         _categories = options.Categories.Select(c => c.Name).ToArray();
         _categoryKeywords = new KeywordMatcher(options.Categories.Select(c => (IReadOnlyList<string>)c.Keywords).ToList());
         _defaultCategory = Array.IndexOf(_categories, options.DefaultCategory);

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using CustomerLifecycle.Internal;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -41,9 +39,10 @@ public sealed partial class FeedbackEngine
     /// <exception cref="OptionsValidationException">The policy is invalid; the exception lists every failure.</exception>
     public FeedbackEngine(FeedbackOptions options)
     {
-        var validated = ValidatedFeedbackOptions.From(options);
-        Classifier = new FeedbackClassifier(validated);
-        Sla = new SlaCalculator(validated);
+        ArgumentNullException.ThrowIfNull(options);
+        PolicyValidation.ThrowIfInvalid<FeedbackOptions, FeedbackOptionsValidator>(options);
+        Classifier = new FeedbackClassifier(options);
+        Sla = new SlaCalculator(options);
         _categories = options.Categories.Select(c => c.Name).ToArray();
         _teams = options.Categories.Select(c => c.Team).ToArray();
         _countOnce = options.Categories.Select(c => c.CountEachCustomerOnce).ToArray();
@@ -116,7 +115,7 @@ public sealed partial class FeedbackEngine
     {
         ArgumentNullException.ThrowIfNull(item);
         ThrowIfInvalid(item, asOf, nameof(item));
-        return Assess(new FeedbackRecord(item, FeedbackState.Collected, 0), asOf);
+        return Assess(new FeedbackRecord(item, FeedbackState.Collected), asOf);
     }
 
     /// <summary>Evaluates a stored record: its category, priority and team as set by its events (or decided now when not yet set),
@@ -188,37 +187,22 @@ public sealed partial class FeedbackEngine
         }
     }
 
-    /// <summary>Explains an item's assessment in plain sentences, for the few items a person looks at.</summary>
+    /// <summary>Explains an item's assessment for a person: the decision in one line, then why.</summary>
     /// <param name="item">The item.</param>
-    /// <param name="asOf">The instant to evaluate the clocks at.</param>
-    /// <returns>One line per decision: category, impact, urgency, priority, each customer's share of the score, each clock.</returns>
+    /// <param name="asOf">The instant to evaluate the clocks at; not before the item's submission.</param>
+    /// <returns>The explanation: subject the item id; decision the priority with the impact and urgency behind it and the
+    /// resolution deadline; reasons for the category, impact, urgency, priority, score, team, each customer's share of the score
+    /// and each clock; the result is what <see cref="Evaluate(FeedbackItem, Instant)"/> returns.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
-    /// <exception cref="ArgumentException">A field of the item is invalid.</exception>
+    /// <exception cref="ArgumentException">A field of the item is invalid; the message names every such field and its value.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A business-time deadline falls after the calendar's last year.</exception>
-    public string Explain(FeedbackItem item, Instant asOf)
+    public Explanation<FeedbackAssessment> Explain(FeedbackItem item, Instant asOf)
     {
         var assessment = Evaluate(item, asOf);
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Feedback '{item.Id}': priority {assessment.Priority}, score {Guard.Format(Math.Round(assessment.Score, 4))}, team {assessment.Team}.\n");
-        foreach (var reason in assessment.Reasons)
-        {
-            text.Append("- ").Append(reason.Message).Append('\n');
-        }
-
-        foreach (var c in assessment.Contributions)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"  - customer {c.Customer}: value {Guard.Format(c.Value)}, {c.Mentions} mention(s), {c.Counted} counted, {Guard.Format(Math.Round(c.Points, 4))} points\n");
-        }
-
-        foreach (var clock in assessment.Clocks)
-        {
-            text.Append("- ").Append(clock.Reason.Message).Append('\n');
-        }
-
-        return text.ToString();
+        return new Explanation<FeedbackAssessment>(item.Id, FeedbackExplanation.Decision(assessment), assessment, FeedbackExplanation.Reasons(assessment));
     }
 
-    /// <summary>Creates the record of a newly collected item, in state Collected, version 0 (not yet saved).</summary>
+    /// <summary>Creates the record of a newly collected item, in state Collected.</summary>
     /// <param name="item">The item.</param>
     /// <returns>The record.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
@@ -227,7 +211,7 @@ public sealed partial class FeedbackEngine
     {
         ArgumentNullException.ThrowIfNull(item);
         ThrowIfInvalid(item, item.Submitted, nameof(item));
-        return new FeedbackRecord(item, FeedbackState.Collected, 0);
+        return new FeedbackRecord(item, FeedbackState.Collected);
     }
 
     /// <summary>Classifies, prioritises and assigns a collected record with the engine's own decisions, as events at <paramref name="at"/>.</summary>

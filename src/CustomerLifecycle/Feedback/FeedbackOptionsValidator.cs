@@ -7,7 +7,7 @@ namespace CustomerLifecycle.Feedback;
 /// <summary>Validates <see cref="FeedbackOptions"/>, reporting every failure as <c>Property: message</c>.</summary>
 /// <remarks>Besides each field, it checks that the priority matrix names every impact × urgency pair exactly once and is
 /// monotone: a wider impact or a higher urgency never gives a lower priority.</remarks>
-public sealed class FeedbackOptionsValidator : IValidateOptions<FeedbackOptions>
+public sealed class FeedbackOptionsValidator : IValidateOptions<FeedbackOptions>, IPolicyValidator<FeedbackOptions>
 {
     /// <summary>The largest amount of an SLA target, in its unit.</summary>
     internal const double MaxTargetAmount = 100_000;
@@ -17,16 +17,11 @@ public sealed class FeedbackOptionsValidator : IValidateOptions<FeedbackOptions>
     /// <param name="options">The policy.</param>
     /// <returns>Success, or a failure listing every problem.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    public ValidateOptionsResult Validate(string? name, FeedbackOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = Collect(options);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    public ValidateOptionsResult Validate(string? name, FeedbackOptions options) => PolicyValidation.Validate<FeedbackOptions, FeedbackOptionsValidator>(options);
 
-    internal static List<string> Collect(FeedbackOptions options)
+    /// <inheritdoc cref="IPolicyValidator{TOptions}.Collect"/>
+    static void IPolicyValidator<FeedbackOptions>.Collect(FeedbackOptions options, List<string> failures)
     {
-        var failures = new List<string>();
         var categories = CheckCategories(options.Categories, failures);
         CheckMember(options.DefaultCategory, categories, "DefaultCategory", "Categories", failures);
         var impacts = CheckNamedList(options.ImpactLevels, "ImpactLevels", l => l.Name, failures);
@@ -85,8 +80,6 @@ public sealed class FeedbackOptionsValidator : IValidateOptions<FeedbackOptions>
         {
             failures.Add($"ComplaintResolutionTarget: must be in range [0-1] but was {Guard.Format(options.ComplaintResolutionTarget)}.");
         }
-
-        return failures;
     }
 
     private static List<string>? CheckCategories(List<FeedbackCategoryOptions>? categories, List<string> failures)

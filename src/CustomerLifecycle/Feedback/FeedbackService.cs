@@ -1,104 +1,129 @@
+using CustomerLifecycle.Internal;
 using NodaTime;
 
 namespace CustomerLifecycle.Feedback;
 
-/// <summary>Load → apply → save for feedback records over an <see cref="IFeedbackStore"/>, with expected versions and bounded retry.</summary>
+/// <summary>Load → apply → save for feedback records over an <see cref="IFeedbackStore"/>, with bounded retry when another writer got there first.</summary>
 /// <remarks>
-/// When another writer saves first, the service reloads the record and applies the event again, up to
-/// <see cref="MaxAttempts"/> times; a refused move is never retried and never saved. The service is stateless apart from its
-/// collaborators and is safe to share.
+/// Idempotent under retries: a lost race saved nothing, so the next attempt reloads the record and applies the event to what
+/// the other writer saved; an event is saved once or not at all. A refused move is never retried and never saved. Thread-safe.
 /// </remarks>
 public sealed class FeedbackService
 {
-    /// <summary>The default number of attempts.</summary>
-    public const int DefaultMaxAttempts = 3;
-
     private readonly FeedbackEngine _engine;
     private readonly IFeedbackStore _store;
+    private readonly int _maxAttempts;
 
     /// <summary>Creates the service.</summary>
-    /// <param name="engine">The engine.</param>
-    /// <param name="store">The store.</param>
-    /// <param name="maxAttempts">How many load → apply → save attempts to make on version conflicts; at least 1.</param>
+    /// <param name="engine">The engine that triages items and applies events.</param>
+    /// <param name="store">The host's store.</param>
+    /// <param name="retry">How lost version races are retried, or null for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="store"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxAttempts"/> is less than 1.</exception>
-    public FeedbackService(FeedbackEngine engine, IFeedbackStore store, int maxAttempts = DefaultMaxAttempts)
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException"><paramref name="retry"/> is invalid.</exception>
+    public FeedbackService(FeedbackEngine engine, IFeedbackStore store, RetryOptions? retry = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        _maxAttempts = PolicyValidation.ThrowIfInvalid<RetryOptions, RetryOptionsValidator>(retry ?? new RetryOptions()).MaxAttempts;
         _engine = engine;
         _store = store;
-        MaxAttempts = maxAttempts;
     }
-
-    /// <summary>Gets how many attempts a command makes on version conflicts.</summary>
-    public int MaxAttempts { get; }
 
     /// <summary>Stores a newly collected item, classified, prioritised and assigned by the engine at <paramref name="at"/>.</summary>
     /// <param name="item">The item.</param>
     /// <param name="at">When triage happens; not before the item's submission.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Applied with the saved record, or Rejected when an item with that id exists already.</returns>
+    /// <param name="cancellationToken">Cancels the work between attempts and in the store.</param>
+    /// <returns>
+    /// Succeeded with the saved record and reason <c>feedback.submitted</c>; or, when an item with that id is stored already
+    /// (a re-delivered submission), not succeeded with the stored record and reason <c>feedback.already-exists</c>.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
     /// <exception cref="ArgumentException">A field of the item is invalid.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="at"/> is before the item's submission.</exception>
-    public async ValueTask<FeedbackCommandResult> SubmitAsync(FeedbackItem item, Instant at, CancellationToken cancellationToken = default)
+    /// <exception cref="StoreConflictException">Every attempt lost a version race.</exception>
+    public async ValueTask<FeedbackTransition> SubmitAsync(FeedbackItem item, Instant at, CancellationToken cancellationToken = default)
     {
-        var record = _engine.Triage(_engine.Open(item), at) with { Version = 1 };
-        if (await _store.TrySaveAsync(record, 0, cancellationToken).ConfigureAwait(false))
+        var record = _engine.Triage(_engine.Open(item), at);
+        long lastSeen = 0;
+        for (var attempt = 1; attempt <= _maxAttempts; attempt++)
         {
-            return new FeedbackCommandResult(FeedbackCommandStatus.Applied, record, new Reason(
-                "feedback.submitted",
-                $"Feedback '{item.Id}' was stored as {record.Category}, priority {record.Priority}, assigned to {record.Team}.",
-                new Dictionary<string, object?> { ["feedbackId"] = item.Id, ["category"] = record.Category, ["priority"] = record.Priority, ["team"] = record.Team }), 1);
+            cancellationToken.ThrowIfCancellationRequested();
+            var saved = await _store.SaveAsync(record, 0, cancellationToken).ConfigureAwait(false);
+            if (saved.Succeeded)
+            {
+                return new FeedbackTransition(true, record, new Reason(
+                    "feedback.submitted",
+                    $"Feedback '{item.Id}' was stored as {record.Category}, priority {record.Priority}, assigned to {record.Team}.",
+                    new Dictionary<string, object?> { ["feedbackId"] = item.Id, ["category"] = record.Category, ["priority"] = record.Priority, ["team"] = record.Team }));
+            }
+
+            if (await _store.LoadAsync(item.Id, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                return new FeedbackTransition(false, existing.Record, new Reason(
+                    "feedback.already-exists",
+                    $"Feedback '{item.Id}' exists already; apply events to it instead of submitting it again.",
+                    new Dictionary<string, object?> { ["feedbackId"] = item.Id }));
+            }
+
+            lastSeen = saved.Version;
         }
 
-        var existing = await _store.FindAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        return new FeedbackCommandResult(FeedbackCommandStatus.Rejected, existing, new Reason(
-            "feedback.already-exists",
-            $"Feedback '{item.Id}' exists already; apply events to it instead of submitting it again.",
-            new Dictionary<string, object?> { ["feedbackId"] = item.Id }), 1);
+        throw new StoreConflictException(item.Id, _maxAttempts, lastSeen);
     }
 
-    /// <summary>Applies a workflow event to a stored record and saves it.</summary>
+    /// <summary>Applies a workflow event to a stored record and saves the result.</summary>
     /// <param name="feedbackId">The item id.</param>
     /// <param name="feedbackEvent">The event.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Applied, NotFound, Rejected (with the workflow's reason) or Conflict (after <see cref="MaxAttempts"/> attempts).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="feedbackId"/> or <paramref name="feedbackEvent"/> is null.</exception>
-    public async ValueTask<FeedbackCommandResult> ApplyAsync(string feedbackId, FeedbackEvent feedbackEvent, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Cancels the work between attempts and in the store.</param>
+    /// <returns>The transition, as <see cref="FeedbackEngine.TryApply"/> returns it (a refused move saves nothing), or null when no
+    /// item with that id is stored.</returns>
+    /// <exception cref="ArgumentException"><paramref name="feedbackId"/> is null, empty or whitespace.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="feedbackEvent"/> is null.</exception>
+    /// <exception cref="StoreConflictException">Every attempt lost a version race.</exception>
+    public async ValueTask<FeedbackTransition?> ApplyAsync(string feedbackId, FeedbackEvent feedbackEvent, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(feedbackId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(feedbackId);
         ArgumentNullException.ThrowIfNull(feedbackEvent);
-        FeedbackRecord? loaded = null;
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        long lastSeen = 0;
+        for (var attempt = 1; attempt <= _maxAttempts; attempt++)
         {
-            loaded = await _store.FindAsync(feedbackId, cancellationToken).ConfigureAwait(false);
-            if (loaded is null)
+            cancellationToken.ThrowIfCancellationRequested();
+            var stored = await _store.LoadAsync(feedbackId, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
             {
-                return new FeedbackCommandResult(FeedbackCommandStatus.NotFound, null, new Reason(
-                    "feedback.not-found",
-                    $"No feedback '{feedbackId}' is stored; submit it before applying {feedbackEvent.Kind}.",
-                    new Dictionary<string, object?> { ["feedbackId"] = feedbackId, ["event"] = feedbackEvent.Kind.ToString() }), attempt);
+                return null;
             }
 
-            var transition = _engine.TryApply(loaded, feedbackEvent);
+            var transition = _engine.TryApply(stored.Record, feedbackEvent);
             if (!transition.Succeeded)
             {
-                return new FeedbackCommandResult(FeedbackCommandStatus.Rejected, loaded, transition.Reason, attempt);
+                return transition;
             }
 
-            var next = transition.Record with { Version = loaded.Version + 1 };
-            if (await _store.TrySaveAsync(next, loaded.Version, cancellationToken).ConfigureAwait(false))
+            var saved = await _store.SaveAsync(transition.Record, stored.Version, cancellationToken).ConfigureAwait(false);
+            if (saved.Succeeded)
             {
-                return new FeedbackCommandResult(FeedbackCommandStatus.Applied, next, transition.Reason, attempt);
+                return transition;
             }
+
+            lastSeen = saved.Version;
         }
 
-        return new FeedbackCommandResult(FeedbackCommandStatus.Conflict, loaded, new Reason(
-            "feedback.conflict",
-            $"Feedback '{feedbackId}' was changed by other writers on each of {MaxAttempts} attempts; {feedbackEvent.Kind} was not saved. Try again.",
-            new Dictionary<string, object?> { ["feedbackId"] = feedbackId, ["attempts"] = MaxAttempts }), MaxAttempts);
+        throw new StoreConflictException(feedbackId, _maxAttempts, lastSeen);
+    }
+
+    /// <summary>Evaluates a stored record at an instant: its category, priority and team as its events set them, and its SLA clocks.</summary>
+    /// <param name="feedbackId">The item id.</param>
+    /// <param name="asOf">The instant to evaluate at; events after it are ignored.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The assessment, as <see cref="FeedbackEngine.Evaluate(FeedbackRecord, Instant)"/> returns it, or null when no
+    /// item with that id is stored. Nothing is saved: evaluating changes no record.</returns>
+    /// <exception cref="ArgumentException"><paramref name="feedbackId"/> is null, empty or whitespace, or the stored record is invalid for the engine's policy.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A business-time deadline falls after the calendar's last year.</exception>
+    public async ValueTask<FeedbackAssessment?> EvaluateAsync(string feedbackId, Instant asOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(feedbackId);
+        var stored = await _store.LoadAsync(feedbackId, cancellationToken).ConfigureAwait(false);
+        return stored is null ? null : _engine.Evaluate(stored.Record, asOf);
     }
 }

@@ -1,4 +1,5 @@
 using CustomerLifecycle.Calendars;
+using CustomerLifecycle.Internal;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -25,13 +26,9 @@ public sealed class SlaCalculator
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="OptionsValidationException">The policy is invalid; the exception lists every failure.</exception>
     public SlaCalculator(FeedbackOptions options)
-        : this(ValidatedFeedbackOptions.From(options))
     {
-    }
-
-    internal SlaCalculator(ValidatedFeedbackOptions validated)
-    {
-        var options = validated.Options;
+        ArgumentNullException.ThrowIfNull(options);
+        PolicyValidation.ThrowIfInvalid<FeedbackOptions, FeedbackOptionsValidator>(options);
         Calendar = new BusinessCalendar(options.Calendar);
         _categories = options.Categories.Select(c => c.Name).ToArray();
         _priorities = [.. options.Priorities];

@@ -32,7 +32,7 @@ public sealed class FeedbackContractsTests
     [Fact]
     public void FeedbackRecord_StartsWithoutHistory()
     {
-        var record = new FeedbackRecord(new FeedbackItem("F-1", CustomerId.From("acme"), "email", Instant.FromUtc(2025, 1, 1, 0, 0), "text"), FeedbackState.Collected, 0);
+        var record = new FeedbackRecord(new FeedbackItem("F-1", CustomerId.From("acme"), "email", Instant.FromUtc(2025, 1, 1, 0, 0), "text"), FeedbackState.Collected);
 
         Assert.Empty(record.History);
         Assert.False(record.IsPaused);

@@ -7,6 +7,7 @@ using CustomerLifecycle.Tiering;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using NodaTime;
 
 namespace CustomerLifecycle.Testing.Tests.Generators;
 
@@ -124,8 +125,7 @@ public sealed class GeneratorsProperties
 
     [Property]
     public Property Feedback_RecordsAreWorkflowWalksInTimeOrder() => Prop.ForAll(FeedbackGenerators.Record(DefaultFeedback).ToArbitrary(), record =>
-        record.Version == 0
-        && record.History.Count >= 3
+        record.History.Count >= 3
         && record.History.Zip(record.History.Skip(1)).All(p => p.First.At <= p.Second.At)
         && record.History[0].At == record.Item.Submitted);
 
@@ -135,6 +135,38 @@ public sealed class GeneratorsProperties
         var calendar = new BusinessCalendar(policy);
         return Prop.ForAll(CalendarGenerators.InstantIn(calendar).ToArbitrary(), instant => instant >= calendar.RangeStart && instant < calendar.RangeEnd);
     });
+
+    [Property]
+    public Property Calendar_ReadyCalendarsHoldTheInstantsAndDeadlinesDrawnForThem() => Prop.ForAll(
+        (from calendar in Gen.OneOf(CalendarGenerators.OfficeCalendar, CalendarGenerators.AlwaysOpenCalendar)
+         from instant in CalendarGenerators.Instant
+         from amount in CalendarGenerators.BusinessTime
+         select (calendar, instant, amount)).ToArbitrary(),
+        x => x.amount >= Duration.FromMinutes(1) && x.amount <= Duration.FromHours(120)
+            && x.calendar.FirstYear == 2025 && x.calendar.LastYear == 2027
+            && x.calendar.AddBusinessTime(x.instant, x.amount) < x.calendar.RangeEnd);
+
+    [Fact]
+    public void Calendar_OfficeCalendarIn_IsTheOfficePolicyBuiltOnce()
+    {
+        var berlin = CalendarGenerators.OfficeCalendarIn("Europe/Berlin");
+
+        Assert.Same(berlin, CalendarGenerators.OfficeCalendarIn("Europe/Berlin"));
+        Assert.Equal("Europe/Berlin", berlin.Zone.Id);
+        // Monday 2025-03-31 09:00 in Berlin (summer time) + 4 business hours = 14:00 after the lunch break.
+        Assert.Equal(Instant.FromUtc(2025, 3, 31, 12, 0), berlin.AddBusinessTime(Instant.FromUtc(2025, 3, 31, 7, 0), Duration.FromHours(4)));
+        Assert.Equal(10, CalendarGenerators.Office("Etc/UTC").WorkingHours.Count);
+        Assert.Equal(7, CalendarGenerators.AlwaysOpen("Etc/UTC").WorkingHours.Count);
+    }
+
+    [Property]
+    public Property Feedback_PriorityCellsAre4x4GridsOfThePriorities() => Prop.ForAll(FeedbackGenerators.PriorityCells.ToArbitrary(), cells =>
+        cells.Length == 4 && cells.All(row => row.Length == 4 && row.All(p => p is >= 0 and <= 2)));
+
+    [Property]
+    public Property Feedback_PausesAndClockKindsStayInTheirRanges() => Prop.ForAll(
+        FeedbackGenerators.PauseMinutes.Zip(FeedbackGenerators.ClockKind).ToArbitrary(),
+        x => x.Item1.After is >= 0 and <= 6000 && x.Item1.Length is >= 0 and <= 4000 && Enum.IsDefined(x.Item2));
 
     [Fact]
     public void Guards_RejectBadArguments()

@@ -1,4 +1,4 @@
-using CustomerLifecycle.Tests.Generators;
+using CustomerLifecycle.Testing.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -11,7 +11,7 @@ public sealed class BusinessCalendarProperties
     [Property]
     public Property BusinessTimeDeadline_AlwaysFallsInsideWorkingHours()
         => Prop.ForAll(
-            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from d in CalendarGenerators.Target select (c, t, d)).ToArbitrary(),
+            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from d in CalendarGenerators.BusinessTime select (c, t, d)).ToArbitrary(),
             x =>
             {
                 var deadline = x.c.AddBusinessTime(x.t, x.d);
@@ -32,13 +32,13 @@ public sealed class BusinessCalendarProperties
     [Property]
     public Property AlwaysOpenCalendar_BusinessTimeEqualsCalendarTime()
         => Prop.ForAll(
-            (from c in CalendarGenerators.AlwaysOpenCalendar from t in CalendarGenerators.Instant from d in CalendarGenerators.Target select (c, t, d)).ToArbitrary(),
+            (from c in CalendarGenerators.AlwaysOpenCalendar from t in CalendarGenerators.Instant from d in CalendarGenerators.BusinessTime select (c, t, d)).ToArbitrary(),
             x => x.c.AddBusinessTime(x.t, x.d) == x.t + x.d && x.c.BusinessTimeBetween(x.t, x.t + x.d) == x.d);
 
     [Property]
     public Property Deadlines_AreMonotoneInTheTarget()
         => Prop.ForAll(
-            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from a in CalendarGenerators.Target from b in CalendarGenerators.Target
+            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from a in CalendarGenerators.BusinessTime from b in CalendarGenerators.BusinessTime
              from m in Gen.Choose(0, 10) from n in Gen.Choose(0, 10) select (c, t, a, b, m, n)).ToArbitrary(),
             x =>
             {
@@ -51,19 +51,19 @@ public sealed class BusinessCalendarProperties
     [Property]
     public Property BusinessTimeBetween_UndoesAddBusinessTime()
         => Prop.ForAll(
-            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from d in CalendarGenerators.Target select (c, t, d)).ToArbitrary(),
+            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from d in CalendarGenerators.BusinessTime select (c, t, d)).ToArbitrary(),
             x => x.c.BusinessTimeBetween(x.t, x.c.AddBusinessTime(x.t, x.d)) == x.d);
 
     [Property]
     public Property LaterStart_NeverGivesAnEarlierDeadline()
         => Prop.ForAll(
-            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from s in Gen.Choose(0, 5000) from d in CalendarGenerators.Target select (c, t, s, d)).ToArbitrary(),
+            (from c in CalendarGenerators.OfficeCalendar from t in CalendarGenerators.Instant from s in Gen.Choose(0, 5000) from d in CalendarGenerators.BusinessTime select (c, t, s, d)).ToArbitrary(),
             x => x.c.AddBusinessTime(x.t, x.d) <= x.c.AddBusinessTime(x.t + Duration.FromMinutes(x.s), x.d));
 
     [Property]
     public Property AddBusinessTime_AgreesWithMinuteByMinuteStepping()
         => Prop.ForAll(
-            (from zone in Gen.Elements(CalendarGenerators.Zones) from t in CalendarGenerators.Instant from m in Gen.Choose(1, 3000) select (zone, t, m)).ToArbitrary(),
+            (from zone in CalendarGenerators.Zone from t in CalendarGenerators.Instant from m in Gen.Choose(1, 3000) select (zone, t, m)).ToArbitrary(),
             x =>
             {
                 var calendar = CalendarGenerators.OfficeCalendarIn(x.zone);

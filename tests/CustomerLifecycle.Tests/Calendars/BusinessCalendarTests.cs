@@ -182,6 +182,28 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void CalendarWhoseOnlyWorkingTimeFallsIntoADaylightSavingGap_IsRejectedByTheConstructor()
+    {
+        // Sundays 02:00–03:00 in Berlin, every Sunday of 2025 a holiday but 30 March, when that hour does not exist.
+        var sundays = Enumerable.Range(0, 365).Select(d => new LocalDate(2025, 1, 1).PlusDays(d))
+            .Where(d => d.DayOfWeek == IsoDayOfWeek.Sunday && d != new LocalDate(2025, 3, 30)).Select(d => d.ToString("yyyy-MM-dd", null)).ToList();
+        var options = new BusinessCalendarOptions
+        {
+            TimeZoneId = "Europe/Berlin",
+            FirstYear = 2025,
+            LastYear = 2025,
+            WorkingHours = [new() { Day = DayOfWeek.Sunday, Start = "02:00", End = "03:00" }],
+            Holidays = sundays,
+        };
+        Assert.True(new BusinessCalendarOptionsValidator().Validate(null, options).Succeeded);
+
+        var ex = Assert.Throws<OptionsValidationException>(() => new BusinessCalendar(options));
+
+        Assert.Equal(["WorkingHours: the calendar has no working time; add at least one span."], ex.Failures);
+        Assert.Equal(typeof(BusinessCalendarOptions), ex.OptionsType);
+    }
+
+    [Fact]
     public void HolidayOutsideTheCalendarYears_IsRejected()
     {
         var result = new BusinessCalendarOptionsValidator().Validate(null, new BusinessCalendarOptions { FirstYear = 2025, LastYear = 2026, Holidays = ["2019-12-25"] });

@@ -64,8 +64,8 @@ public sealed class FeedbackDocSamples
         var item = new FeedbackItem("F-7", CustomerId.From("acme"), "email", Instant.FromUtc(2025, 3, 31, 10, 0), "I want a refund") { Category = "complaint" };
 
         #region snippet: feedback-service
-        var services = new ServiceCollection().AddCustomerLifecycle(b => b.ConfigureFeedbackPrioritization(o => o.WarningFraction = 0.8));
-        services.AddSingleton<IFeedbackStore, InMemoryFeedbackStore>(); // the host's own store in production
+        var services = new ServiceCollection().AddCustomerLifecycle(b => b.ConfigureFeedback(o => o.WarningFraction = 0.8));
+        services.AddInMemoryFeedbackStore(); // the host's own IFeedbackStore in production
         using var provider = services.BuildServiceProvider();
         var service = provider.GetRequiredService<FeedbackService>();
 
@@ -75,12 +75,48 @@ public sealed class FeedbackDocSamples
         await service.ApplyAsync("F-7", new FeedbackEvent(FeedbackEventKind.Start, at));
         await service.ApplyAsync("F-7", new FeedbackEvent(FeedbackEventKind.Resolve, at + Duration.FromHours(5)));
         var refused = await service.ApplyAsync("F-7", new FeedbackEvent(FeedbackEventKind.Confirm, at + Duration.FromHours(6)));
-        // refused.Status == Rejected: "Cannot apply Confirm to feedback 'F-7' in state Resolved; allowed there: ..."
+        // refused.Succeeded == false: "Cannot apply Confirm to feedback 'F-7' in state Resolved; allowed there: ..."
+
+        var now = await service.EvaluateAsync("F-7", at + Duration.FromHours(6)); // the clocks as the stored history drives them
+        // now.Clocks[(int)SlaTargetKind.Resolution].State == Met
         #endregion
 
-        Assert.Equal(FeedbackCommandStatus.Rejected, refused.Status);
+        Assert.False(refused!.Succeeded);
         Assert.Equal("Cannot apply Confirm to feedback 'F-7' in state Resolved; allowed there: Acknowledge, Respond, NotifyCustomer, Reopen.", refused.Reason.Message);
-        Assert.Equal(FeedbackState.Resolved, (await provider.GetRequiredService<IFeedbackStore>().FindAsync("F-7"))!.State);
+        Assert.Equal(SlaClockState.Met, now!.Clocks[(int)SlaTargetKind.Resolution].State);
+        var stored = await provider.GetRequiredService<IFeedbackStore>().LoadAsync("F-7");
+        Assert.Equal((FeedbackState.Resolved, 4L), (stored!.Record.State, stored.Version));
+    }
+
+    [Fact]
+    public void Explain_OneItem()
+    {
+        // The engine and the item of the feedback-evaluate sample.
+        var engine = new FeedbackEngine(new FeedbackOptions
+        {
+            Calendar = new BusinessCalendarOptions { TimeZoneId = "Europe/Berlin", Holidays = ["2025-12-25", "2025-12-26"] },
+        });
+        var item = new FeedbackItem("F-1", CustomerId.From("acme"), "email", Instant.FromUtc(2025, 3, 28, 14, 0), "Checkout is down, customers cannot pay")
+        {
+            AffectedCustomers = 150,
+            TotalCustomers = 1000,
+        };
+
+        #region snippet: feedback-explain
+        var explanation = engine.Explain(item, asOf: item.Submitted);
+
+        Console.WriteLine(explanation.Decision); // priority High (impact Extensive × urgency Critical), resolve by 2025-04-01T13:00:00Z
+        foreach (var reason in explanation.Reasons)
+        {
+            Console.WriteLine(reason.Code);      // feedback.category-keywords, feedback.impact, …, feedback.team, feedback.contribution, feedback.sla.running, …
+        }
+
+        var assessment = explanation.Result;     // what Evaluate(item, asOf) returns
+        #endregion
+
+        Assert.Equal("priority High (impact Extensive × urgency Critical), resolve by 2025-04-01T13:00:00Z", explanation.Decision);
+        Assert.Equal("High", assessment.Priority);
+        Assert.Equal(["feedback.category-keywords", "feedback.impact", "feedback.urgency-keywords", "feedback.priority", "feedback.score", "feedback.team", "feedback.contribution"], explanation.Reasons.Take(7).Select(r => r.Code));
     }
 
     [Fact]

@@ -221,23 +221,48 @@ public sealed class FeedbackEngineTests
     }
 
     [Fact]
-    public void Explain_ListsDecisionsCustomersAndClocks()
+    public void Explain_WithoutAResolutionTarget_SaysSo_AndListsDecisionsCustomersAndClocks()
     {
-        var text = DefaultEngine.Explain(Item("Please add SSO") with { CustomerValue = 9 }, Friday15);
+        var item = Item("Please add SSO") with { CustomerValue = 9 };
 
+        var explanation = DefaultEngine.Explain(item, Friday15);
+
+        Assert.Equal(("F-1", "priority Low (impact Minor × urgency Medium), no resolution target"), (explanation.Subject, explanation.Decision));
         Assert.Equal(
-            "Feedback 'F-1': priority Low, score 2, team product.\n"
+            ["feedback.category-keywords", "feedback.impact", "feedback.urgency-default", "feedback.priority", "feedback.score", "feedback.team", "feedback.contribution",
+             "feedback.sla.running", "feedback.sla.no-target", "feedback.sla.no-target", "feedback.sla.no-target"],
+            explanation.Reasons.Select(r => r.Code));
+        Assert.Equal(
+            "F-1: priority Low (impact Minor × urgency Medium), no resolution target\n"
             + "- Category 'product-request': the text mentions 'please add'.\n"
             + "- Impact 'Minor': 1 customer(s) affected.\n"
             + "- Urgency 'Medium' is the default: no urgency keyword matched.\n"
             + "- Priority 'Low' from the matrix: impact 'Minor' × urgency 'Medium'.\n"
             + "- Score 2 from 1 customer(s), each counted once however often they asked.\n"
-            + "  - customer acme: value 9, 1 mention(s), 1 counted, 2 points\n"
+            + "- Team 'product' owns category 'product-request'.\n"
+            + "- Customer acme: value 9, 1 mention(s), 1 counted, 2 points.\n"
             + "- The Acknowledge clock (1 business days) warns at 2025-03-31T13:00:00Z and breaches at 2025-03-31T15:00:00Z.\n"
             + "- No FirstResponse target applies to category 'product-request' at priority 'Low'.\n"
             + "- No Resolution target applies to category 'product-request' at priority 'Low'.\n"
-            + "- No FollowUp target applies to category 'product-request' at priority 'Low'.\n",
-            text);
+            + "- No FollowUp target applies to category 'product-request' at priority 'Low'.",
+            explanation.ToString());
+    }
+
+    [Fact]
+    public void Explain_ResultIsTheEvaluation_AndTheDecisionNamesTheResolutionDeadline()
+    {
+        var item = HighServiceIssue() with { Supporters = [new FeedbackSupporter(Globex, 3), new FeedbackSupporter(Globex, 1)] };
+
+        var explanation = DefaultEngine.Explain(item, Friday15);
+
+        // Two business days of 09:00–17:00 from Friday 15:00: Friday 2 h, Monday 8 h, Tuesday 6 h.
+        Assert.Equal("priority High (impact Extensive × urgency Critical), resolve by 2025-04-01T15:00:00Z", explanation.Decision);
+        var evaluated = DefaultEngine.Evaluate(item, Friday15);
+        Assert.Equal((evaluated.Priority, evaluated.Score, evaluated.Team), (explanation.Result.Priority, explanation.Result.Score, explanation.Result.Team));
+        var contributions = explanation.Reasons.Where(r => r.Code == "feedback.contribution").ToList();
+        Assert.Equal(["acme", "globex"], contributions.Select(r => r.Data["customer"]));
+        Assert.Equal(2, contributions[1].Data["mentions"]);
+        Assert.Equal(new Reason("feedback.team", "Team 'support' owns category 'service-issue'.", new Dictionary<string, object?> { ["team"] = "support", ["category"] = "service-issue" }), explanation.Reasons.Single(r => r.Code == "feedback.team"));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using CustomerLifecycle.Feedback;
-using CustomerLifecycle.Tests.Generators;
+using CustomerLifecycle.Testing.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -12,15 +12,17 @@ public sealed class FeedbackProperties
 {
     private static readonly string[] Impacts = ["Minor", "Moderate", "Significant", "Extensive"];
     private static readonly string[] Urgencies = ["Low", "Medium", "High", "Critical"];
+    private static readonly string[] Categories = ["product-request", "service-issue", "experience-improvement", "complaint", "praise"];
+    private static readonly string[] Priorities = ["High", "Medium", "Low"];
 
     [Property]
     public Property AddingAPause_NeverMakesADeadlineEarlier()
         => Prop.ForAll(
-            (from kind in FeedbackGenerators.Kind
-             from category in Gen.Elements(FeedbackGenerators.Categories)
-             from priority in Gen.Elements(FeedbackGenerators.Priorities)
+            (from kind in FeedbackGenerators.ClockKind
+             from category in Gen.Elements(Categories)
+             from priority in Gen.Elements(Priorities)
              from start in CalendarGenerators.Instant
-             from pause in FeedbackGenerators.Pause
+             from pause in FeedbackGenerators.PauseMinutes
              select (kind, category, priority, start, pause)).ToArbitrary(),
             x =>
             {
@@ -49,7 +51,7 @@ public sealed class FeedbackProperties
     [Property]
     public Property Validator_AcceptsAMatrixExactlyWhenItIsMonotone()
         => Prop.ForAll(
-            FeedbackGenerators.Matrix.ToArbitrary(),
+            FeedbackGenerators.PriorityCells.ToArbitrary(),
             cells =>
             {
                 var options = new FeedbackOptions { Matrix = [] };
@@ -57,7 +59,7 @@ public sealed class FeedbackProperties
                 {
                     for (var u = 0; u < 4; u++)
                     {
-                        options.Matrix.Add(new PriorityMatrixEntryOptions { Impact = Impacts[i], Urgency = Urgencies[u], Priority = FeedbackGenerators.Priorities[cells[i][u]] });
+                        options.Matrix.Add(new PriorityMatrixEntryOptions { Impact = Impacts[i], Urgency = Urgencies[u], Priority = Priorities[cells[i][u]] });
                     }
                 }
 

@@ -1,0 +1,137 @@
+using Microsoft.Data.Sqlite;
+
+namespace CustomerLifecycle.Sqlite;
+
+/// <summary>One table of records kept as (key, version, JSON) in a <see cref="SqliteDatabase"/>: the load, the conditional save
+/// and the read loop every SQLite store shares.</summary>
+/// <typeparam name="TRecord">The record.</typeparam>
+internal sealed class SqliteRecordTable<TRecord>
+    where TRecord : class
+{
+    private readonly string _table;
+    private readonly string _key;
+    private readonly Func<TRecord, string> _serialize;
+    private readonly Func<string, TRecord> _deserialize;
+
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
+    public SqliteRecordTable(string path, TimeSpan busyTimeout, string table, string key, Func<TRecord, string> serialize, Func<string, TRecord> deserialize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(busyTimeout, TimeSpan.Zero);
+        Database = new SqliteDatabase(path, busyTimeout);
+        _table = table;
+        _key = key;
+        _serialize = serialize;
+        _deserialize = deserialize;
+    }
+
+    public SqliteDatabase Database { get; }
+
+    public string Serialize(TRecord record) => _serialize(record);
+
+    public async ValueTask<StoredRecord<TRecord>?> LoadAsync(string key, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT version, record FROM {_table} WHERE {_key} = $k";
+        command.Parameters.AddWithValue("$k", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredRecord<TRecord>(_deserialize(reader.GetString(1)), reader.GetInt64(0))
+            : null;
+    }
+
+    public async ValueTask<SaveResult> SaveAsync(string key, TRecord record, long expectedVersion, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var json = _serialize(record);
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction();
+        using var writer = OpenWriter(connection, transaction);
+        var result = writer.TryWrite(key, json, expectedVersion) ? SaveResult.Saved(expectedVersion + 1) : SaveResult.Conflict(writer.CurrentVersion(key));
+        cancellationToken.ThrowIfCancellationRequested();
+        transaction.Commit();
+        return result;
+    }
+
+    /// <summary>Every record with its version, ordered by key; the JSON is read first and deserialised on every core.</summary>
+    public async ValueTask<IReadOnlyList<StoredRecord<TRecord>>> LoadAllAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT version, record FROM {_table} ORDER BY {_key}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<(long Version, string Json)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        var records = new StoredRecord<TRecord>[rows.Count];
+        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => records[i] = new StoredRecord<TRecord>(_deserialize(rows[i].Json), rows[i].Version));
+        return records;
+    }
+
+    /// <summary>Prepared statements for conditional writes to this table inside <paramref name="transaction"/>.</summary>
+    public Writer OpenWriter(SqliteConnection connection, SqliteTransaction transaction) => new(this, connection, transaction);
+
+    /// <summary>Prepared statements for conditional writes inside one transaction.</summary>
+    internal sealed class Writer : IDisposable
+    {
+        private readonly SqliteCommand _insert;
+        private readonly SqliteCommand _update;
+        private readonly SqliteCommand _version;
+
+        public Writer(SqliteRecordTable<TRecord> table, SqliteConnection connection, SqliteTransaction transaction)
+        {
+            _insert = Command(connection, transaction, $"INSERT INTO {table._table} ({table._key}, version, record) VALUES ($k, 1, $r) ON CONFLICT ({table._key}) DO NOTHING", withRecord: true);
+            _update = Command(connection, transaction, $"UPDATE {table._table} SET version = $e + 1, record = $r WHERE {table._key} = $k AND version = $e", withRecord: true);
+            _update.Parameters.Add("$e", SqliteType.Integer);
+            _version = Command(connection, transaction, $"SELECT version FROM {table._table} WHERE {table._key} = $k", withRecord: false);
+        }
+
+        /// <summary>Writes the record if the stored version is still <paramref name="expectedVersion"/> (0: none stored).</summary>
+        public bool TryWrite(string key, string json, long expectedVersion)
+        {
+            var command = expectedVersion == 0 ? _insert : _update;
+            command.Parameters["$k"].Value = key;
+            command.Parameters["$r"].Value = json;
+            if (expectedVersion != 0)
+            {
+                command.Parameters["$e"].Value = expectedVersion;
+            }
+
+            return command.ExecuteNonQuery() == 1;
+        }
+
+        /// <summary>The version stored now, 0 when none is.</summary>
+        public long CurrentVersion(string key)
+        {
+            _version.Parameters["$k"].Value = key;
+            return _version.ExecuteScalar() is long version ? version : 0;
+        }
+
+        public void Dispose()
+        {
+            _insert.Dispose();
+            _update.Dispose();
+            _version.Dispose();
+        }
+
+        private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string text, bool withRecord)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = text;
+            command.Parameters.Add("$k", SqliteType.Text);
+            if (withRecord)
+            {
+                command.Parameters.Add("$r", SqliteType.Text);
+            }
+
+            return command;
+        }
+    }
+}
