@@ -21,7 +21,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         services.AddTiering();
         services.AddHealthScoring();
         services.AddFeedbackPrioritization();
-        services.AddCustomerValue();
+        services.AddValue();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;
     }

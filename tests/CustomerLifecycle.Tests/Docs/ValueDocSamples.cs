@@ -112,12 +112,12 @@ public sealed class ValueDocSamples
         var services = new ServiceCollection();
 
         #region snippet: value-di
-        services.AddCustomerLifecycle(lifecycle => lifecycle.ConfigureCustomerValue(o =>
+        services.AddCustomerLifecycle(lifecycle => lifecycle.ConfigureValue(o =>
         {
             o.PurchaseModel = PurchaseModelKind.ParetoNbd;
             o.HorizonPeriods = 52;
         }));
-        // or, on its own: services.AddCustomerValue(o => o.Margin = 0.25);
+        // or, on its own: services.AddValue(o => o.Margin = 0.25);
         #endregion
 
         using var provider = services.BuildServiceProvider();
