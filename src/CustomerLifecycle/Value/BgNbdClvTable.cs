@@ -21,6 +21,8 @@ internal sealed class BgNbdClvTable : IDisposable
     /// <summary>Horizons longer than this are not tabulated (building an entry costs horizon × <see cref="Terms"/>).</summary>
     public const int MaxHorizon = 1024;
 
+    // Entries (distinct T) per batch: 1024 × Stride doubles fill about 2 MB; customers whose T comes after the table is full
+    // take the per-period path.
     private const int Capacity = 1024;
 
     // Slots must be a power of two: a probe wraps with & (Slots − 1), and the hash is the top SlotBits bits of a 64-bit
