@@ -136,6 +136,14 @@ internal static class SpecialFunctions
     public static double HypergeometricTermRatio(double a, double b, double c, int k) => (a + k) * (b + k) / ((c + k) * (k + 1));
 
     /// <summary>
+    /// <see cref="HypergeometricTermRatio"/> with a = 1, where (1 + k) / (k + 1) cancels: the Pareto/NBD likelihood runs this
+    /// series for every customer group at every step of its fit, and the two products the general ratio adds make that fit
+    /// about a tenth slower.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double HypergeometricTermRatioOne(double b, double c, int k) => (b + k) / (c + k);
+
+    /// <summary>
     /// ln ₂F₁(1, b; c; z) for 0 ≤ z &lt; 1 and 0 &lt; b &lt; c: every term is positive and the ratio of successive terms is
     /// below z, so the series converges geometrically and never overflows (unlike ₂F₁(a, b; c; z) with large a).
     /// </summary>
@@ -145,7 +153,7 @@ internal static class SpecialFunctions
         var term = 1.0;
         for (var k = 0; k < MaxSeriesTerms; k++)
         {
-            term *= HypergeometricTermRatio(1.0, b, c, k) * z;
+            term *= HypergeometricTermRatioOne(b, c, k) * z;
             sum += term;
             if (term <= sum * SeriesCutoff)
             {
