@@ -21,8 +21,8 @@ internal static class SpecialFunctions
 
     private const double HalfLogTwoPi = 0.91893853320467274178;
 
-    // Above this, Stirling's series with one correction term errs by less than 1/(360 x³) < 1e-23 (absolute) while the Lanczos sum adds
-    // nothing and its terms lose digits.
+    // Above this, Stirling's series with one correction term errs by less than 1/(360 x³) < 1e-23 (absolute), while the
+    // Lanczos sum adds nothing and its terms lose digits.
     private const double StirlingAbove = 1e7;
 
     // ψ is moved up by ψ(x) = ψ(x + 1) − 1/x until x reaches this; there the first term the asymptotic series leaves out,
@@ -33,8 +33,8 @@ internal static class SpecialFunctions
     // sums, and nothing cancels when n is small against x.
     private const int DirectSumLimit = 16;
 
-    // Below this |u|, the Taylor series of eᵘ − 1 to u³ (of (eᵘ − 1)/u to u²) errs by at most u³/24 ≈ 4e-17 relative, while
-    // Exp(u) − 1 would cancel about five digits.
+    // Below this |u|, the Taylor series of eᵘ − 1 to u³ (of (eᵘ − 1)/u to u²) errs by at most u³/24 ≈ 4e-17 relative,
+    // while Exp(u) − 1 would cancel about five digits.
     private const double TaylorBelow = 1e-5;
 
     /// <summary>ln Γ(x) for x &gt; 0.</summary>
@@ -48,7 +48,7 @@ internal static class SpecialFunctions
 
         if (x > StirlingAbove)
         {
-            // Stirling: the Lanczos sum adds nothing here and its terms lose digits.
+            // Stirling (see StirlingAbove).
             return ((x - 0.5) * Math.Log(x)) - x + HalfLogTwoPi + (1.0 / (12.0 * x));
         }
 
