@@ -21,7 +21,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         services.AddTiering();
         services.AddHealth();
         services.AddFeedback();
-        services.AddCustomerValue();
+        services.AddValue();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;
     }

@@ -16,7 +16,7 @@ public static class ValueServiceCollectionExtensions
     /// <param name="configure">Configures the options, or <see langword="null"/> to keep the defaults.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
-    public static IServiceCollection AddCustomerValue(this IServiceCollection services, Action<ValueOptions>? configure = null)
+    public static IServiceCollection AddValue(this IServiceCollection services, Action<ValueOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         if (configure is not null)
@@ -41,7 +41,7 @@ public static class ValueServiceCollectionExtensions
     /// <param name="configure">Configures the options.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
-    public static CustomerLifecycleBuilder ConfigureCustomerValue(this CustomerLifecycleBuilder builder, Action<ValueOptions> configure)
+    public static CustomerLifecycleBuilder ConfigureValue(this CustomerLifecycleBuilder builder, Action<ValueOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);

@@ -8,8 +8,12 @@ namespace CustomerLifecycle.Value;
 /// equals Σⱼ cⱼ Mⱼ(T) with Mⱼ(T) = Σₖ wₖ e^(uₖ) zₖʲ: customers who share T (every customer whose first purchase was on the
 /// same day) share the table of Mⱼ, and each customer costs one short dot product instead of a series per period.
 /// </summary>
-/// <remarks>Arrays come from <see cref="ArrayPool{T}"/> and go back on <see cref="Dispose"/>: a warm batch allocates nothing.</remarks>
-internal struct BgNbdClvTable : IDisposable
+/// <remarks>
+/// A class, so that a copy cannot return the pooled arrays a second time: one table serves one batch, rented with
+/// <see cref="Rent"/> and given back with <see cref="Dispose"/>. Its arrays come from <see cref="ArrayPool{T}"/> and the
+/// object itself is kept per thread, so a warm batch allocates nothing.
+/// </remarks>
+internal sealed class BgNbdClvTable : IDisposable
 {
     /// <summary>Terms per table entry; customers whose series needs more use the per-period path.</summary>
     public const int Terms = 128;
@@ -17,38 +21,64 @@ internal struct BgNbdClvTable : IDisposable
     /// <summary>Horizons longer than this are not tabulated (building an entry costs horizon × <see cref="Terms"/>).</summary>
     public const int MaxHorizon = 1024;
 
+    // Entries (distinct T) per batch: 1024 × Stride doubles fill about 2 MB; customers whose T comes after the table is full
+    // take the per-period path.
     private const int Capacity = 1024;
-    private const int Slots = 2048;
+
+    // Slots must be a power of two: a probe wraps with & (Slots − 1), and the hash is the top SlotBits bits of a 64-bit
+    // product. Both derive from SlotBits, so changing the table size cannot leave the shift behind.
+    private const int SlotBits = 11;
+    private const int Slots = 1 << SlotBits;
+    private const int HashShift = 64 - SlotBits;
 
     // Per entry: Terms values of M, Terms values of N (the horizon's e^(u_H) z_H^j), then SD, S_H, z_H.
     private const int Stride = (2 * Terms) + 3;
 
-    private readonly BgNbdParameters _p;
-    private readonly DiscountSchedule _discount;
-    private double[] _keys;
-    private int[] _slotEntry;
-    private double[] _data;
+    [ThreadStatic]
+    private static BgNbdClvTable? t_spare;
+
+    private BgNbdParameters _p;
+    private DiscountSchedule? _discount;
+    private double[] _keys = [];
+    private int[] _slotEntry = [];
+    private double[] _data = [];
     private int _count;
 
-    public BgNbdClvTable(BgNbdParameters p, DiscountSchedule discount)
+    private BgNbdClvTable()
     {
-        _p = p;
-        _discount = discount;
-        _keys = ArrayPool<double>.Shared.Rent(Slots);
-        _slotEntry = ArrayPool<int>.Shared.Rent(Slots);
-        _data = ArrayPool<double>.Shared.Rent(Capacity * Stride);
-        Array.Fill(_slotEntry, -1, 0, Slots);
-        _count = 0;
     }
 
+    /// <summary>An empty table for one batch; give it back with <see cref="Dispose"/>.</summary>
+    public static BgNbdClvTable Rent(BgNbdParameters p, DiscountSchedule discount)
+    {
+        var table = t_spare ?? new BgNbdClvTable();
+        t_spare = null;
+        table._p = p;
+        table._discount = discount;
+        table._keys = ArrayPool<double>.Shared.Rent(Slots);
+        table._slotEntry = ArrayPool<int>.Shared.Rent(Slots);
+        table._data = ArrayPool<double>.Shared.Rent(Capacity * Stride);
+        Array.Fill(table._slotEntry, -1, 0, Slots);
+        table._count = 0;
+        return table;
+    }
+
+    /// <summary>Returns the arrays to their pool and the table to the thread's spare; a second call does nothing.</summary>
     public void Dispose()
     {
+        if (_discount is null)
+        {
+            return;
+        }
+
         ArrayPool<double>.Shared.Return(_keys);
         ArrayPool<int>.Shared.Return(_slotEntry);
         ArrayPool<double>.Shared.Return(_data);
         _keys = [];
         _slotEntry = [];
         _data = [];
+        _discount = null;
+        t_spare = this;
     }
 
     /// <summary>The discounted purchases and E[Y(H)] from the table; false when the customer needs the per-period path.</summary>
@@ -66,24 +96,23 @@ internal struct BgNbdClvTable : IDisposable
         var m = row[..Terms];
         var n = row.Slice(Terms, Terms);
         var zH = row[(2 * Terms) + 2];
-        var upper = _p.A + _p.B - 1.0 - _p.R;
-        var lower = _p.A + _p.B + x - 1.0;
-        var c = upper / lower;
+        var series = new BgNbdSeries(_p, x);
+        var c = series.First;
         double sumM = 0, sumN = 0, power = zH;
         for (var j = 0; j < Terms; j++)
         {
             sumM += c * m[j];
             sumN += c * n[j];
-            if (Math.Abs(c * power) <= 1e-17 * Math.Abs(sumN) || c == 0)
+            if (Math.Abs(c * power) <= SpecialFunctions.SeriesCutoff * Math.Abs(sumN) || c == 0)
             {
-                var scale = lower * probabilityAlive;
+                var scale = series.Lower * probabilityAlive;
                 discounted = Math.Max(scale * (row[2 * Terms] - sumM), 0.0);
                 atHorizon = Math.Max(scale * (row[(2 * Terms) + 1] - sumN), 0.0);
                 return true;
             }
 
             power *= zH;
-            c *= (upper + j + 1) * (_p.A + j) / ((lower + j + 1) * (j + 2));
+            c *= series.Ratio(j + 1);
         }
 
         return false;
@@ -91,7 +120,8 @@ internal struct BgNbdClvTable : IDisposable
 
     private int Entry(double t)
     {
-        var hash = (int)((ulong)(BitConverter.DoubleToInt64Bits(t) * unchecked((long)0x9E3779B97F4A7C15)) >> 53);
+        // Fibonacci hashing: the top bits of the product by 2⁶⁴/φ mix every bit of T's representation.
+        var hash = (int)((ulong)(BitConverter.DoubleToInt64Bits(t) * unchecked((long)0x9E3779B97F4A7C15)) >> HashShift);
         for (var probe = 0; probe < Slots; probe++)
         {
             var slot = (hash + probe) & (Slots - 1);
@@ -119,12 +149,12 @@ internal struct BgNbdClvTable : IDisposable
         return -1;
     }
 
-    private readonly void Build(double t, Span<double> row)
+    private void Build(double t, Span<double> row)
     {
         row.Clear();
         var m = row[..Terms];
         var n = row.Slice(Terms, Terms);
-        var horizon = _discount.Horizon;
+        var horizon = _discount!.Horizon;
         var weights = _discount.Weights;
         var scale = _p.Alpha + t;
         var am1 = _p.A - 1.0;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using CustomerLifecycle.Internal;
 
 namespace CustomerLifecycle.Value;
 
@@ -22,22 +23,14 @@ public static class BgNbdModel
 
     internal static ModelFit<BgNbdParameters> FitCore(ReadOnlySpan<CustomerSummary> customers, FittingOptions? settings, bool modified)
     {
-        settings = ValueOptionsValidator.Checked(settings);
+        settings = PolicyValidation.ThrowIfInvalid<FittingOptions, FittingOptionsValidator>(settings ?? new FittingOptions());
         var groups = SummaryGroups.From(customers);
         if (InsufficientData(groups, customers.Length) is { } insufficient)
         {
             return new ModelFit<BgNbdParameters>(null, double.NaN, [], customers.Length, insufficient);
         }
 
-        // Start with the purchase-rate scale at the mean customer age: rates near 1 per customer lifetime.
-        var meanT = 0.0;
-        for (var i = 0; i < groups.Length; i++)
-        {
-            meanT += groups.T[i] * groups.Count[i];
-        }
-
-        meanT = Math.Max(meanT / groups.Total, 1e-3);
-        var (theta, ll, se, report) = FitRunner.Run(new Likelihood(groups, modified), groups.Total, [1.0, meanT, 1.0, 1.0], settings);
+        var (theta, ll, se, report) = FitRunner.Run(new Likelihood(groups, modified), groups.Total, [1.0, groups.MeanT(), 1.0, 1.0], settings);
         return new ModelFit<BgNbdParameters>(BgNbdParameters.From(theta[0], theta[1], theta[2], theta[3]), ll, se, customers.Length, report);
     }
 
@@ -78,19 +71,13 @@ public static class BgNbdModel
         ThrowIfDefault(parameters);
         if (!(periods >= 0) || double.IsPositiveInfinity(periods))
         {
-            throw new ArgumentOutOfRangeException(nameof(periods), periods, $"Periods must be a finite number >= 0 but was {Internal.Guard.Format(periods)}.");
+            throw new ArgumentOutOfRangeException(nameof(periods), periods, $"Periods must be a finite number >= 0 but was {Guard.Format(periods)}.");
         }
 
         return ExpectedPurchasesCore(parameters, customer.Frequency, customer.T, periods, ProbabilityAliveCore(parameters, customer.Frequency, customer.Recency, customer.T));
     }
 
-    internal static void ThrowIfDefault(BgNbdParameters parameters)
-    {
-        if (parameters == default)
-        {
-            throw new ArgumentException("The BG/NBD parameters are default (all 0); create them with BgNbdParameters.From or a fit.", nameof(parameters));
-        }
-    }
+    internal static void ThrowIfDefault(BgNbdParameters parameters) => ModelParameters.ThrowIfDefault(parameters, "BG/NBD");
 
     internal static FitReport? InsufficientData(SummaryGroups groups, int customers)
     {
@@ -122,7 +109,7 @@ public static class BgNbdModel
     /// <summary>
     /// E[Y(t)] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)] · P(alive), z = t/(α+T+t).
     /// Euler's transformation turns the bracket into 1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z), whose series does not
-    /// grow with x; its first term is split off so that a = 1 needs no special case.
+    /// grow with x (see <see cref="BgNbdSeries"/>).
     /// </summary>
     internal static double ExpectedPurchasesCore(in BgNbdParameters p, int x, double t, double periods, double probabilityAlive)
     {
@@ -133,26 +120,22 @@ public static class BgNbdModel
 
         var logOneMinusZ = -SpecialFunctions.Log1P(periods / (p.Alpha + t));
         var z = periods / (p.Alpha + t + periods);
-        var am1 = p.A - 1.0;
-        var upper = p.A + p.B - 1.0 - p.R;
-        var lower = p.A + p.B + x - 1.0;
-
-        // H = Σ_{k≥1} (upper)_k (a)_{k−1} / ((lower)_k k!) z^k, so that ₂F₁ = 1 + (a−1)·H.
-        var term = upper / lower * z;
+        var series = new BgNbdSeries(p, x);
+        var term = series.First * z;
         var h = term;
         for (var k = 1; k < SpecialFunctions.MaxSeriesTerms; k++)
         {
-            term *= (upper + k) * (p.A + k - 1) / ((lower + k) * (k + 1)) * z;
+            term *= series.Ratio(k) * z;
             h += term;
-            if (Math.Abs(term) <= Math.Abs(h) * 1e-16)
+            if (Math.Abs(term) <= Math.Abs(h) * BgNbdSeries.Cutoff)
             {
                 break;
             }
         }
 
-        var u = am1 * logOneMinusZ;
+        var u = series.AMinusOne * logOneMinusZ;
         var bracketOverAm1 = (-logOneMinusZ * SpecialFunctions.ExpM1OverX(u)) - (Math.Exp(u) * h);
-        var expected = lower * bracketOverAm1 * probabilityAlive;
+        var expected = series.Lower * bracketOverAm1 * probabilityAlive;
         return expected > 0 ? expected : 0.0;
     }
 
@@ -166,8 +149,16 @@ public static class BgNbdModel
     [SkipLocalsInit]
     internal static double DiscountedPurchases(in BgNbdParameters p, int x, double t, double probabilityAlive, DiscountSchedule schedule, out double atHorizon)
     {
+        // 256 coefficients (2 KB of stack) carry a series to its cut-off for z up to about 0.866 (0.866²⁵⁶ ≈ 1e-16) when the
+        // coefficients are of order one; periods whose z is closer to 1 take the scalar series, which has no such limit.
         const int Capacity = 256;
+
+        // The 32 periods (8 vectors of 4) whose series advance side by side.
         const int Blocks = 8;
+
+        // Below this |u|, eᵘ − 1 loses more than three digits to cancellation while the Taylor series to u³ errs by at most
+        // u⁴/120 < 1e-14: each lane takes whichever is more accurate.
+        const double TaylorBelow = 1e-3;
         Span<double> coefficients = stackalloc double[Capacity];
         Span<Vector256<double>> z = stackalloc Vector256<double>[Blocks];
         Span<Vector256<double>> z4 = stackalloc Vector256<double>[Blocks];
@@ -175,16 +166,15 @@ public static class BgNbdModel
         Span<Vector256<double>> h = stackalloc Vector256<double>[Blocks];
         Span<Vector256<double>> eu = stackalloc Vector256<double>[Blocks];
         Span<Vector256<double>> s = stackalloc Vector256<double>[Blocks];
-        var upper = p.A + p.B - 1.0 - p.R;
-        var lower = p.A + p.B + x - 1.0;
-        var am1 = Vector256.Create(p.A - 1.0);
+        var series = new BgNbdSeries(p, x);
+        var am1 = Vector256.Create(series.AMinusOne);
         var scale = Vector256.Create(p.Alpha + t);
         var logScale = Vector256.Create(Math.Log(p.Alpha + t));
-        var tolerance = Vector256.Create(1e-16);
-        var yScale = Vector256.Create(lower * probabilityAlive);
+        var tolerance = Vector256.Create(BgNbdSeries.Cutoff);
+        var yScale = Vector256.Create(series.Lower * probabilityAlive);
         var weights = schedule.Weights;
         var horizon = schedule.Horizon;
-        coefficients[0] = upper / lower;
+        coefficients[0] = series.First;
         var computed = 1;
         var total = Vector256<double>.Zero;
         atHorizon = 0;
@@ -200,9 +190,9 @@ public static class BgNbdModel
                 var e = Vector256.Exp(u);
 
                 // expm1(u)/u: a short series where eᵘ − 1 would cancel.
-                var small = Vector256.LessThan(Vector256.Abs(u), Vector256.Create(1e-3));
-                var series = Vector256<double>.One + (u * (Vector256.Create(0.5) + (u * (Vector256.Create(1.0 / 6) + (u * Vector256.Create(1.0 / 24))))));
-                var ex = Vector256.ConditionalSelect(small, series, (e - Vector256<double>.One) / Vector256.ConditionalSelect(small, Vector256<double>.One, u));
+                var small = Vector256.LessThan(Vector256.Abs(u), Vector256.Create(TaylorBelow));
+                var taylor = Vector256<double>.One + (u * (Vector256.Create(0.5) + (u * (Vector256.Create(1.0 / 6) + (u * Vector256.Create(1.0 / 24))))));
+                var ex = Vector256.ConditionalSelect(small, taylor, (e - Vector256<double>.One) / Vector256.ConditionalSelect(small, Vector256<double>.One, u));
                 var zb = k / scaled;
                 var zb2 = zb * zb;
                 z[b] = zb;
@@ -219,8 +209,7 @@ public static class BgNbdModel
                 while (computed <= j + 3)
                 {
                     // The ratio first: the division is then off the chain of products that links the coefficients.
-                    var ratio = (upper + computed) * (p.A + computed - 1) / ((lower + computed) * (computed + 1));
-                    coefficients[computed] = coefficients[computed - 1] * ratio;
+                    coefficients[computed] = coefficients[computed - 1] * series.Ratio(computed);
                     computed++;
                 }
 
@@ -272,6 +261,10 @@ public static class BgNbdModel
     /// <summary>The BG/NBD negative log-likelihood and its analytic gradient over (ln r, ln α, ln a, ln b).</summary>
     internal readonly struct Likelihood(SummaryGroups groups, bool modified = false) : IObjective
     {
+        // Five terms per distinct frequency: 64 of them fill 2.5 KB of stack, more than most data sets need (frequencies
+        // seldom run past a few dozen); beyond that the terms go to the heap once per evaluation.
+        private const int MaxStackFrequencies = 64;
+
         public bool HasAnalyticGradient => true;
 
         public double Value(ReadOnlySpan<double> u)
@@ -286,7 +279,7 @@ public static class BgNbdModel
             var logAlpha = u[1];
             var logA = u[2];
             var distinct = groups.DistinctX;
-            Span<double> perX = distinct.Length <= 64 ? stackalloc double[distinct.Length * 5] : new double[distinct.Length * 5];
+            Span<double> perX = distinct.Length <= MaxStackFrequencies ? stackalloc double[distinct.Length * 5] : new double[distinct.Length * 5];
             // The modified model (MBG/NBD) lets a customer drop out at the first purchase too: its beta terms run to x + 1.
             var shift = modified ? 1 : 0;
             for (var i = 0; i < distinct.Length; i++)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CustomerLifecycle.Value;
 
 /// <summary>The four parameters of the BG/NBD model (Fader, Hardie and Lee 2005).</summary>
@@ -34,24 +32,10 @@ public readonly record struct BgNbdParameters
     /// <returns>The parameters.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite number &gt; 0; the message names it.</exception>
     public static BgNbdParameters From(double r, double alpha, double a, double b)
-    {
-        Check(r, nameof(r));
-        Check(alpha, nameof(alpha));
-        Check(a, nameof(a));
-        Check(b, nameof(b));
-        return new BgNbdParameters(r, alpha, a, b);
-    }
+        => new(ModelParameters.Positive(r, nameof(r)), ModelParameters.Positive(alpha, nameof(alpha)), ModelParameters.Positive(a, nameof(a)), ModelParameters.Positive(b, nameof(b)));
 
     /// <summary>Returns the parameters as <c>name = value</c> pairs.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"r = {R:G6}, alpha = {Alpha:G6}, a = {A:G6}, b = {B:G6}");
-
-    private static void Check(double value, string name)
-    {
-        if (!(value > 0) || double.IsPositiveInfinity(value))
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"Parameter {name} must be a finite number > 0 but was {value.ToString("R", CultureInfo.InvariantCulture)}.");
-        }
-    }
+        => ModelParameters.Format(("r", R), ("alpha", Alpha), ("a", A), ("b", B));
 }

@@ -1,3 +1,5 @@
+using CustomerLifecycle.Internal;
+
 namespace CustomerLifecycle.Value;
 
 /// <summary>
@@ -17,7 +19,7 @@ public static class GammaGammaModel
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException"><paramref name="settings"/> is invalid.</exception>
     public static ModelFit<GammaGammaParameters> Fit(ReadOnlySpan<CustomerSummary> customers, FittingOptions? settings = null)
     {
-        settings = ValueOptionsValidator.Checked(settings);
+        settings = PolicyValidation.ThrowIfInvalid<FittingOptions, FittingOptionsValidator>(settings ?? new FittingOptions());
         var x = new List<double>();
         var m = new List<double>();
         foreach (ref readonly var c in customers)
@@ -75,13 +77,7 @@ public static class GammaGammaModel
         return ExpectedSpendCore(parameters, customer.Frequency, customer.MonetaryValue);
     }
 
-    internal static void ThrowIfDefault(GammaGammaParameters parameters)
-    {
-        if (parameters == default)
-        {
-            throw new ArgumentException("The Gamma-Gamma parameters are default (all 0); create them with GammaGammaParameters.From or a fit.", nameof(parameters));
-        }
-    }
+    internal static void ThrowIfDefault(GammaGammaParameters parameters) => ModelParameters.ThrowIfDefault(parameters, "Gamma-Gamma");
 
     internal static void ThrowIfNoMean(GammaGammaParameters parameters)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CustomerLifecycle.Value;
 
 /// <summary>The three parameters of the Gamma-Gamma spend model (Fader, Hardie and Lee 2005; Fader and Hardie 2013).</summary>
@@ -29,23 +27,10 @@ public readonly record struct GammaGammaParameters
     /// <returns>The parameters.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite number &gt; 0; the message names it.</exception>
     public static GammaGammaParameters From(double p, double q, double gamma)
-    {
-        Check(p, nameof(p));
-        Check(q, nameof(q));
-        Check(gamma, nameof(gamma));
-        return new GammaGammaParameters(p, q, gamma);
-    }
+        => new(ModelParameters.Positive(p, nameof(p)), ModelParameters.Positive(q, nameof(q)), ModelParameters.Positive(gamma, nameof(gamma)));
 
     /// <summary>Returns the parameters as <c>name = value</c> pairs.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"p = {P:G6}, q = {Q:G6}, gamma = {Gamma:G6}");
-
-    private static void Check(double value, string name)
-    {
-        if (!(value > 0) || double.IsPositiveInfinity(value))
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"Parameter {name} must be a finite number > 0 but was {value.ToString("R", CultureInfo.InvariantCulture)}.");
-        }
-    }
+        => ModelParameters.Format(("p", P), ("q", Q), ("gamma", Gamma));
 }

@@ -19,20 +19,14 @@ public static class ParetoNbdModel
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException"><paramref name="settings"/> is invalid.</exception>
     public static ModelFit<ParetoNbdParameters> Fit(ReadOnlySpan<CustomerSummary> customers, FittingOptions? settings = null)
     {
-        settings = ValueOptionsValidator.Checked(settings);
+        settings = PolicyValidation.ThrowIfInvalid<FittingOptions, FittingOptionsValidator>(settings ?? new FittingOptions());
         var groups = SummaryGroups.From(customers);
         if (BgNbdModel.InsufficientData(groups, customers.Length) is { } insufficient)
         {
             return new ModelFit<ParetoNbdParameters>(null, double.NaN, [], customers.Length, insufficient);
         }
 
-        var meanT = 0.0;
-        for (var i = 0; i < groups.Length; i++)
-        {
-            meanT += groups.T[i] * groups.Count[i];
-        }
-
-        meanT = Math.Max(meanT / groups.Total, 1e-3);
+        var meanT = groups.MeanT();
         var objective = new NumericGradient<Likelihood>(new Likelihood(groups));
         var (theta, ll, se, report) = FitRunner.Run(objective, groups.Total, [1.0, meanT, 1.0, meanT], settings);
         return new ModelFit<ParetoNbdParameters>(ParetoNbdParameters.From(theta[0], theta[1], theta[2], theta[3]), ll, se, customers.Length, report);
@@ -80,13 +74,7 @@ public static class ParetoNbdModel
         return ExpectedPurchasesCore(parameters, customer.Frequency, customer.T, periods, alive);
     }
 
-    internal static void ThrowIfDefault(ParetoNbdParameters parameters)
-    {
-        if (parameters == default)
-        {
-            throw new ArgumentException("The Pareto/NBD parameters are default (all 0); create them with ParetoNbdParameters.From or a fit.", nameof(parameters));
-        }
-    }
+    internal static void ThrowIfDefault(ParetoNbdParameters parameters) => ModelParameters.ThrowIfDefault(parameters, "Pareto/NBD");
 
     internal static double ProbabilityAliveCore(in ParetoNbdParameters p, int x, double recency, double t)
     {
@@ -159,11 +147,15 @@ public static class ParetoNbdModel
     /// <summary>The Pareto/NBD negative log-likelihood over (ln r, ln α, ln s, ln β).</summary>
     internal readonly struct Likelihood(SummaryGroups groups) : IValueOnly
     {
+        // One term per distinct frequency: 256 of them fill 2 KB of stack, more than most data sets need; beyond that the
+        // terms go to the heap once per evaluation.
+        private const int MaxStackFrequencies = 256;
+
         public double Value(ReadOnlySpan<double> u)
         {
             double r = Math.Exp(u[0]), alpha = Math.Exp(u[1]), s = Math.Exp(u[2]), beta = Math.Exp(u[3]);
             var distinct = groups.DistinctX;
-            Span<double> constant = distinct.Length <= 256 ? stackalloc double[distinct.Length] : new double[distinct.Length];
+            Span<double> constant = distinct.Length <= MaxStackFrequencies ? stackalloc double[distinct.Length] : new double[distinct.Length];
             var shared = (r * u[1]) + (s * u[3]);
             for (var i = 0; i < distinct.Length; i++)
             {

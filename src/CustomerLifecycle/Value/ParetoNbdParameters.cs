@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CustomerLifecycle.Value;
 
 /// <summary>The four parameters of the Pareto/NBD model (Schmittlein, Morrison and Colombo 1987).</summary>
@@ -34,24 +32,10 @@ public readonly record struct ParetoNbdParameters
     /// <returns>The parameters.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not a finite number &gt; 0; the message names it.</exception>
     public static ParetoNbdParameters From(double r, double alpha, double s, double beta)
-    {
-        Check(r, nameof(r));
-        Check(alpha, nameof(alpha));
-        Check(s, nameof(s));
-        Check(beta, nameof(beta));
-        return new ParetoNbdParameters(r, alpha, s, beta);
-    }
+        => new(ModelParameters.Positive(r, nameof(r)), ModelParameters.Positive(alpha, nameof(alpha)), ModelParameters.Positive(s, nameof(s)), ModelParameters.Positive(beta, nameof(beta)));
 
     /// <summary>Returns the parameters as <c>name = value</c> pairs.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"r = {R:G6}, alpha = {Alpha:G6}, s = {S:G6}, beta = {Beta:G6}");
-
-    private static void Check(double value, string name)
-    {
-        if (!(value > 0) || double.IsPositiveInfinity(value))
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"Parameter {name} must be a finite number > 0 but was {value.ToString("R", CultureInfo.InvariantCulture)}.");
-        }
-    }
+        => ModelParameters.Format(("r", R), ("alpha", Alpha), ("s", S), ("beta", Beta));
 }

@@ -24,6 +24,25 @@ internal static class QuasiNewton
     // Log-parameters beyond this put a parameter below 1e-13 or above 1e13: the data no longer identify it.
     private const double DivergenceBound = 30.0;
 
+    // Armijo's sufficient-decrease constant: a step is taken when it achieves this share of the decrease the slope
+    // promises. 1e-4 is the customary value (Nocedal & Wright, ch. 3): it rejects only steps that barely descend.
+    private const double SufficientDecrease = 1e-4;
+
+    // Halving the step this many times takes it to 2⁻⁶⁰ ≈ 1e-18 of the first, below the resolution of a log-parameter
+    // near 1 (2.2e-16): further halvings could no longer move the point.
+    private const int MaxStepHalvings = 60;
+
+    // A change of the objective below this share of it is rounding (the double's resolution is 1.1e-16): the fit has
+    // stalled at machine precision.
+    private const double StallRelativeChange = 1e-15;
+
+    // A stalled fit counts as converged when its gradient is within this factor of the tolerance: at machine precision
+    // the gradient of a sum over thousands of customers cannot get smaller than its own rounding.
+    private const double StalledGradientSlack = 100;
+
+    // Curvatures and step scales below this are 0 for every practical purpose: dividing by them would overflow.
+    private const double Tiny = 1e-300;
+
     public static MinimizeResult Minimize<T>(ref T objective, Span<double> x, int maxIterations, double gradientTolerance)
         where T : struct, IObjective
     {
@@ -83,10 +102,10 @@ internal static class QuasiNewton
             }
 
             // The first step along the raw gradient is capped so it cannot jump far out of the basin.
-            var step = identity ? Math.Min(1.0, 1.0 / Math.Max(MaxAbs(d), 1e-300)) : 1.0;
+            var step = identity ? Math.Min(1.0, 1.0 / Math.Max(MaxAbs(d), Tiny)) : 1.0;
             var accepted = false;
             double fNew = double.NaN;
-            for (var attempt = 0; attempt < 60; attempt++)
+            for (var attempt = 0; attempt < MaxStepHalvings; attempt++)
             {
                 for (var i = 0; i < n; i++)
                 {
@@ -95,7 +114,7 @@ internal static class QuasiNewton
 
                 fNew = objective.Evaluate(xNew, gNew);
                 evaluations++;
-                if (double.IsFinite(fNew) && AllFinite(gNew) && fNew <= f + (1e-4 * step * slope))
+                if (double.IsFinite(fNew) && AllFinite(gNew) && fNew <= f + (SufficientDecrease * step * slope))
                 {
                     accepted = true;
                     break;
@@ -124,7 +143,7 @@ internal static class QuasiNewton
             }
 
             var sy = Dot(s, y);
-            if (sy > 1e-300)
+            if (sy > Tiny)
             {
                 if (identity)
                 {
@@ -149,7 +168,7 @@ internal static class QuasiNewton
                 return new MinimizeResult(FitStatus.ParameterDiverged, f, iterations, evaluations, MaxAbs(g));
             }
 
-            if (Math.Abs(previous - f) <= 1e-15 * Math.Max(1.0, Math.Abs(f)) && MaxAbs(g) <= gradientTolerance * 100)
+            if (Math.Abs(previous - f) <= StallRelativeChange * Math.Max(1.0, Math.Abs(f)) && MaxAbs(g) <= gradientTolerance * StalledGradientSlack)
             {
                 // No progress left at machine precision and the gradient is as small as its rounding allows.
                 return new MinimizeResult(FitStatus.Converged, f, iterations, evaluations, MaxAbs(g));

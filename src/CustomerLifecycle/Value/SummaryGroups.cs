@@ -36,6 +36,22 @@ internal sealed class SummaryGroups
 
     public bool AnyRepeat => DistinctX.Length > 0 && DistinctX[^1] > 0;
 
+    /// <summary>
+    /// The customers' mean age T, where the fits start their rate scales (rates near one purchase per customer lifetime);
+    /// at least 10⁻³ periods, so that a population observed only on its first day still starts at a positive scale.
+    /// </summary>
+    public double MeanT()
+    {
+        const double Floor = 1e-3;
+        var sum = 0.0;
+        for (var i = 0; i < Length; i++)
+        {
+            sum += T[i] * Count[i];
+        }
+
+        return Math.Max(sum / Total, Floor);
+    }
+
     public static SummaryGroups From(ReadOnlySpan<CustomerSummary> customers)
     {
         var index = new Dictionary<(int X, double Recency, double T), int>();

@@ -16,7 +16,7 @@ internal static class ValueDefaults
     public const double GradientTolerance = 1e-7;
     public const double L2Penalty = 0;
 
-    // KPI targets from DESIGN.md §2.5 and the complaint SLA of §2.4.
+    // KPI targets: the benchmarks a customer-success team commonly reports against, and a 24-hour complaint SLA.
     public const double MonthlyRetention = 0.70;
     public const double YearlyRetention = 0.80;
     public const double MonthlyChurn = 0.30;

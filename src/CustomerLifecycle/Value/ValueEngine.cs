@@ -12,12 +12,17 @@ namespace CustomerLifecycle.Value;
 /// </summary>
 public sealed class ValueEngine
 {
+    // Building a table entry (BgNbdClvTable) costs about what the per-period series costs one customer, and the table rents
+    // 2 MB of arrays: below this many customers too few share a T for it to pay back.
+    private const int MinCustomersForTable = 64;
+
     private readonly DateTimeZone _zone;
     private readonly double _daysPerUnit;
     private readonly double _margin;
     private readonly DiscountSchedule _discount;
     private readonly FittingOptions _fitting;
     private readonly PurchaseModelKind _purchaseModel;
+    private readonly ValueTimeUnit _timeUnit;
 
     /// <summary>Creates the engine from a policy, validating it.</summary>
     /// <param name="options">The policy.</param>
@@ -26,9 +31,10 @@ public sealed class ValueEngine
     public ValueEngine(ValueOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        PolicyValidation.ThrowIfAny<ValueOptions>(new ValueOptionsValidator().Validate(Options.DefaultName, options).Failures);
+        PolicyValidation.ThrowIfInvalid<ValueOptions, ValueOptionsValidator>(options);
 
         _zone = DateTimeZoneProviders.Tzdb[options.TimeZoneId];
+        _timeUnit = options.TimeUnit;
         _daysPerUnit = options.TimeUnit == ValueTimeUnit.Weeks ? 7.0 : 1.0;
         _margin = options.Margin;
         _purchaseModel = options.PurchaseModel;
@@ -146,7 +152,7 @@ public sealed class ValueEngine
             throw new ArgumentException($"The outputs hold {outputs.Length} predictions but there are {customers.Length} customers.", nameof(outputs));
         }
 
-        if (model.Kind == PurchaseModelKind.ParetoNbd || HorizonPeriods > BgNbdClvTable.MaxHorizon || customers.Length < 64)
+        if (model.Kind == PurchaseModelKind.ParetoNbd || HorizonPeriods > BgNbdClvTable.MaxHorizon || customers.Length < MinCustomersForTable)
         {
             for (var i = 0; i < customers.Length; i++)
             {
@@ -158,23 +164,9 @@ public sealed class ValueEngine
 
         // Customers who share T share the per-period work of the CLV sum (see BgNbdClvTable).
         var p = model.BgNbdValue;
-        // Not a using declaration: that would make the mutable struct read-only and every call work on a copy.
-        var table = new BgNbdClvTable(model.Kind == PurchaseModelKind.ModifiedBgNbd ? ModifiedBgNbdModel.Shifted(p) : p, _discount);
-        try
-        {
-            EvaluateWithTable(customers, model, outputs, ref table);
-        }
-        finally
-        {
-            table.Dispose();
-        }
-    }
-
-    private void EvaluateWithTable(ReadOnlySpan<CustomerSummary> customers, ValueModel model, Span<ValuePrediction> outputs, ref BgNbdClvTable table)
-    {
-        var p = model.BgNbdValue;
         var modified = model.Kind == PurchaseModelKind.ModifiedBgNbd;
         var expectation = modified ? ModifiedBgNbdModel.Shifted(p) : p;
+        using var table = BgNbdClvTable.Rent(expectation, _discount);
         for (var i = 0; i < customers.Length; i++)
         {
             ref readonly var c = ref customers[i];
@@ -191,31 +183,25 @@ public sealed class ValueEngine
         }
     }
 
-    /// <summary>Predicts one customer's value with the reasons behind each figure.</summary>
+    /// <summary>Explains one customer's predicted value for a person: the decision in one line and the reasons behind each figure.</summary>
     /// <param name="customer">The customer's calibration summary.</param>
     /// <param name="model">The fitted model.</param>
-    /// <returns>The prediction and one reason per figure.</returns>
+    /// <returns>
+    /// The explanation: subject the customer id, decision such as <c>"CLV 280.68 over 52 weeks (P(alive) 0.96)"</c>, result the
+    /// prediction <see cref="Evaluate(in CustomerSummary, ValueModel)"/> returns, and one reason per figure (codes
+    /// <c>value.probability-alive</c>, <c>value.expected-purchases</c>, <c>value.expected-spend</c>, <c>value.clv</c>) with
+    /// its inputs, parameters and value in the data.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
-    public ValueExplanation Explain(in CustomerSummary customer, ValueModel model)
+    public Explanation<ValuePrediction> Explain(in CustomerSummary customer, ValueModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var prediction = Predict(customer, model);
-        var inputs = new Dictionary<string, object?>
-        {
-            ["frequency"] = customer.Frequency,
-            ["recency"] = customer.Recency,
-            ["t"] = customer.T,
-            ["model"] = model.Kind.ToString(),
-            ["parameters"] = model.Kind == PurchaseModelKind.ParetoNbd ? model.ParetoNbd.ToString() : model.BgNbd.ToString(),
-        };
-        var reasons = new List<Reason>
-        {
-            new("value.probability-alive", $"P(alive) is {Format(prediction.ProbabilityAlive)} after {customer.Frequency} repeat purchases, the last at {Format(customer.Recency)} of {Format(customer.T)} periods.", With(inputs, "probabilityAlive", prediction.ProbabilityAlive)),
-            new("value.expected-purchases", $"{Format(prediction.ExpectedPurchases)} purchases are expected in the next {HorizonPeriods} periods.", With(inputs, "expectedPurchases", prediction.ExpectedPurchases, "horizonPeriods", HorizonPeriods)),
-            new("value.expected-spend", $"The expected spend per purchase is {Format(prediction.ExpectedSpend)} (mean repeat spend {Format(customer.MonetaryValue)} over {customer.Frequency} purchases; Gamma-Gamma {model.Spend}).", new Dictionary<string, object?> { ["frequency"] = customer.Frequency, ["monetaryValue"] = customer.MonetaryValue, ["parameters"] = model.Spend.ToString(), ["expectedSpend"] = prediction.ExpectedSpend }),
-            new("value.clv", $"The discounted CLV over {HorizonPeriods} periods is {Format(prediction.Clv)} (margin {Format(_margin)}, discount rate {Format(_discount.Rate)} per period).", new Dictionary<string, object?> { ["clv"] = prediction.Clv, ["margin"] = _margin, ["discountRate"] = _discount.Rate, ["horizonPeriods"] = HorizonPeriods }),
-        };
-        return new ValueExplanation(customer, prediction, reasons);
+        return new Explanation<ValuePrediction>(
+            customer.CustomerId.ToString(),
+            ValueExplanation.Decision(prediction, HorizonPeriods, _timeUnit),
+            prediction,
+            ValueExplanation.Reasons(customer, model, prediction, HorizonPeriods, _margin, _discount.Rate));
     }
 
     private ValuePrediction Predict(in CustomerSummary c, ValueModel model)
@@ -253,17 +239,6 @@ public sealed class ValueEngine
 
         var code = report.Status == FitStatus.InsufficientData ? $"value.{which}-fit-failed" : $"value.{which}-fit-not-converged";
         reasons.Add(new Reason(code, report.Message, new Dictionary<string, object?> { ["status"] = report.Status.ToString(), ["iterations"] = report.Iterations, ["gradientNorm"] = report.GradientNorm }));
-    }
-
-    private static Dictionary<string, object?> With(Dictionary<string, object?> inputs, string key, object? value, string? key2 = null, object? value2 = null)
-    {
-        var data = new Dictionary<string, object?>(inputs) { [key] = value };
-        if (key2 is not null)
-        {
-            data[key2] = value2;
-        }
-
-        return data;
     }
 
     private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);

@@ -8,28 +8,28 @@ namespace CustomerLifecycle.Tests.DependencyInjection;
 public sealed class ValueServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddCustomerValue_RegistersTheEngineWithTheConfiguredOptions()
+    public void AddValue_RegistersTheEngineWithTheConfiguredOptions()
     {
-        using var provider = new ServiceCollection().AddCustomerValue(o => o.HorizonPeriods = 39).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddValue(o => o.HorizonPeriods = 39).BuildServiceProvider();
 
         Assert.Equal(39, provider.GetRequiredService<ValueEngine>().HorizonPeriods);
     }
 
     [Fact]
-    public void AddCustomerValue_Twice_AddsNothingTheSecondTime()
+    public void AddValue_Twice_AddsNothingTheSecondTime()
     {
-        var services = new ServiceCollection().AddCustomerValue();
+        var services = new ServiceCollection().AddValue();
         var count = services.Count;
 
-        services.AddCustomerValue();
+        services.AddValue();
 
         Assert.Equal(count, services.Count);
     }
 
     [Fact]
-    public void AddCustomerValue_WithBadOptions_FailsAtStart()
+    public void AddValue_WithBadOptions_FailsAtStart()
     {
-        using var provider = new ServiceCollection().AddCustomerValue(o => o.Margin = 3).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddValue(o => o.Margin = 3).BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
@@ -40,13 +40,13 @@ public sealed class ValueServiceCollectionExtensionsTests
     public void AddCustomerLifecycle_RegistersTheValueEngine_ConfiguredThroughTheBuilder()
     {
         using var provider = new ServiceCollection()
-            .AddCustomerLifecycle(b => b.ConfigureCustomerValue(o => o.HorizonPeriods = 13))
+            .AddCustomerLifecycle(b => b.ConfigureValue(o => o.HorizonPeriods = 13))
             .BuildServiceProvider();
 
         Assert.Equal(13, provider.GetRequiredService<ValueEngine>().HorizonPeriods);
     }
 
     [Fact]
-    public void AddCustomerValue_RejectsNullServices()
-        => Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => ValueServiceCollectionExtensions.AddCustomerValue(null!)).ParamName);
+    public void AddValue_RejectsNullServices()
+        => Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => ValueServiceCollectionExtensions.AddValue(null!)).ParamName);
 }

@@ -47,11 +47,15 @@ public sealed class ValueDocSamples
         var outputs = new ValuePrediction[customers.Length];
         engine.Evaluate(customers, model, outputs); // no allocation per customer
 
-        var explanation = engine.Explain(customers[0], model); // reasons for the few a person looks at
-        // explanation.Reasons[0].Code == "value.probability-alive"
+        var explanation = engine.Explain(customers[0], model); // for the few a person looks at
+        // explanation.Decision == "CLV 11.04 over 52 weeks (P(alive) 0.73)"; explanation.Result is what Evaluate returns
+        // explanation.Reasons[0].Code == "value.probability-alive", with frequency, recency, T, parameters and the figure in its Data
         #endregion
 
+        Assert.Equal("CLV 11.04 over 52 weeks (P(alive) 0.73)", explanation.Decision);
+        Assert.Equal(engine.Evaluate(customers[0], model), explanation.Result);
         Assert.Equal("value.probability-alive", explanation.Reasons[0].Code);
+        Assert.Equal(explanation.Result.ProbabilityAlive, explanation.Reasons[0].Data["probabilityAlive"]);
         Value.ValueEngineTests.AssertClose(engine.Evaluate(customers[0], model), outputs[0]);
     }
 
@@ -112,12 +116,12 @@ public sealed class ValueDocSamples
         var services = new ServiceCollection();
 
         #region snippet: value-di
-        services.AddCustomerLifecycle(lifecycle => lifecycle.ConfigureCustomerValue(o =>
+        services.AddCustomerLifecycle(lifecycle => lifecycle.ConfigureValue(o =>
         {
             o.PurchaseModel = PurchaseModelKind.ParetoNbd;
             o.HorizonPeriods = 52;
         }));
-        // or, on its own: services.AddCustomerValue(o => o.Margin = 0.25);
+        // or, on its own: services.AddValue(o => o.Margin = 0.25);
         #endregion
 
         using var provider = services.BuildServiceProvider();

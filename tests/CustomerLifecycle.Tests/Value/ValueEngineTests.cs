@@ -146,11 +146,43 @@ public sealed class ValueEngineTests
 
         var explanation = engine.Explain(Customer, Model);
 
-        Assert.Equal(engine.Evaluate(Customer, Model), explanation.Prediction);
+        Assert.Equal(engine.Evaluate(Customer, Model), explanation.Result);
         Assert.Equal(["value.probability-alive", "value.expected-purchases", "value.expected-spend", "value.clv"], explanation.Reasons.Select(r => r.Code));
         Assert.Equal("1.22603 purchases are expected in the next 39 periods.", explanation.Reasons[1].Message);
         Assert.Equal(39, explanation.Reasons[1].Data["horizonPeriods"]);
+        Assert.Equal(explanation.Result.ExpectedPurchases, explanation.Reasons[1].Data["expectedPurchases"]);
+        Assert.Equal(explanation.Result.Clv, explanation.Reasons[3].Data["clv"]);
     }
+
+    [Fact]
+    public void Explain_NamesTheCustomerAndStatesTheClvInOneLine()
+    {
+        var engine = new ValueEngine(new ValueOptions { HorizonPeriods = 39 });
+
+        var explanation = engine.Explain(Customer, Model);
+
+        // P(alive) = 1 / (1 + 0.793/3.426 · (43.274/34.844)^2.243) = 0.7265; CLV ≈ 0.3 · 30.94 spend · 1.226 purchases, discounted.
+        Assert.Equal("c", explanation.Subject);
+        Assert.Equal("CLV 11.00 over 39 weeks (P(alive) 0.73)", explanation.Decision);
+        Assert.StartsWith("c: CLV ", explanation.ToString(), StringComparison.Ordinal);
+        Assert.Equal(5, explanation.ToString().Split('\n').Length);
+    }
+
+    [Fact]
+    public void Explain_OverOneDay_SaysDayAndNamesAnAnonymousCustomer()
+    {
+        var engine = new ValueEngine(new ValueOptions { HorizonPeriods = 1, TimeUnit = ValueTimeUnit.Days });
+        var anonymous = CustomerSummary.Create(default, 0, 0, 10);
+
+        var explanation = engine.Explain(anonymous, Model);
+
+        Assert.Equal("(default)", explanation.Subject);
+        Assert.EndsWith(" over 1 day (P(alive) 1.00)", explanation.Decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_RejectsANullModel()
+        => Assert.Equal("model", Assert.Throws<ArgumentNullException>(() => new ValueEngine(new ValueOptions()).Explain(Customer, null!)).ParamName);
 
     [Fact]
     public void Fit_OnCdnow_ReturnsAModelWithoutReasons()

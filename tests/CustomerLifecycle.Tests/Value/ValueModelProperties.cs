@@ -1,4 +1,4 @@
-using CustomerLifecycle.Tests.Generators;
+using CustomerLifecycle.Testing.Generators;
 using CustomerLifecycle.Value;
 using FsCheck;
 using FsCheck.Fluent;

@@ -108,6 +108,25 @@ public sealed class ValueOptionsTests
         => Assert.Equal(["Kpis.CsatScaleMax: must be in [2, 100] but was 1."], new ValueOptionsValidator().Validate(null, new ValueOptions { Kpis = new KpiOptions { CsatScaleMax = 1 } }).Failures);
 
     [Fact]
+    public void FittingValidator_OnItsOwn_NamesThePropertiesWithoutAPrefix()
+        => Assert.Equal(
+            ["MaxIterations: must be in [1, 100000] but was 100001.", "L2Penalty: must be in [0, 1000000] but was NaN."],
+            new FittingOptionsValidator().Validate(null, new FittingOptions { MaxIterations = 100_001, L2Penalty = double.NaN }).Failures);
+
+    [Fact]
+    public void KpiValidator_OnItsOwn_NamesThePropertiesWithoutAPrefix()
+        => Assert.Equal(
+            ["CsatTarget: must be in [0, 1] but was 2.", "CsatSatisfiedFrom: must be in [1, 7] (the CSAT scale) but was 0."],
+            new KpiOptionsValidator().Validate(null, new KpiOptions { CsatTarget = 2, CsatScaleMax = 7, CsatSatisfiedFrom = 0 }).Failures);
+
+    [Fact]
+    public void NestedValidators_AcceptTheirDefaults()
+    {
+        Assert.True(new FittingOptionsValidator().Validate(null, new FittingOptions()).Succeeded);
+        Assert.True(new KpiOptionsValidator().Validate(null, new KpiOptions()).Succeeded);
+    }
+
+    [Fact]
     public void Json_RoundTripsEveryValue()
     {
         var o = new ValueOptions

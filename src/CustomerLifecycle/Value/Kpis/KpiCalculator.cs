@@ -11,17 +11,13 @@ public sealed class KpiCalculator
     private readonly KpiOptions _targets;
 
     /// <summary>Creates a calculator with the given targets.</summary>
-    /// <param name="options">The targets and CSAT scale; copied, and checked by <see cref="ValueOptionsValidator"/> rules.</param>
+    /// <param name="options">The targets and CSAT scale; copied, and checked by <see cref="KpiOptionsValidator"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A target is out of range.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A target is out of range; the exception lists every failure.</exception>
     public KpiCalculator(KpiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var check = new ValueOptionsValidator().Validate(null, new ValueOptions { Kpis = options });
-        if (check.Failed)
-        {
-            throw new Microsoft.Extensions.Options.OptionsValidationException(nameof(KpiOptions), typeof(KpiOptions), check.Failures);
-        }
+        PolicyValidation.ThrowIfInvalid<KpiOptions, KpiOptionsValidator>(options);
 
         _targets = new KpiOptions
         {

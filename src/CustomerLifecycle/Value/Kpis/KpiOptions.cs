@@ -1,6 +1,6 @@
 namespace CustomerLifecycle.Value.Kpis;
 
-/// <summary>The KPI targets (DESIGN.md §2.5) and the CSAT scale. Rates are shares in [0, 1]; NPS is in [−100, 100].</summary>
+/// <summary>The KPI targets and the CSAT scale. Rates are shares in [0, 1]; NPS is in [−100, 100].</summary>
 public sealed class KpiOptions
 {
     /// <summary>Gets or sets the lowest acceptable monthly retention rate.</summary>

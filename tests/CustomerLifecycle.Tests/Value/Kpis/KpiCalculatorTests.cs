@@ -138,6 +138,6 @@ public sealed class KpiCalculatorTests
     {
         var ex = Assert.Throws<OptionsValidationException>(() => new KpiCalculator(new KpiOptions { NpsTarget = 200 }));
 
-        Assert.Equal(["Kpis.NpsTarget: must be in [-100, 100] but was 200."], ex.Failures);
+        Assert.Equal(["NpsTarget: must be in [-100, 100] but was 200."], ex.Failures);
     }
 }

@@ -1,0 +1,49 @@
+using System.Buffers;
+using CustomerLifecycle.Value;
+
+namespace CustomerLifecycle.Tests.Value;
+
+public sealed class BgNbdClvTableTests
+{
+    private static readonly BgNbdParameters P = BgNbdParameters.From(0.243, 4.414, 0.793, 2.426);
+    private static readonly DiscountSchedule Discount = new(0.0018, 52);
+
+    [Fact]
+    public void Dispose_Twice_GivesTheArraysBackOnce()
+    {
+        var table = BgNbdClvTable.Rent(P, Discount);
+        table.Dispose();
+        table.Dispose();
+
+        // Returned twice, the hash-slot array would be handed out to both renters.
+        var first = ArrayPool<double>.Shared.Rent(2048);
+        var second = ArrayPool<double>.Shared.Rent(2048);
+
+        Assert.NotSame(first, second);
+        ArrayPool<double>.Shared.Return(first);
+        ArrayPool<double>.Shared.Return(second);
+    }
+
+    [Fact]
+    public void Rent_WhileAnotherTableIsOut_GivesADifferentTable()
+    {
+        using var first = BgNbdClvTable.Rent(P, Discount);
+        using var second = BgNbdClvTable.Rent(P, Discount);
+
+        Assert.NotSame(first, second);
+    }
+
+    [Fact]
+    public void TryEvaluate_MatchesThePerPeriodSeries_ForCustomersSharingAndNotSharingT()
+    {
+        using var table = BgNbdClvTable.Rent(P, Discount);
+
+        foreach (var (x, t) in new[] { (0, 38.86), (2, 38.86), (2, 12.5), (26, 31.0), (2, 38.86) })
+        {
+            Assert.True(table.TryEvaluate(x, t, 0.5, out var discounted, out var atHorizon));
+            var expected = BgNbdModel.DiscountedPurchases(P, x, t, 0.5, Discount, out var expectedAtHorizon);
+            Assert.Equal(expected, discounted, 1e-9 * Math.Max(1, expected));
+            Assert.Equal(expectedAtHorizon, atHorizon, 1e-9 * Math.Max(1, expectedAtHorizon));
+        }
+    }
+}
