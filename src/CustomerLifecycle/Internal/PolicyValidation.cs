@@ -42,15 +42,4 @@ internal static class PolicyValidation
         var failures = Failures<TOptions, TValidator>(options);
         return failures.Count == 0 ? options : throw new OptionsValidationException(Options.DefaultName, typeof(TOptions), failures);
     }
-
-    /// <summary>Throws an <see cref="OptionsValidationException"/> listing <paramref name="failures"/> when there is any.</summary>
-    /// <remarks>Being replaced by <see cref="ThrowIfInvalid{TOptions, TValidator}"/>; removed once every validator implements <see cref="IPolicyValidator{TOptions}"/>.</remarks>
-    public static void ThrowIfAny<TOptions>(IEnumerable<string>? failures)
-    {
-        var list = failures?.ToList();
-        if (list is { Count: > 0 })
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(TOptions), list);
-        }
-    }
 }
