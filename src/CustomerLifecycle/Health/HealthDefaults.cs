@@ -1,6 +1,6 @@
 namespace CustomerLifecycle.Health;
 
-/// <summary>The default health policy (DESIGN.md §2.3) in one place.</summary>
+/// <summary>The default health policy (docs/health.md) in one place.</summary>
 internal static class HealthDefaults
 {
     public const string LoginFrequency = "login-frequency";

@@ -9,7 +9,7 @@ namespace CustomerLifecycle.Health;
 public sealed class HealthOptions
 {
     /// <summary>Gets or sets the factors at the root of the tree.</summary>
-    /// <value>The default value is DESIGN.md §2.3: <c>login-frequency</c> (weight 25, logins per week, 0 → 0 and ≥ 3 → 100),
+    /// <value>The default value is six factors: <c>login-frequency</c> (weight 25, logins per week, 0 → 0 and ≥ 3 → 100),
     /// <c>feature-adoption</c> (20, used / available, 0 → 0 and 1 → 100), <c>usage-trend</c> (15, relative change, −0.8 → 0 and
     /// ≥ 0 → 100), <c>support</c> (15, open complaints and tickets, 0 → 100 and ≥ 5 → 0), <c>nps</c> (15, latest answer 0–10 →
     /// 0–100) and <c>payment</c> (10, days overdue, 0 → 100 and ≥ 60 → 0), all linear with missing data excluded.</value>

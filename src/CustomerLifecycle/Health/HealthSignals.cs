@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace CustomerLifecycle.Health;
 
-/// <summary>Turns raw activity into the raw values of the built-in factors (DESIGN.md §2.3).</summary>
+/// <summary>Turns raw activity into the raw values of the built-in factors (docs/health.md).</summary>
 public static class HealthSignals
 {
     /// <summary>The default login window: the last 4 weeks.</summary>

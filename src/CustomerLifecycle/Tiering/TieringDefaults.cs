@@ -1,6 +1,6 @@
 namespace CustomerLifecycle.Tiering;
 
-/// <summary>The default tiering policy (DESIGN.md §2.2), in one place.</summary>
+/// <summary>The default tiering policy (docs/tiering.md), in one place.</summary>
 internal static class TieringDefaults
 {
     public const int RfmScoreCount = 5;
