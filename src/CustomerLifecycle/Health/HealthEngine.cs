@@ -98,10 +98,16 @@ public sealed partial class HealthEngine
 
     /// <summary>Scores one customer and explains the score.</summary>
     /// <param name="input">The customer's factor values.</param>
+    /// <param name="asOf">The instant of the evaluation; carry-forward ages are measured against it.</param>
+    /// <returns>The result: score, band, coverage, every factor's contribution and the reasons.</returns>
+    public HealthResult Evaluate(in HealthInput input, Instant asOf) => Evaluate(input, asOf, manualOverride: null);
+
+    /// <summary>Scores one customer under a manual override and explains the score.</summary>
+    /// <param name="input">The customer's factor values.</param>
     /// <param name="asOf">The instant of the evaluation; carry-forward ages and override expiry are measured against it.</param>
     /// <param name="manualOverride">A manual override, or <see langword="null"/>; it is reported beside the computed score.</param>
     /// <returns>The result: score in force, computed score, band, coverage, every factor's contribution and the reasons.</returns>
-    public HealthResult Evaluate(in HealthInput input, Instant asOf, HealthOverride? manualOverride = null)
+    public HealthResult Evaluate(in HealthInput input, Instant asOf, HealthOverride? manualOverride)
     {
         var leafCount = _policy.LeafCount;
         var num = new double[_policy.GroupCount];
@@ -149,6 +155,12 @@ public sealed partial class HealthEngine
         return new HealthResult(asOf, status, finalScore, finalBand, computed, computedBand, coverage, inForce, Array.AsReadOnly(factors), Groups(status, num, den), reasons.AsReadOnly());
     }
 
+    /// <summary>Explains one customer's score for a person; see <see cref="Explain(in HealthInput, Instant, HealthOverride?)"/>.</summary>
+    /// <param name="input">The customer's factor values.</param>
+    /// <param name="asOf">The instant of the evaluation.</param>
+    /// <returns>The explanation; its <see cref="Explanation{TResult}.Result"/> is what <see cref="Evaluate(in HealthInput, Instant)"/> returns.</returns>
+    public Explanation<HealthResult> Explain(in HealthInput input, Instant asOf) => Explain(input, asOf, manualOverride: null);
+
     /// <summary>Explains one customer's score for a person: the score and band in one line, then why.</summary>
     /// <remarks>
     /// The reasons are the band (or why there is no computed score), one <c>health.factor</c> reason per factor with its
@@ -161,7 +173,7 @@ public sealed partial class HealthEngine
     /// <param name="asOf">The instant of the evaluation; carry-forward ages and override expiry are measured against it.</param>
     /// <param name="manualOverride">A manual override, or <see langword="null"/>; it is reported beside the computed score.</param>
     /// <returns>The explanation; its <see cref="Explanation{TResult}.Result"/> is what <see cref="Evaluate(in HealthInput, Instant, HealthOverride?)"/> returns.</returns>
-    public Explanation<HealthResult> Explain(in HealthInput input, Instant asOf, HealthOverride? manualOverride = null)
+    public Explanation<HealthResult> Explain(in HealthInput input, Instant asOf, HealthOverride? manualOverride)
     {
         var result = Evaluate(input, asOf, manualOverride);
         return new Explanation<HealthResult>(HealthExplanation.Subject, HealthExplanation.Decision(result), result, HealthExplanation.Reasons(result));

@@ -8,17 +8,30 @@ public static class HealthSignals
     /// <summary>The default login window: the last 4 weeks.</summary>
     public const int DefaultLoginWindowDays = 28;
 
+    /// <summary>Logins per week over the default window of <see cref="DefaultLoginWindowDays"/> days: the raw value of <c>login-frequency</c>.</summary>
+    /// <param name="logins">The number of logins in the window; &gt;= 0.</param>
+    /// <returns>Logins per week.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="logins"/> is negative.</exception>
+    public static double LoginsPerWeek(int logins) => LoginsPerWeek(logins, DefaultLoginWindowDays);
+
     /// <summary>Logins per week over a window: the raw value of <c>login-frequency</c>.</summary>
     /// <param name="logins">The number of logins in the window; &gt;= 0.</param>
     /// <param name="windowDays">The window length in days; &gt; 0.</param>
     /// <returns>Logins per week.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="logins"/> is negative or <paramref name="windowDays"/> is not positive.</exception>
-    public static double LoginsPerWeek(int logins, int windowDays = DefaultLoginWindowDays)
+    public static double LoginsPerWeek(int logins, int windowDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(logins);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowDays);
         return logins * 7.0 / windowDays;
     }
+
+    /// <summary>Logins per week over the default window ending at <paramref name="asOf"/>: logins in (asOf − 28 days, asOf] count.</summary>
+    /// <param name="logins">The login instants, in any order.</param>
+    /// <param name="asOf">The end of the window.</param>
+    /// <returns>Logins per week.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="logins"/> is null.</exception>
+    public static double LoginsPerWeek(IEnumerable<Instant> logins, Instant asOf) => LoginsPerWeek(logins, asOf, DefaultLoginWindowDays);
 
     /// <summary>Logins per week over the window ending at <paramref name="asOf"/>: logins in (asOf − window, asOf] count.</summary>
     /// <param name="logins">The login instants, in any order.</param>
@@ -27,7 +40,7 @@ public static class HealthSignals
     /// <returns>Logins per week.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="logins"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowDays"/> is not positive.</exception>
-    public static double LoginsPerWeek(IEnumerable<Instant> logins, Instant asOf, int windowDays = DefaultLoginWindowDays)
+    public static double LoginsPerWeek(IEnumerable<Instant> logins, Instant asOf, int windowDays)
     {
         ArgumentNullException.ThrowIfNull(logins);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowDays);
