@@ -22,6 +22,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         services.AddHealthScoring();
         services.AddFeedbackPrioritization();
         services.AddCustomerValue();
+        services.AddLoyalty();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;
     }
