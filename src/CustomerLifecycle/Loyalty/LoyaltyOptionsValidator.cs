@@ -106,7 +106,7 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
         // The shortest month-long lifetime is 28 days a month: pending points must become spendable before they can expire.
         if (options.LifetimeMonths is >= 1 and <= 120 && options.HoldingDays is >= 0 and <= 365 && options.HoldingDays >= options.LifetimeMonths * 28)
         {
-            failures.Add($"HoldingDays: {options.HoldingDays} days must be shorter than LifetimeMonths ({options.LifetimeMonths} months of at least 28 days).");
+            failures.Add($"HoldingDays: must be shorter than the shortest lifetime (LifetimeMonths × 28 = {options.LifetimeMonths * 28} days) but was {options.HoldingDays}.");
         }
     }
 
