@@ -102,6 +102,22 @@ public sealed class LoyaltyOptionsTests
     }
 
     [Fact]
+    public void TheEngine_CopiesThePolicy_SoLaterChangesDoNotReachIt()
+    {
+        var options = new LoyaltyOptions();
+        var engine = new LoyaltyEngine(options);
+
+        options.Rewards.Clear();
+        options.ExcludedCategories.Add("books");
+        options.HoldingDays = 0;
+
+        var account = LoyaltyTestKit.Run(engine, LoyaltyTestKit.Adjust("c", LoyaltyTestKit.At(2026, 1, 1), 1000));
+        Assert.Equal(LoyaltyOutcomeStatus.Applied, engine.Apply(account, LoyaltyTestKit.Redeem("r", LoyaltyTestKit.At(2026, 1, 1))).Status);
+        var earn = engine.Apply(null, LoyaltyTestKit.Purchase("p", LoyaltyTestKit.At(2026, 1, 1), 10m, category: "books")).Entries[0];
+        Assert.Equal((10L, (NodaTime.Instant?)LoyaltyTestKit.At(2026, 1, 15)), (earn.Points, earn.AvailableFrom));
+    }
+
+    [Fact]
     public void TheDefaultPolicy_RoundTripsThroughJson()
     {
         var json = PolicyJson.Serialize(new LoyaltyOptions());
