@@ -114,6 +114,7 @@ public sealed partial class LoyaltyEngine
             LoyaltyRedemption redemption => Redeem(ledger, redemption),
             LoyaltyRedemptionReversal reversal => Reverse(entries, reversal),
             LoyaltyAdjustment adjustment => Adjust(ledger, adjustment),
+            // Only through a record's protected copy constructor can a host derive a command of its own.
             _ => Step.Refuse(LoyaltyRefusals.Invalid("Command", command.GetType().Name, "is not a loyalty command this engine knows.")),
         };
         if (step.Refusal is not null)

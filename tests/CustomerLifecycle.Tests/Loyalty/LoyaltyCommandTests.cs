@@ -91,8 +91,26 @@ public sealed class LoyaltyCommandTests
     }
 
     [Fact]
+    public void ACommandTheEngineDoesNotKnow_IsRefused()
+    {
+        var outcome = DefaultEngine.Apply(Account, new HostCommand(Adjust("k", At(2026, 1, 3), 1)));
+
+        Assert.Equal("Command: is not a loyalty command this engine knows.", Assert.Single(outcome.Reasons).Message);
+        Assert.Equal("HostCommand", outcome.Reasons[0].Data["value"]);
+    }
+
+    [Fact]
     public void ANullCommand_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => DefaultEngine.Apply(null, null!));
+    }
+
+    private sealed record HostCommand : LoyaltyCommand
+    {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public HostCommand(LoyaltyCommand original)
+            : base(original)
+        {
+        }
     }
 }
