@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace CustomerLifecycle.Loyalty;
+
+/// <summary>A member's points ledger: every entry, in the order written. The ledger is the source of truth; balances are derived from it.</summary>
+/// <remarks>
+/// The host stores this record (see <see cref="ILoyaltyStore"/>); the engine never mutates it but returns a new one with the
+/// entries a command wrote appended. Two accounts are equal when the member and every entry, in order, are equal. An entry
+/// list set to a default (uninitialised) array reads as empty.
+/// </remarks>
+public sealed record LoyaltyAccount
+{
+    private readonly ImmutableArray<LoyaltyEntry> _entries = [];
+
+    /// <summary>Gets the member.</summary>
+    public required CustomerId Member { get; init; }
+
+    /// <summary>Gets the entries, in the order written.</summary>
+    public ImmutableArray<LoyaltyEntry> Entries
+    {
+        get => _entries.IsDefault ? [] : _entries;
+        init => _entries = value;
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(LoyaltyAccount? other)
+        => other is not null && Member == other.Member && Entries.SequenceEqual(other.Entries);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Member, Entries.Length);
+}

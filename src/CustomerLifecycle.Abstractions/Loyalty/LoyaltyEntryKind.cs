@@ -1,0 +1,20 @@
+namespace CustomerLifecycle.Loyalty;
+
+/// <summary>What a ledger entry did to a member's points.</summary>
+public enum LoyaltyEntryKind
+{
+    /// <summary>Points earned by a purchase or an activity; opens a lot.</summary>
+    Earn,
+
+    /// <summary>Points spent on a reward, taken from lots soonest-expiring first.</summary>
+    Redeem,
+
+    /// <summary>What was left of a lot when its lifetime ended.</summary>
+    Expire,
+
+    /// <summary>An earlier entry undone: a redemption reversed (points back to the same lots), or a purchase refunded (its points taken back).</summary>
+    Reverse,
+
+    /// <summary>A manual correction: a credit opens a lot, a debit takes points from lots soonest-expiring first.</summary>
+    Adjust,
+}

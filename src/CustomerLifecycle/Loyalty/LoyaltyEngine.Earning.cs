@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+
+namespace CustomerLifecycle.Loyalty;
+
+/// <summary>Earning: a purchase's points per currency unit, an activity's fixed points, both held to the caps.</summary>
+public sealed partial class LoyaltyEngine
+{
+    // An amount above this is a mistake in the host's data, not a purchase; it also keeps every product of points far from overflow.
+    private const decimal MaxAmount = 1_000_000_000m;
+
+    private static readonly string[] ActivityRuleIds = ["loyalty.survey-answered", "loyalty.referral-converted", "loyalty.review-written"];
+
+    private Step Earn(ImmutableArray<LoyaltyEntry> entries, LoyaltyPurchase purchase)
+    {
+        if ((LoyaltyRefusals.NotEmpty("OrderId", purchase.OrderId) ?? LoyaltyRefusals.Amount(purchase.Amount, MaxAmount)) is { } invalid)
+        {
+            return Step.Refuse(invalid);
+        }
+
+        if (EarnOf(entries, purchase.OrderId) is { } earlier)
+        {
+            return Step.Refuse(LoyaltyRefusals.Refuse("loyalty.order-already-earned", "OrderId", purchase.OrderId, $"order '{purchase.OrderId}' already earned points with command '{earlier.Key}'."));
+        }
+
+        var category = string.IsNullOrWhiteSpace(purchase.Category) ? null : purchase.Category;
+        var multiplier = category is not null && _categoryMultipliers.TryGetValue(category, out var m) ? m : 1m;
+        long points;
+        string why;
+        if (category is not null && _excludedCategories.Contains(category))
+        {
+            (points, why) = (0, $"category '{category}' earns nothing");
+        }
+        else if (purchase.Amount < _minimumSpend)
+        {
+            (points, why) = (0, string.Create(CultureInfo.InvariantCulture, $"{purchase.Amount} is below the minimum spend {_minimumSpend}"));
+        }
+        else
+        {
+            var exact = purchase.Amount * _pointsPerUnit * multiplier;
+            points = (long)Round(exact);
+            why = string.Create(CultureInfo.InvariantCulture, $"{purchase.Amount} × {_pointsPerUnit} points per unit × {multiplier} = {exact}, {RoundingWord()} {points}");
+        }
+
+        var (capped, capNote) = Cap(entries, purchase.At, points);
+        return Step.Write(new LoyaltyEntry
+        {
+            Key = purchase.Key,
+            Kind = LoyaltyEntryKind.Earn,
+            At = purchase.At,
+            Points = capped,
+            RuleId = "loyalty.purchase",
+            Reason = $"Purchase {purchase.OrderId}: {why}{capNote}; pending until {purchase.At + _holding}.",
+            Multiplier = multiplier,
+            OrderId = purchase.OrderId,
+            Amount = purchase.Amount,
+            AvailableFrom = purchase.At + _holding,
+            ExpiresAt = ExpiryOf(purchase.At),
+        });
+    }
+
+    private Step Earn(ImmutableArray<LoyaltyEntry> entries, LoyaltyActivity activity)
+    {
+        if (!Enum.IsDefined(activity.Kind))
+        {
+            return Step.Refuse(LoyaltyRefusals.Invalid("Kind", activity.Kind, $"{(int)activity.Kind} is not a LoyaltyActivityKind."));
+        }
+
+        var points = _activityPoints[(int)activity.Kind];
+        var (capped, capNote) = Cap(entries, activity.At, points);
+        return Step.Write(new LoyaltyEntry
+        {
+            Key = activity.Key,
+            Kind = LoyaltyEntryKind.Earn,
+            At = activity.At,
+            Points = capped,
+            RuleId = ActivityRuleIds[(int)activity.Kind],
+            Reason = $"{activity.Kind}: {points} points{capNote}.",
+            Multiplier = 1m,
+            AvailableFrom = activity.At,
+            ExpiresAt = ExpiryOf(activity.At),
+        });
+    }
+
+    private static LoyaltyEntry? EarnOf(ImmutableArray<LoyaltyEntry> entries, string orderId)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Kind == LoyaltyEntryKind.Earn && entry.OrderId == orderId)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Holds <paramref name="points"/> to what the day's, month's and year's caps leave, counting every earn of the member in each.</summary>
+    private (long Points, string Note) Cap(ImmutableArray<LoyaltyEntry> entries, Instant at, long points)
+    {
+        var date = at.InZone(_zone).Date;
+        long day = 0, month = 0, year = 0;
+        foreach (var entry in entries)
+        {
+            if (entry.Kind != LoyaltyEntryKind.Earn)
+            {
+                continue;
+            }
+
+            var earned = entry.At.InZone(_zone).Date;
+            if (earned.Year == date.Year)
+            {
+                year += entry.Points;
+                if (earned.Month == date.Month)
+                {
+                    month += entry.Points;
+                    day += earned.Day == date.Day ? entry.Points : 0;
+                }
+            }
+        }
+
+        var capped = points;
+        var note = string.Empty;
+        foreach (var (cap, used, name) in new[] { (_dailyCap, day, "daily"), (_monthlyCap, month, "monthly"), (_yearlyCap, year, "yearly") })
+        {
+            if (cap is { } limit && used + capped > limit)
+            {
+                capped = Math.Max(0, limit - used);
+                note = $", held to {capped} by the {name} cap of {limit} ({used} already earned)";
+            }
+        }
+
+        return (capped, note);
+    }
+
+    private decimal Round(decimal exact) => _rounding switch
+    {
+        LoyaltyRounding.Nearest => decimal.Round(exact, MidpointRounding.AwayFromZero),
+        LoyaltyRounding.Ceiling => decimal.Ceiling(exact),
+        _ => decimal.Floor(exact),
+    };
+
+    private string RoundingWord() => _rounding switch
+    {
+        LoyaltyRounding.Nearest => "rounded to",
+        LoyaltyRounding.Ceiling => "rounded up to",
+        _ => "rounded down to",
+    };
+}

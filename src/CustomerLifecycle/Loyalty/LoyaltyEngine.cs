@@ -1,0 +1,257 @@
+using CustomerLifecycle.Internal;
+using NodaTime;
+
+namespace CustomerLifecycle.Loyalty;
+
+/// <summary>
+/// The loyalty programme: turns purchases, refunds, activities, redemptions and adjustments into entries of a member's
+/// append-only points ledger, and derives balances from the ledger at an instant. Pure: no I/O, no clock.
+/// </summary>
+/// <remarks>
+/// <para>Sealed, immutable and thread-safe: build one per policy and share it.</para>
+/// <para>A command is applied whole or refused whole. Before it, every lot whose lifetime ended by the command's instant is
+/// expired (an Expire entry keyed by the command); a redemption or debit then takes points from the lots spendable at that
+/// instant, soonest-expiring first, and records which, so that a reversal gives the very same points back to the same lots
+/// with their original expiry.</para>
+/// </remarks>
+public sealed partial class LoyaltyEngine
+{
+    // Instants a ledger can hold: far enough from NodaTime's limits that adding a lot's lifetime never overflows.
+    private static readonly Instant EarliestInstant = Instant.FromUtc(1900, 1, 1, 0, 0);
+    private static readonly Instant LatestInstant = Instant.FromUtc(2200, 1, 1, 0, 0);
+
+    private readonly DateTimeZone _zone;
+    private readonly decimal _pointsPerUnit;
+    private readonly LoyaltyRounding _rounding;
+    private readonly decimal _minimumSpend;
+    private readonly HashSet<string> _excludedCategories;
+    private readonly Dictionary<string, decimal> _categoryMultipliers;
+    private readonly long[] _activityPoints;
+    private readonly long? _dailyCap;
+    private readonly long? _monthlyCap;
+    private readonly long? _yearlyCap;
+    private readonly Duration _holding;
+    private readonly int _lifetimeMonths;
+    private readonly Duration _warning;
+    private readonly Duration _maxBackdating;
+    private readonly bool _allowNegativeBalance;
+    private readonly decimal _pointValue;
+    private readonly Dictionary<string, LoyaltyRewardOptions> _rewards;
+
+    /// <summary>Creates an engine for a policy, validating it.</summary>
+    /// <param name="options">The policy; it is copied, so later changes to it do not affect the engine.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The policy is invalid; the exception lists every problem.</exception>
+    public LoyaltyEngine(LoyaltyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        PolicyValidation.ThrowIfInvalid<LoyaltyOptions, LoyaltyOptionsValidator>(options);
+        _zone = DateTimeZoneProviders.Tzdb[options.TimeZoneId];
+        _pointsPerUnit = options.PointsPerUnit;
+        _rounding = options.Rounding;
+        _minimumSpend = options.MinimumSpend;
+        _excludedCategories = new HashSet<string>(options.ExcludedCategories ?? [], StringComparer.OrdinalIgnoreCase);
+        _categoryMultipliers = new Dictionary<string, decimal>(options.CategoryMultipliers ?? [], StringComparer.OrdinalIgnoreCase);
+        _activityPoints = [options.SurveyAnsweredPoints, options.ReferralConvertedPoints, options.ReviewWrittenPoints];
+        _dailyCap = options.DailyCap;
+        _monthlyCap = options.MonthlyCap;
+        _yearlyCap = options.YearlyCap;
+        _holding = Duration.FromDays(options.HoldingDays);
+        _lifetimeMonths = options.LifetimeMonths;
+        _warning = Duration.FromDays(options.ExpiryWarningDays);
+        _maxBackdating = Duration.FromDays(options.MaxBackdatingDays);
+        _allowNegativeBalance = options.AllowNegativeBalance;
+        _pointValue = options.PointValue;
+        _rewards = (options.Rewards ?? []).ToDictionary(
+            r => r.Id,
+            r => new LoyaltyRewardOptions { Id = r.Id, Name = r.Name, Points = r.Points },
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>Applies a command to a member's account; never throws for a command, reporting every problem in the outcome instead.</summary>
+    /// <param name="account">The member's account, or null when the member has none yet.</param>
+    /// <param name="command">The command.</param>
+    /// <returns>
+    /// <see cref="LoyaltyOutcomeStatus.Applied"/> with the account and the entries appended; <see cref="LoyaltyOutcomeStatus.Duplicate"/>
+    /// when the ledger already holds the command's key; or <see cref="LoyaltyOutcomeStatus.Rejected"/> with one reason naming the
+    /// field and its value. Nothing is written unless applied.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
+    public LoyaltyOutcome Apply(LoyaltyAccount? account, LoyaltyCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (LoyaltyRefusals.Identity(account, command) is { } refusal)
+        {
+            return Rejected(account, refusal);
+        }
+
+        var entries = account?.Entries ?? [];
+        if (entries.Any(e => e.Key == command.Key))
+        {
+            return new LoyaltyOutcome
+            {
+                Status = LoyaltyOutcomeStatus.Duplicate,
+                Account = account,
+                Entries = [],
+                Reasons = [new Reason("loyalty.duplicate", $"The ledger already holds command '{command.Key}'; nothing was written.", new Dictionary<string, object?> { ["key"] = command.Key })],
+            };
+        }
+
+        if (LoyaltyRefusals.Timing(entries, command, EarliestInstant, LatestInstant, _maxBackdating) is { } late)
+        {
+            return Rejected(account, late);
+        }
+
+        var ledger = new LoyaltyLedger();
+        ledger.Load(entries);
+        var written = new List<LoyaltyEntry>();
+        ExpireDue(ledger, command, written);
+        var step = command switch
+        {
+            LoyaltyPurchase purchase => Earn(entries, purchase),
+            LoyaltyActivity activity => Earn(entries, activity),
+            LoyaltyRefund refund => Refund(ledger, entries, refund),
+            LoyaltyRedemption redemption => Redeem(ledger, redemption),
+            LoyaltyRedemptionReversal reversal => Reverse(entries, reversal),
+            LoyaltyAdjustment adjustment => Adjust(ledger, adjustment),
+            // Only through a record's protected copy constructor can a host derive a command of its own.
+            _ => Step.Refuse(LoyaltyRefusals.Invalid("Command", command.GetType().Name, "is not a loyalty command this engine knows.")),
+        };
+        if (step.Refusal is not null)
+        {
+            return Rejected(account, step.Refusal);
+        }
+
+        written.Add(step.Entry!);
+        ledger.Add(step.Entry!);
+
+        // Only a reversal can give points back to a lot already past its end; they expire at once, as they would have.
+        ExpireDue(ledger, command, written);
+        var reasons = written.Select(e => new Reason(e.RuleId, e.Reason, new Dictionary<string, object?> { ["key"] = e.Key, ["points"] = e.Points })).ToList();
+        if (step.Shortfall > 0)
+        {
+            reasons.Add(new Reason(
+                "loyalty.shortfall",
+                $"{step.Shortfall} points could not be taken back: they are spent and the policy does not allow a negative balance.",
+                new Dictionary<string, object?> { ["shortfall"] = step.Shortfall }));
+        }
+
+        return new LoyaltyOutcome
+        {
+            Status = LoyaltyOutcomeStatus.Applied,
+            Account = new LoyaltyAccount { Member = command.Member, Entries = entries.AddRange(written) },
+            Entries = [.. written],
+            Reasons = reasons,
+            Shortfall = step.Shortfall,
+        };
+    }
+
+    /// <summary>A member's points at an instant, with every lot that still holds points.</summary>
+    /// <param name="account">The member's account.</param>
+    /// <param name="asOf">The instant lots are judged at (pending, available, expired); every entry of the ledger counts, so pass
+    /// an instant not before its latest entry for a statement that reads as of then.</param>
+    /// <returns>The balance and the lots, soonest-expiring first.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
+    public LoyaltyStatement Evaluate(LoyaltyAccount account, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var ledger = new LoyaltyLedger();
+        ledger.Load(account.Entries);
+        var lots = new List<(LoyaltyLot Lot, int Order)>();
+        for (var lot = 0; lot < ledger.LotCount; lot++)
+        {
+            if (ledger.Remaining(lot) > 0)
+            {
+                var entry = ledger.Lot(lot);
+                lots.Add((new LoyaltyLot(entry.Key, entry.At, entry.AvailableFrom!.Value, entry.ExpiresAt!.Value, entry.Points, ledger.Remaining(lot), ledger.StateAt(lot, asOf)), lot));
+            }
+        }
+
+        return new LoyaltyStatement(
+            ledger.Balance(account.Member, asOf, _warning, _pointValue),
+            [.. lots.OrderBy(l => l.Lot.ExpiresAt).ThenBy(l => l.Order).Select(l => l.Lot)]);
+    }
+
+    /// <summary>Evaluates an account at an instant and explains it, entry by entry, for the few members a person looks at.</summary>
+    /// <param name="account">The member's account.</param>
+    /// <param name="asOf">The instant lots are judged at.</param>
+    /// <returns>The statement of <see cref="Evaluate(LoyaltyAccount, Instant)"/> explained: one reason per ledger entry (code the
+    /// entry's rule id, in ledger order), one per lot holding points (<c>loyalty.lot</c>) and the debt if any (<c>loyalty.debt</c>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
+    public Explanation<LoyaltyStatement> Explain(LoyaltyAccount account, Instant asOf)
+    {
+        var statement = Evaluate(account, asOf);
+        return new Explanation<LoyaltyStatement>(account.Member.ToString(), LoyaltyExplanation.Decision(statement, _warning), statement, LoyaltyExplanation.Reasons(account, statement));
+    }
+
+    /// <summary>Evaluates many accounts at one instant (a nightly sweep, a liability report), writing compact balances; allocates
+    /// nothing per member once its buffers hold the largest ledger.</summary>
+    /// <param name="accounts">The accounts; none may be null.</param>
+    /// <param name="asOf">The instant lots are judged at.</param>
+    /// <param name="balances">Receives one balance per account, at the same index; at least as long as <paramref name="accounts"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="balances"/> is shorter than <paramref name="accounts"/>, or an account is null (nothing is written then).</exception>
+    public void Evaluate(ReadOnlySpan<LoyaltyAccount> accounts, Instant asOf, Span<LoyaltyBalance> balances)
+    {
+        if (balances.Length < accounts.Length)
+        {
+            throw new ArgumentException($"The balances span ({balances.Length}) is shorter than the accounts span ({accounts.Length}).", nameof(balances));
+        }
+
+        foreach (var account in accounts)
+        {
+            if (account is null)
+            {
+                throw new ArgumentException("An account is null.", nameof(accounts));
+            }
+        }
+
+        var ledger = new LoyaltyLedger();
+        for (var i = 0; i < accounts.Length; i++)
+        {
+            ledger.Load(accounts[i].Entries);
+            balances[i] = ledger.Balance(accounts[i].Member, asOf, _warning, _pointValue);
+        }
+    }
+
+    private static LoyaltyOutcome Rejected(LoyaltyAccount? account, Reason refusal) => new()
+    {
+        Status = LoyaltyOutcomeStatus.Rejected,
+        Account = account,
+        Entries = [],
+        Reasons = [refusal],
+    };
+
+    private static void ExpireDue(LoyaltyLedger ledger, LoyaltyCommand command, List<LoyaltyEntry> written)
+    {
+        for (var lot = 0; lot < ledger.LotCount; lot++)
+        {
+            var remaining = ledger.Remaining(lot);
+            if (remaining > 0 && ledger.StateAt(lot, command.At) == LoyaltyLotState.Expired)
+            {
+                var opened = ledger.Lot(lot);
+                var expiry = new LoyaltyEntry
+                {
+                    Key = command.Key,
+                    Kind = LoyaltyEntryKind.Expire,
+                    At = opened.ExpiresAt!.Value,
+                    Points = -remaining,
+                    RuleId = "loyalty.expire",
+                    Reason = $"Lot {opened.Key} (earned {opened.At}) expired at {opened.ExpiresAt} with {remaining} points left.",
+                    Allocations = [new LoyaltyAllocation(opened.Key, remaining)],
+                };
+                written.Add(expiry);
+                ledger.Add(expiry);
+            }
+        }
+    }
+
+    private Instant ExpiryOf(Instant earnedAt) => earnedAt.InZone(_zone).LocalDateTime.PlusMonths(_lifetimeMonths).InZoneLeniently(_zone).ToInstant();
+
+    /// <summary>What a command writes: one entry (and the points a refund could not take back), or a refusal.</summary>
+    private readonly record struct Step(LoyaltyEntry? Entry, Reason? Refusal, long Shortfall)
+    {
+        public static Step Write(LoyaltyEntry entry, long shortfall = 0) => new(entry, null, shortfall);
+
+        public static Step Refuse(Reason refusal) => new(null, refusal, 0);
+    }
+}

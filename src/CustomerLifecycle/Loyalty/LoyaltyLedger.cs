@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace CustomerLifecycle.Loyalty;
+
+/// <summary>
+/// A ledger replayed: every lot with the points left in it, and the running totals. One instance is reused across the members
+/// of a sweep (cleared, not reallocated), so replaying a member allocates nothing once its buffers are large enough.
+/// </summary>
+/// <remarks>Lots are found by the key of the entry that opened it; allocations add to a lot with the sign of their entry.</remarks>
+internal sealed class LoyaltyLedger
+{
+    private readonly Dictionary<string, int> _lotByKey = new(StringComparer.Ordinal);
+    private LoyaltyEntry[] _lots = new LoyaltyEntry[16];
+    private long[] _remaining = new long[16];
+
+    public int LotCount { get; private set; }
+
+    public long Earned { get; private set; }
+
+    public long Reversed { get; private set; }
+
+    public long Redeemed { get; private set; }
+
+    public long ExpiredWritten { get; private set; }
+
+    public long Debt { get; private set; }
+
+    public void Load(ImmutableArray<LoyaltyEntry> entries)
+    {
+        _lotByKey.Clear();
+        Array.Clear(_lots, 0, LotCount);
+        LotCount = 0;
+        Earned = Reversed = Redeemed = ExpiredWritten = Debt = 0;
+        foreach (var entry in entries)
+        {
+            Add(entry);
+        }
+    }
+
+    public void Add(LoyaltyEntry entry)
+    {
+        if (entry.OpensLot)
+        {
+            OpenLot(entry);
+            Earned += entry.Points;
+            return;
+        }
+
+        var sign = Math.Sign(entry.Points);
+        long covered = 0;
+        foreach (var allocation in entry.Allocations)
+        {
+            if (_lotByKey.TryGetValue(allocation.Lot, out var lot))
+            {
+                _remaining[lot] += sign * allocation.Points;
+            }
+
+            covered += allocation.Points;
+        }
+
+        switch (entry.Kind)
+        {
+            case LoyaltyEntryKind.Redeem:
+                Redeemed -= entry.Points;
+                break;
+            case LoyaltyEntryKind.Expire:
+                ExpiredWritten -= entry.Points;
+                break;
+            case LoyaltyEntryKind.Reverse when entry.Points > 0:
+                Redeemed -= entry.Points;
+                break;
+            case LoyaltyEntryKind.Reverse:
+                Reversed -= entry.Points;
+                Debt += -entry.Points - covered;
+                break;
+            default:
+                Reversed -= entry.Points;
+                break;
+        }
+    }
+
+    public LoyaltyEntry Lot(int lot) => _lots[lot];
+
+    public long Remaining(int lot) => _remaining[lot];
+
+    public bool TryFindLot(string key, out int lot) => _lotByKey.TryGetValue(key, out lot);
+
+    public LoyaltyLotState StateAt(int lot, Instant at)
+        => _lots[lot].ExpiresAt!.Value <= at ? LoyaltyLotState.Expired
+            : _lots[lot].AvailableFrom!.Value > at ? LoyaltyLotState.Pending
+            : LoyaltyLotState.Available;
+
+    /// <summary>The points that can be spent at <paramref name="at"/>: those of available lots, less the debt.</summary>
+    public long AvailableAt(Instant at)
+    {
+        long available = 0;
+        for (var lot = 0; lot < LotCount; lot++)
+        {
+            if (_remaining[lot] > 0 && StateAt(lot, at) == LoyaltyLotState.Available)
+            {
+                available += _remaining[lot];
+            }
+        }
+
+        return available - Debt;
+    }
+
+    /// <summary>The lots with points that can be spent at <paramref name="at"/>, soonest-expiring first, ties in ledger order.</summary>
+    public List<int> SpendableLots(Instant at)
+    {
+        var lots = new List<int>();
+        for (var lot = 0; lot < LotCount; lot++)
+        {
+            if (_remaining[lot] > 0 && StateAt(lot, at) == LoyaltyLotState.Available)
+            {
+                lots.Add(lot);
+            }
+        }
+
+        lots.Sort((a, b) => _lots[a].ExpiresAt!.Value.CompareTo(_lots[b].ExpiresAt!.Value) is var byExpiry and not 0 ? byExpiry : a.CompareTo(b));
+        return lots;
+    }
+
+    public LoyaltyBalance Balance(CustomerId member, Instant asOf, Duration warning, decimal pointValue)
+    {
+        long available = 0, pending = 0, expiredDue = 0, expiringSoon = 0;
+        Instant? nextExpiry = null;
+        for (var lot = 0; lot < LotCount; lot++)
+        {
+            var remaining = _remaining[lot];
+            if (remaining <= 0)
+            {
+                continue;
+            }
+
+            switch (StateAt(lot, asOf))
+            {
+                case LoyaltyLotState.Expired:
+                    expiredDue += remaining;
+                    break;
+                case LoyaltyLotState.Pending:
+                    pending += remaining;
+                    break;
+                default:
+                    var expiresAt = _lots[lot].ExpiresAt!.Value;
+                    available += remaining;
+                    expiringSoon += expiresAt <= asOf + warning ? remaining : 0;
+                    nextExpiry = nextExpiry is { } next && next <= expiresAt ? next : expiresAt;
+                    break;
+            }
+        }
+
+        var net = available - Debt;
+        return new LoyaltyBalance(member, asOf, net, pending, ExpiredWritten + expiredDue, Redeemed, Earned, Reversed, Debt, expiringSoon, nextExpiry, (net + pending) * pointValue);
+    }
+
+    private void OpenLot(LoyaltyEntry entry)
+    {
+        if (LotCount == _lots.Length)
+        {
+            Array.Resize(ref _lots, LotCount * 2);
+            Array.Resize(ref _remaining, LotCount * 2);
+        }
+
+        _lotByKey[entry.Key] = LotCount;
+        _lots[LotCount] = entry;
+        _remaining[LotCount] = entry.Points;
+        LotCount++;
+    }
+}

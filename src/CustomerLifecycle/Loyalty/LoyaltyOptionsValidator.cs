@@ -1,0 +1,170 @@
+using System.Globalization;
+using CustomerLifecycle.Internal;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CustomerLifecycle.Loyalty;
+
+/// <summary>Validates a <see cref="LoyaltyOptions"/> policy and reports every problem as <c>Property: message</c>.</summary>
+public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, IPolicyValidator<LoyaltyOptions>
+{
+    // A purchase or a catalogue price above this is a mistake, not a policy; it also keeps every sum of points far from overflow.
+    private const long MaxPoints = 1_000_000_000;
+
+    /// <summary>Validates a policy.</summary>
+    /// <param name="name">The options name (unused: every named instance is validated the same way).</param>
+    /// <param name="options">The policy.</param>
+    /// <returns>Success, or a failure listing every problem.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public ValidateOptionsResult Validate(string? name, LoyaltyOptions options) => PolicyValidation.Validate<LoyaltyOptions, LoyaltyOptionsValidator>(options);
+
+    /// <inheritdoc cref="IPolicyValidator{TOptions}.Collect"/>
+    static void IPolicyValidator<LoyaltyOptions>.Collect(LoyaltyOptions options, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(options.TimeZoneId))
+        {
+            failures.Add("TimeZoneId: must not be empty.");
+        }
+        else if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZoneId) is null)
+        {
+            failures.Add($"TimeZoneId: '{options.TimeZoneId}' is not an IANA time zone id.");
+        }
+
+        ValidateEarning(options, failures);
+        ValidateTime(options, failures);
+        ValidateRewards(options.Rewards, failures);
+    }
+
+    private static void ValidateEarning(LoyaltyOptions options, List<string> failures)
+    {
+        if (options.PointsPerUnit <= 0 || options.PointsPerUnit > 1000)
+        {
+            failures.Add(Invariant($"PointsPerUnit: must be in (0, 1000] but was {options.PointsPerUnit}."));
+        }
+
+        if (!Enum.IsDefined(options.Rounding))
+        {
+            failures.Add($"Rounding: {(int)options.Rounding} is not a LoyaltyRounding.");
+        }
+
+        if (options.MinimumSpend < 0)
+        {
+            failures.Add(Invariant($"MinimumSpend: must be >= 0 but was {options.MinimumSpend}."));
+        }
+
+        var categories = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var excluded = options.ExcludedCategories ?? [];
+        for (var i = 0; i < excluded.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(excluded[i]))
+            {
+                failures.Add($"ExcludedCategories[{i}]: must not be empty.");
+            }
+            else if (!categories.Add(excluded[i]))
+            {
+                failures.Add($"ExcludedCategories[{i}]: '{excluded[i]}' is listed more than once.");
+            }
+        }
+
+        var multiplied = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (category, multiplier) in options.CategoryMultipliers ?? [])
+        {
+            if (!multiplied.Add(category))
+            {
+                failures.Add($"CategoryMultipliers.{category}: is listed more than once (categories are compared case-insensitively).");
+            }
+            else if (categories.Contains(category))
+            {
+                failures.Add($"CategoryMultipliers.{category}: the category is also excluded.");
+            }
+
+            if (multiplier <= 0 || multiplier > 100)
+            {
+                failures.Add(Invariant($"CategoryMultipliers.{category}: must be in (0, 100] but was {multiplier}."));
+            }
+        }
+
+        CheckPoints(failures, "SurveyAnsweredPoints", options.SurveyAnsweredPoints, 0);
+        CheckPoints(failures, "ReferralConvertedPoints", options.ReferralConvertedPoints, 0);
+        CheckPoints(failures, "ReviewWrittenPoints", options.ReviewWrittenPoints, 0);
+        CheckCap(failures, "DailyCap", options.DailyCap);
+        CheckCap(failures, "MonthlyCap", options.MonthlyCap);
+        CheckCap(failures, "YearlyCap", options.YearlyCap);
+        if (options.PointValue < 0)
+        {
+            failures.Add(Invariant($"PointValue: must be >= 0 but was {options.PointValue}."));
+        }
+    }
+
+    private static void ValidateTime(LoyaltyOptions options, List<string> failures)
+    {
+        CheckRange(failures, "HoldingDays", options.HoldingDays, 0, 365);
+        CheckRange(failures, "LifetimeMonths", options.LifetimeMonths, 1, 120);
+        CheckRange(failures, "ExpiryWarningDays", options.ExpiryWarningDays, 0, 365);
+        CheckRange(failures, "MaxBackdatingDays", options.MaxBackdatingDays, 0, 365);
+
+        // The shortest month-long lifetime is 28 days a month: pending points must become spendable before they can expire.
+        if (options.LifetimeMonths is >= 1 and <= 120 && options.HoldingDays is >= 0 and <= 365 && options.HoldingDays >= options.LifetimeMonths * 28)
+        {
+            failures.Add($"HoldingDays: must be shorter than the shortest lifetime (LifetimeMonths × 28 = {options.LifetimeMonths * 28} days) but was {options.HoldingDays}.");
+        }
+    }
+
+    private static void ValidateRewards(List<LoyaltyRewardOptions>? rewards, List<string> failures)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        rewards ??= [];
+        for (var i = 0; i < rewards.Count; i++)
+        {
+            var reward = rewards[i];
+            var path = $"Rewards[{i}]";
+            if (reward is null)
+            {
+                failures.Add($"{path}: must not be null.");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(reward.Id))
+            {
+                failures.Add($"{path}.Id: must not be empty.");
+            }
+            else if (!ids.Add(reward.Id))
+            {
+                failures.Add($"{path}.Id: '{reward.Id}' is used by more than one reward.");
+            }
+
+            if (string.IsNullOrWhiteSpace(reward.Name))
+            {
+                failures.Add($"{path}.Name: must not be empty.");
+            }
+
+            CheckPoints(failures, $"{path}.Points", reward.Points, 1);
+        }
+    }
+
+    private static void CheckPoints(List<string> failures, string path, long points, long min)
+    {
+        if (points < min || points > MaxPoints)
+        {
+            failures.Add(Invariant($"{path}: must be in [{min}, {MaxPoints}] but was {points}."));
+        }
+    }
+
+    private static void CheckCap(List<string> failures, string path, long? cap)
+    {
+        if (cap is { } value)
+        {
+            CheckPoints(failures, path, value, 1);
+        }
+    }
+
+    private static void CheckRange(List<string> failures, string path, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{path}: must be in [{min}, {max}] but was {value}.");
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,17 @@
+namespace CustomerLifecycle.Loyalty;
+
+/// <summary>A reward of the catalogue: what it is and what it costs in points.</summary>
+public sealed class LoyaltyRewardOptions
+{
+    /// <summary>Gets or sets the stable id a redemption names; unique in the catalogue, compared ordinally.</summary>
+    /// <value>The default value is an empty string (must be set).</value>
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the name shown to people.</summary>
+    /// <value>The default value is an empty string (must be set).</value>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the price in points; positive.</summary>
+    /// <value>The default value is 0 (must be set).</value>
+    public long Points { get; set; }
+}
