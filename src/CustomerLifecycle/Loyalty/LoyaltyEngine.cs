@@ -77,7 +77,7 @@ public sealed partial class LoyaltyEngine
     /// field and its value. Nothing is written unless applied.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
-    public LoyaltyOutcome Apply(LoyaltyAccount? account, LoyaltyCommand command)
+    public LoyaltyOutcome Apply(LoyaltyRecord? account, LoyaltyCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (LoyaltyRefusals.Identity(account, command) is { } refusal)
@@ -139,7 +139,7 @@ public sealed partial class LoyaltyEngine
         return new LoyaltyOutcome
         {
             Status = LoyaltyOutcomeStatus.Applied,
-            Account = new LoyaltyAccount { Member = command.Member, Entries = entries.AddRange(written) },
+            Account = new LoyaltyRecord { Member = command.Member, Entries = entries.AddRange(written) },
             Entries = [.. written],
             Reasons = reasons,
             Shortfall = step.Shortfall,
@@ -152,7 +152,7 @@ public sealed partial class LoyaltyEngine
     /// an instant not before its latest entry for a statement that reads as of then.</param>
     /// <returns>The balance and the lots, soonest-expiring first.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
-    public LoyaltyStatement Evaluate(LoyaltyAccount account, Instant asOf)
+    public LoyaltyStatement Evaluate(LoyaltyRecord account, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(account);
         var ledger = new LoyaltyLedger();
@@ -175,10 +175,10 @@ public sealed partial class LoyaltyEngine
     /// <summary>Evaluates an account at an instant and explains it, entry by entry, for the few members a person looks at.</summary>
     /// <param name="account">The member's account.</param>
     /// <param name="asOf">The instant lots are judged at.</param>
-    /// <returns>The statement of <see cref="Evaluate(LoyaltyAccount, Instant)"/> explained: one reason per ledger entry (code the
+    /// <returns>The statement of <see cref="Evaluate(LoyaltyRecord, Instant)"/> explained: one reason per ledger entry (code the
     /// entry's rule id, in ledger order), one per lot holding points (<c>loyalty.lot</c>) and the debt if any (<c>loyalty.debt</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
-    public Explanation<LoyaltyStatement> Explain(LoyaltyAccount account, Instant asOf)
+    public Explanation<LoyaltyStatement> Explain(LoyaltyRecord account, Instant asOf)
     {
         var statement = Evaluate(account, asOf);
         return new Explanation<LoyaltyStatement>(account.Member.ToString(), LoyaltyExplanation.Decision(statement, _warning), statement, LoyaltyExplanation.Reasons(account, statement));
@@ -190,7 +190,7 @@ public sealed partial class LoyaltyEngine
     /// <param name="asOf">The instant lots are judged at.</param>
     /// <param name="balances">Receives one balance per account, at the same index; at least as long as <paramref name="accounts"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="balances"/> is shorter than <paramref name="accounts"/>, or an account is null (nothing is written then).</exception>
-    public void Evaluate(ReadOnlySpan<LoyaltyAccount> accounts, Instant asOf, Span<LoyaltyBalance> balances)
+    public void Evaluate(ReadOnlySpan<LoyaltyRecord> accounts, Instant asOf, Span<LoyaltyBalance> balances)
     {
         if (balances.Length < accounts.Length)
         {
@@ -213,7 +213,7 @@ public sealed partial class LoyaltyEngine
         }
     }
 
-    private static LoyaltyOutcome Rejected(LoyaltyAccount? account, Reason refusal) => new()
+    private static LoyaltyOutcome Rejected(LoyaltyRecord? account, Reason refusal) => new()
     {
         Status = LoyaltyOutcomeStatus.Rejected,
         Account = account,

@@ -12,7 +12,7 @@ internal static class LoyaltyExplanation
         return string.Create(CultureInfo.InvariantCulture, $"{b.Available} points available, {b.Pending} pending, {b.ExpiringSoon} expiring within {warning.Days} days");
     }
 
-    public static IReadOnlyList<Reason> Reasons(LoyaltyAccount account, LoyaltyStatement statement)
+    public static IReadOnlyList<Reason> Reasons(LoyaltyRecord account, LoyaltyStatement statement)
     {
         var reasons = new List<Reason>(account.Entries.Length + statement.Lots.Length + 1);
         foreach (var entry in account.Entries)

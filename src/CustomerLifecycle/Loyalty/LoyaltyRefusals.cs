@@ -14,7 +14,7 @@ internal static class LoyaltyRefusals
 
     public static Reason Invalid(string field, object? value, string message) => Refuse(InvalidCode, field, value, message);
 
-    public static Reason? Identity(LoyaltyAccount? account, LoyaltyCommand command)
+    public static Reason? Identity(LoyaltyRecord? account, LoyaltyCommand command)
     {
         if (string.IsNullOrWhiteSpace(command.Key))
         {

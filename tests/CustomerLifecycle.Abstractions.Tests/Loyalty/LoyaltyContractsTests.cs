@@ -35,8 +35,8 @@ public sealed class LoyaltyContractsTests
     [Fact]
     public void TwoAccounts_AreEqual_WhenTheirEntriesAreEqualInOrder()
     {
-        var a = new LoyaltyAccount { Member = Member, Entries = [Redemption(new LoyaltyAllocation("l1", 5))] };
-        var b = new LoyaltyAccount { Member = Member, Entries = [Redemption(new LoyaltyAllocation("l1", 5))] };
+        var a = new LoyaltyRecord { Member = Member, Entries = [Redemption(new LoyaltyAllocation("l1", 5))] };
+        var b = new LoyaltyRecord { Member = Member, Entries = [Redemption(new LoyaltyAllocation("l1", 5))] };
 
         Assert.Equal(a, b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
@@ -47,12 +47,12 @@ public sealed class LoyaltyContractsTests
     [Fact]
     public void DefaultArrays_ReadAsEmpty()
     {
-        var account = new LoyaltyAccount { Member = Member, Entries = default };
+        var account = new LoyaltyRecord { Member = Member, Entries = default };
         var entry = Redemption() with { Allocations = default };
 
         Assert.Empty(account.Entries);
         Assert.Empty(entry.Allocations);
-        Assert.Equal(new LoyaltyAccount { Member = Member }, account);
+        Assert.Equal(new LoyaltyRecord { Member = Member }, account);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public sealed class InMemoryLoyaltyStoreTests
         var second = await store.SaveAsync(account, 1);
 
         Assert.Equal((SaveResult.Saved(1), SaveResult.Conflict(1), SaveResult.Saved(2)), (first, stale, second));
-        Assert.Equal(new StoredRecord<LoyaltyAccount>(account, 2), await store.LoadAsync(Member));
+        Assert.Equal(new StoredRecord<LoyaltyRecord>(account, 2), await store.LoadAsync(Member));
         Assert.Null(await store.LoadAsync(CustomerId.From("nobody")));
         await Assert.ThrowsAsync<ArgumentException>(async () => await store.LoadAsync(default));
     }

@@ -5,7 +5,7 @@ namespace CustomerLifecycle.Tests.Loyalty;
 
 public sealed class LoyaltyCommandTests
 {
-    private static readonly LoyaltyAccount Account = Run(
+    private static readonly LoyaltyRecord Account = Run(
         DefaultEngine,
         Purchase("p1", At(2026, 1, 1), 300m),
         Adjust("c1", At(2026, 1, 2), 640));

@@ -6,7 +6,7 @@ namespace CustomerLifecycle.Tests.Loyalty;
 
 public sealed class LoyaltyExpiryTests
 {
-    private static readonly LoyaltyAccount OneLot = Run(DefaultEngine, Activity("a1", At(2026, 1, 10)));
+    private static readonly LoyaltyRecord OneLot = Run(DefaultEngine, Activity("a1", At(2026, 1, 10)));
     private static readonly Instant Ends = At(2027, 1, 10);
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class LoyaltyProperties
         var once = Apply(script);
         var applied = script.Commands.Where(c => once.Entries.Any(e => e.Key == c.Key)).ToList();
         var random = new System.Random(seed);
-        LoyaltyAccount? again = null;
+        LoyaltyRecord? again = null;
         var delivered = 0;
         foreach (var command in script.Commands)
         {
@@ -218,13 +218,13 @@ public sealed class LoyaltyProperties
             : Activity(key, at, (LoyaltyActivityKind)(step.Pick % 3));
     }
 
-    private static LoyaltyAccount Apply(Script script) => Fold(script.Engine, script.Commands) is var entries && entries.Count > 0
-        ? new LoyaltyAccount { Member = Member, Entries = [.. entries] }
-        : new LoyaltyAccount { Member = Member };
+    private static LoyaltyRecord Apply(Script script) => Fold(script.Engine, script.Commands) is var entries && entries.Count > 0
+        ? new LoyaltyRecord { Member = Member, Entries = [.. entries] }
+        : new LoyaltyRecord { Member = Member };
 
     private static List<LoyaltyEntry> Fold(LoyaltyEngine engine, IEnumerable<LoyaltyCommand> commands)
     {
-        LoyaltyAccount? account = null;
+        LoyaltyRecord? account = null;
         foreach (var command in commands)
         {
             account = engine.Apply(account, command).Account;
@@ -233,13 +233,13 @@ public sealed class LoyaltyProperties
         return account is null ? [] : [.. account.Entries];
     }
 
-    private static IEnumerable<Instant> Instants(LoyaltyAccount account)
+    private static IEnumerable<Instant> Instants(LoyaltyRecord account)
     {
         var latest = account.Entries.IsEmpty ? Start : account.Entries.Max(e => e.At);
         return [Start, latest, latest + Duration.FromDays(10), latest + Duration.FromDays(200), latest + Duration.FromDays(800)];
     }
 
-    private static string Describe(LoyaltyAccount account) => string.Join("\n", account.Entries.Select(e => $"{e.Key} {e.Kind} {e.At} {e.Points} [{string.Join(", ", e.Allocations)}]"));
+    private static string Describe(LoyaltyRecord account) => string.Join("\n", account.Entries.Select(e => $"{e.Key} {e.Kind} {e.At} {e.Points} [{string.Join(", ", e.Allocations)}]"));
 
     public sealed record Script(LoyaltyEngine Engine, bool AllowNegative, List<LoyaltyCommand> Commands)
     {

@@ -9,7 +9,7 @@ public sealed class LoyaltyRedemptionTests
     // b 2027-01-01, c 2027-02-01.
     private static readonly LoyaltyEngine Engine = LoyaltyTestKit.Engine(o => o.MaxBackdatingDays = 60);
 
-    private static readonly LoyaltyAccount ThreeLots = Run(
+    private static readonly LoyaltyRecord ThreeLots = Run(
         Engine,
         Activity("a", At(2026, 3, 1)),
         Activity("b", At(2026, 1, 1)),

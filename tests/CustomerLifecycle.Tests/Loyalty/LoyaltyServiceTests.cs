@@ -88,10 +88,10 @@ public sealed class LoyaltyServiceTests
 
     private sealed class AlwaysConflictingStore : ILoyaltyStore
     {
-        public ValueTask<StoredRecord<LoyaltyAccount>?> LoadAsync(CustomerId key, CancellationToken cancellationToken = default)
-            => ValueTask.FromResult<StoredRecord<LoyaltyAccount>?>(null);
+        public ValueTask<StoredRecord<LoyaltyRecord>?> LoadAsync(CustomerId key, CancellationToken cancellationToken = default)
+            => ValueTask.FromResult<StoredRecord<LoyaltyRecord>?>(null);
 
-        public ValueTask<SaveResult> SaveAsync(LoyaltyAccount record, long expectedVersion, CancellationToken cancellationToken = default)
+        public ValueTask<SaveResult> SaveAsync(LoyaltyRecord record, long expectedVersion, CancellationToken cancellationToken = default)
             => ValueTask.FromResult(SaveResult.Conflict(7));
     }
 }

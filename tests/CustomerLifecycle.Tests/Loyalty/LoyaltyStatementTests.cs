@@ -5,7 +5,7 @@ namespace CustomerLifecycle.Tests.Loyalty;
 
 public sealed class LoyaltyStatementTests
 {
-    private static readonly LoyaltyAccount Account = Run(
+    private static readonly LoyaltyRecord Account = Run(
         DefaultEngine,
         Purchase("p1", At(2026, 1, 1), 200m),
         Activity("a1", At(2026, 1, 2)));
@@ -59,8 +59,8 @@ public sealed class LoyaltyStatementTests
     public void TheBatchEvaluate_WritesWhatTheSingleOneDerives_ForEveryAccount()
     {
         var other = Run(DefaultEngine, new LoyaltyAdjustment { Key = "c", Member = CustomerId.From("m-2"), At = At(2026, 1, 1), Points = 42, Reason = "x" });
-        var empty = new LoyaltyAccount { Member = CustomerId.From("m-3") };
-        LoyaltyAccount[] accounts = [Account, other, empty, Account];
+        var empty = new LoyaltyRecord { Member = CustomerId.From("m-3") };
+        LoyaltyRecord[] accounts = [Account, other, empty, Account];
         var balances = new LoyaltyBalance[5];
 
         DefaultEngine.Evaluate(accounts, At(2026, 2, 1), balances);

@@ -30,9 +30,9 @@ internal static class LoyaltyTestKit
         => new() { Key = key, Member = Member, At = at, Points = points, Reason = reason };
 
     /// <summary>Applies every command in order, each of which must be applied, and returns the account.</summary>
-    public static LoyaltyAccount Run(LoyaltyEngine engine, params LoyaltyCommand[] commands) => Run(engine, null, commands);
+    public static LoyaltyRecord Run(LoyaltyEngine engine, params LoyaltyCommand[] commands) => Run(engine, null, commands);
 
-    public static LoyaltyAccount Run(LoyaltyEngine engine, LoyaltyAccount? account, params LoyaltyCommand[] commands)
+    public static LoyaltyRecord Run(LoyaltyEngine engine, LoyaltyRecord? account, params LoyaltyCommand[] commands)
     {
         foreach (var command in commands)
         {

@@ -5,10 +5,10 @@ namespace CustomerLifecycle.Loyalty;
 /// <summary>A member's points ledger: every entry, in the order written. The ledger is the source of truth; balances are derived from it.</summary>
 /// <remarks>
 /// The host stores this record (see <see cref="ILoyaltyStore"/>); the engine never mutates it but returns a new one with the
-/// entries a command wrote appended. Two accounts are equal when the member and every entry, in order, are equal. An entry
+/// entries a command wrote appended. Two records are equal when the member and every entry, in order, are equal. An entry
 /// list set to a default (uninitialised) array reads as empty.
 /// </remarks>
-public sealed record LoyaltyAccount
+public sealed record LoyaltyRecord
 {
     private readonly ImmutableArray<LoyaltyEntry> _entries = [];
 
@@ -23,7 +23,7 @@ public sealed record LoyaltyAccount
     }
 
     /// <inheritdoc/>
-    public bool Equals(LoyaltyAccount? other)
+    public bool Equals(LoyaltyRecord? other)
         => other is not null && Member == other.Member && Entries.SequenceEqual(other.Entries);
 
     /// <inheritdoc/>
