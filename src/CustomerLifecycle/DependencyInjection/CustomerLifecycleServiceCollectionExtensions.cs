@@ -22,6 +22,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         services.AddHealth();
         services.AddFeedback();
         services.AddCustomerValue();
+        services.AddLeadScoring();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;
     }
