@@ -81,44 +81,11 @@ public sealed partial class LeadScoringEngine
         var decay = new double[_kinds.Length];
         var counts = new int[_kinds.Length];
         var assessment = Score(input, asOfTicks, decay, counts, out var tally);
-
-        var contributions = new List<LeadContribution>();
-        foreach (var rule in _fitRules)
-        {
-            if (rule.Matches(input, asOfTicks, tally.Latest))
-            {
-                contributions.Add(new LeadContribution(LeadContributionKind.FitRule, rule.Id, rule.Describe(input, asOfTicks, tally.Latest), rule.Points, _fitWeight, rule.Points * _fitWeight));
-            }
-        }
-
-        AddCap(contributions, LeadContributionKind.FitCap, "fit", tally.FitPoints, _fitWeight);
-        for (var k = 0; k < _kinds.Length; k++)
-        {
-            if (counts[k] > 0)
-            {
-                var points = KindPoints(k, decay[k]);
-                contributions.Add(new LeadContribution(LeadContributionKind.Engagement, _kinds[k], null, points, _engagementWeight, points * _engagementWeight)
-                {
-                    Interactions = counts[k],
-                    DecayedWeight = decay[k],
-                });
-            }
-        }
-
-        AddCap(contributions, LeadContributionKind.EngagementCap, "engagement", tally.EngagementPoints, _engagementWeight);
-        foreach (var rule in _negativeRules)
-        {
-            if (rule.Matches(input, asOfTicks, tally.Latest))
-            {
-                contributions.Add(new LeadContribution(LeadContributionKind.Negative, rule.Id, rule.Describe(input, asOfTicks, tally.Latest), -rule.Points, 1, -rule.Points));
-            }
-        }
-
         var score = new LeadScore(input.Prospect, asOf, assessment.Qualification, assessment.Total, tally.Unclamped, assessment.Fit, assessment.Engagement, assessment.Negative)
         {
-            Contributions = contributions.AsReadOnly(),
+            Contributions = Contributions(input, asOfTicks, decay, counts, tally).AsReadOnly(),
         };
-        return score with { Reasons = Reasons(input, score, asOfTicks) };
+        return score with { Reasons = Reasons(input, score, asOfTicks).AsReadOnly() };
     }
 
     /// <summary>Scores many prospects into compact assessments, allocating nothing per prospect.</summary>
@@ -175,6 +142,44 @@ public sealed partial class LeadScoringEngine
     {
         var k = _kindIndex[kind];
         return (_kindPoints[k], double.IsPositiveInfinity(_kindCaps[k]) ? null : _kindCaps[k]);
+    }
+
+    /// <summary>What each matching rule, each interaction kind and each cap adds, in the order the kernel sums them.</summary>
+    private List<LeadContribution> Contributions(LeadInput input, long asOfTicks, double[] decay, int[] counts, LeadTally tally)
+    {
+        var contributions = new List<LeadContribution>();
+        foreach (var rule in _fitRules)
+        {
+            if (rule.Matches(input, asOfTicks, tally.Latest))
+            {
+                contributions.Add(new LeadContribution(LeadContributionKind.FitRule, rule.Id, rule.Describe(input, asOfTicks, tally.Latest), rule.Points, _fitWeight, rule.Points * _fitWeight));
+            }
+        }
+
+        AddCap(contributions, LeadContributionKind.FitCap, "fit", tally.FitPoints, _fitWeight);
+        for (var k = 0; k < _kinds.Length; k++)
+        {
+            if (counts[k] > 0)
+            {
+                var points = KindPoints(k, decay[k]);
+                contributions.Add(new LeadContribution(LeadContributionKind.Engagement, _kinds[k], null, points, _engagementWeight, points * _engagementWeight)
+                {
+                    Interactions = counts[k],
+                    DecayedWeight = decay[k],
+                });
+            }
+        }
+
+        AddCap(contributions, LeadContributionKind.EngagementCap, "engagement", tally.EngagementPoints, _engagementWeight);
+        foreach (var rule in _negativeRules)
+        {
+            if (rule.Matches(input, asOfTicks, tally.Latest))
+            {
+                contributions.Add(new LeadContribution(LeadContributionKind.Negative, rule.Id, rule.Describe(input, asOfTicks, tally.Latest), -rule.Points, 1, -rule.Points));
+            }
+        }
+
+        return contributions;
     }
 
     private static void AddCap(List<LeadContribution> contributions, LeadContributionKind kind, string source, double points, double weight)
