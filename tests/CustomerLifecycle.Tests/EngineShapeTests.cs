@@ -21,7 +21,7 @@ public sealed class EngineShapeTests
     [Fact]
     public void EveryComponent_HasItsEngine()
     {
-        string[] expected = ["Feedback", "Health", "Lifecycle", "Tiering", "Value"];
+        string[] expected = ["Feedback", "Health", "LeadScoring", "Lifecycle", "Loyalty", "Tiering", "Value"];
 
         var components = EngineTypes.Select(Component).ToHashSet();
 

@@ -23,6 +23,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         services.AddFeedback();
         services.AddValue();
         services.AddLoyalty();
+        services.AddLeadScoring();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;
     }

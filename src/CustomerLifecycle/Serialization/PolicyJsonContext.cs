@@ -20,4 +20,5 @@ namespace CustomerLifecycle.Serialization;
 [JsonSerializable(typeof(CustomerLifecycle.Calendars.BusinessCalendarOptions))]
 [JsonSerializable(typeof(CustomerLifecycle.Value.ValueOptions))]
 [JsonSerializable(typeof(CustomerLifecycle.Loyalty.LoyaltyOptions))]
+[JsonSerializable(typeof(CustomerLifecycle.LeadScoring.LeadScoringOptions))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;

@@ -1,0 +1,49 @@
+using CustomerLifecycle.LeadScoring;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CustomerLifecycle.DependencyInjection;
+
+/// <summary>Registers the lead-scoring engine.</summary>
+public static class LeadScoringServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="LeadScoringEngine"/> (singleton) with its <see cref="LeadScoringOptions"/> validated at start. <c>TryAdd*</c> only,
+    /// so a second call adds nothing (but still applies <paramref name="configure"/>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes the default policy, or <see langword="null"/> to keep it.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IServiceCollection AddLeadScoring(this IServiceCollection services, Action<LeadScoringOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        // ValidateOnStart adds a registration on every call; register it once.
+        if (services.Any(d => d.ServiceType == typeof(LeadScoringEngine)))
+        {
+            return services;
+        }
+
+        services.AddOptions<LeadScoringOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LeadScoringOptions>, LeadScoringOptionsValidator>());
+        services.TryAddSingleton(sp => new LeadScoringEngine(sp.GetRequiredService<IOptions<LeadScoringOptions>>().Value));
+        return services;
+    }
+
+    /// <summary>Changes the lead-scoring policy registered by <see cref="CustomerLifecycleServiceCollectionExtensions.AddCustomerLifecycle"/>.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Changes the policy.</param>
+    /// <returns><paramref name="builder"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
+    public static CustomerLifecycleBuilder ConfigureLeadScoring(this CustomerLifecycleBuilder builder, Action<LeadScoringOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+}
