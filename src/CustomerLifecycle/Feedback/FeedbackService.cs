@@ -12,7 +12,7 @@ public sealed class FeedbackService
 {
     private readonly FeedbackEngine _engine;
     private readonly IFeedbackStore _store;
-    private readonly int _maxAttempts;
+    private readonly OptimisticWriter<string, FeedbackRecord> _writer;
 
     /// <summary>Creates the service.</summary>
     /// <param name="engine">The engine that triages items and applies events.</param>
@@ -24,7 +24,7 @@ public sealed class FeedbackService
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(store);
-        _maxAttempts = PolicyValidation.ThrowIfInvalid<RetryOptions, RetryOptionsValidator>(retry ?? new RetryOptions()).MaxAttempts;
+        _writer = new(store, retry);
         _engine = engine;
         _store = store;
     }
@@ -44,31 +44,19 @@ public sealed class FeedbackService
     public async ValueTask<FeedbackTransition> SubmitAsync(FeedbackItem item, Instant at, CancellationToken cancellationToken = default)
     {
         var record = _engine.Triage(_engine.Open(item), at);
-        long lastSeen = 0;
-        for (var attempt = 1; attempt <= _maxAttempts; attempt++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var saved = await _store.SaveAsync(record, 0, cancellationToken).ConfigureAwait(false);
-            if (saved.Succeeded)
-            {
-                return new FeedbackTransition(true, record, new Reason(
-                    "feedback.submitted",
-                    $"Feedback '{item.Id}' was stored as {record.Category}, priority {record.Priority}, assigned to {record.Team}.",
-                    new Dictionary<string, object?> { ["feedbackId"] = item.Id, ["category"] = record.Category, ["priority"] = record.Priority, ["team"] = record.Team }));
-            }
-
-            if (await _store.LoadAsync(item.Id, cancellationToken).ConfigureAwait(false) is { } existing)
-            {
-                return new FeedbackTransition(false, existing.Record, new Reason(
+        var submitted = new FeedbackTransition(true, record, new Reason(
+            "feedback.submitted",
+            $"Feedback '{item.Id}' was stored as {record.Category}, priority {record.Priority}, assigned to {record.Team}.",
+            new Dictionary<string, object?> { ["feedbackId"] = item.Id, ["category"] = record.Category, ["priority"] = record.Priority, ["team"] = record.Team }));
+        return await _writer.SaveAsync(
+            item.Id,
+            existing => existing is null
+                ? (submitted, record)
+                : (new FeedbackTransition(false, existing, new Reason(
                     "feedback.already-exists",
                     $"Feedback '{item.Id}' exists already; apply events to it instead of submitting it again.",
-                    new Dictionary<string, object?> { ["feedbackId"] = item.Id }));
-            }
-
-            lastSeen = saved.Version;
-        }
-
-        throw new StoreConflictException(item.Id, _maxAttempts, lastSeen);
+                    new Dictionary<string, object?> { ["feedbackId"] = item.Id })), null),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies a workflow event to a stored record and saves the result.</summary>
@@ -84,32 +72,19 @@ public sealed class FeedbackService
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(feedbackId);
         ArgumentNullException.ThrowIfNull(feedbackEvent);
-        long lastSeen = 0;
-        for (var attempt = 1; attempt <= _maxAttempts; attempt++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var stored = await _store.LoadAsync(feedbackId, cancellationToken).ConfigureAwait(false);
-            if (stored is null)
+        return await _writer.SaveAsync<FeedbackTransition?>(
+            feedbackId,
+            stored =>
             {
-                return null;
-            }
+                if (stored is null)
+                {
+                    return (null, null);
+                }
 
-            var transition = _engine.TryApply(stored.Record, feedbackEvent);
-            if (!transition.Succeeded)
-            {
-                return transition;
-            }
-
-            var saved = await _store.SaveAsync(transition.Record, stored.Version, cancellationToken).ConfigureAwait(false);
-            if (saved.Succeeded)
-            {
-                return transition;
-            }
-
-            lastSeen = saved.Version;
-        }
-
-        throw new StoreConflictException(feedbackId, _maxAttempts, lastSeen);
+                var transition = _engine.TryApply(stored, feedbackEvent);
+                return (transition, transition.Succeeded ? transition.Record : null);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Evaluates a stored record at an instant: its category, priority and team as its events set them, and its SLA clocks.</summary>

@@ -11,8 +11,7 @@ namespace CustomerLifecycle.Lifecycle;
 public sealed class LifecycleService
 {
     private readonly LifecycleEngine _engine;
-    private readonly ILifecycleStore _store;
-    private readonly int _maxAttempts;
+    private readonly OptimisticWriter<CustomerId, LifecycleRecord> _writer;
 
     /// <summary>Creates the service.</summary>
     /// <param name="engine">The engine that applies events.</param>
@@ -24,9 +23,8 @@ public sealed class LifecycleService
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(store);
-        _maxAttempts = PolicyValidation.ThrowIfInvalid<RetryOptions, RetryOptionsValidator>(retry ?? new RetryOptions()).MaxAttempts;
+        _writer = new(store, retry);
         _engine = engine;
-        _store = store;
     }
 
     /// <summary>Applies an event to its customer's stored record and saves the result.</summary>
@@ -38,8 +36,7 @@ public sealed class LifecycleService
     public async ValueTask<LifecycleOutcome> ApplyAsync(LifecycleEvent @event, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        var outcome = await SaveWithRetry(@event.Customer, record => _engine.TryApply(record, @event), cancellationToken).ConfigureAwait(false);
-        return outcome!;
+        return await _writer.SaveAsync(@event.Customer, record => ToSave(_engine.TryApply(record, @event)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Evaluates a customer's stored record at an instant and saves it when a time-based rule fired.</summary>
@@ -52,31 +49,8 @@ public sealed class LifecycleService
     public async ValueTask<LifecycleOutcome?> EvaluateAsync(CustomerId customer, Instant asOf, CancellationToken cancellationToken = default)
     {
         CustomerId.ThrowIfDefault(customer);
-        return await SaveWithRetry(customer, record => record is null ? null : _engine.Evaluate(record, asOf), cancellationToken).ConfigureAwait(false);
+        return await _writer.SaveAsync<LifecycleOutcome?>(customer, record => record is null ? (null, null) : ToSave(_engine.Evaluate(record, asOf)), cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<LifecycleOutcome?> SaveWithRetry(CustomerId customer, Func<LifecycleRecord?, LifecycleOutcome?> apply, CancellationToken cancellationToken)
-    {
-        long lastSeen = 0;
-        for (var attempt = 1; attempt <= _maxAttempts; attempt++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var stored = await _store.LoadAsync(customer, cancellationToken).ConfigureAwait(false);
-            var outcome = apply(stored?.Record);
-            if (outcome is null || !outcome.Changed)
-            {
-                return outcome;
-            }
-
-            var saved = await _store.SaveAsync(outcome.Record!, stored?.Version ?? 0, cancellationToken).ConfigureAwait(false);
-            if (saved.Succeeded)
-            {
-                return outcome;
-            }
-
-            lastSeen = saved.Version;
-        }
-
-        throw new StoreConflictException(customer.ToString(), _maxAttempts, lastSeen);
-    }
+    private static (LifecycleOutcome Outcome, LifecycleRecord? ToSave) ToSave(LifecycleOutcome outcome) => (outcome, outcome.Changed ? outcome.Record : null);
 }
