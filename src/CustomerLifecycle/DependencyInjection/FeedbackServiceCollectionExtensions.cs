@@ -1,7 +1,6 @@
 using CustomerLifecycle.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CustomerLifecycle.DependencyInjection;
 
@@ -19,26 +18,11 @@ public static class FeedbackServiceCollectionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddFeedback(this IServiceCollection services, Action<FeedbackOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (configure is not null)
+        if (services.TryAddEngine<FeedbackOptions, FeedbackOptionsValidator, FeedbackEngine>(configure, options => new FeedbackEngine(options)))
         {
-            services.Configure(configure);
+            services.TryAddService<FeedbackEngine, IFeedbackStore, FeedbackService>((engine, store, retry) => new FeedbackService(engine, store, retry));
         }
 
-        // ValidateOnStart adds a registration on every call; register it once.
-        if (services.Any(d => d.ServiceType == typeof(FeedbackEngine)))
-        {
-            return services;
-        }
-
-        services.AddOptions<FeedbackOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>());
-        services.AddRetryOptions();
-        services.TryAddSingleton(sp => new FeedbackEngine(sp.GetRequiredService<IOptions<FeedbackOptions>>().Value));
-        services.TryAddSingleton(sp => new FeedbackService(
-            sp.GetRequiredService<FeedbackEngine>(),
-            sp.GetRequiredService<IFeedbackStore>(),
-            sp.GetRequiredService<IOptions<RetryOptions>>().Value));
         return services;
     }
 
@@ -58,11 +42,5 @@ public static class FeedbackServiceCollectionExtensions
     /// <param name="configure">Changes the policy.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
-    public static CustomerLifecycleBuilder ConfigureFeedback(this CustomerLifecycleBuilder builder, Action<FeedbackOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static CustomerLifecycleBuilder ConfigureFeedback(this CustomerLifecycleBuilder builder, Action<FeedbackOptions> configure) => builder.ConfigureOptions(configure);
 }

@@ -1,7 +1,5 @@
 using CustomerLifecycle.Health;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CustomerLifecycle.DependencyInjection;
 
@@ -16,21 +14,7 @@ public static class HealthServiceCollectionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddHealth(this IServiceCollection services, Action<HealthOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (configure is not null)
-        {
-            services.Configure(configure);
-        }
-
-        // ValidateOnStart adds a registration on every call; register it once.
-        if (services.Any(d => d.ServiceType == typeof(HealthEngine)))
-        {
-            return services;
-        }
-
-        services.AddOptions<HealthOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
-        services.TryAddSingleton(sp => new HealthEngine(sp.GetRequiredService<IOptions<HealthOptions>>().Value));
+        services.TryAddEngine<HealthOptions, HealthOptionsValidator, HealthEngine>(configure, options => new HealthEngine(options));
         return services;
     }
 
@@ -39,11 +23,5 @@ public static class HealthServiceCollectionExtensions
     /// <param name="configure">Changes the policy.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
-    public static CustomerLifecycleBuilder ConfigureHealth(this CustomerLifecycleBuilder builder, Action<HealthOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static CustomerLifecycleBuilder ConfigureHealth(this CustomerLifecycleBuilder builder, Action<HealthOptions> configure) => builder.ConfigureOptions(configure);
 }

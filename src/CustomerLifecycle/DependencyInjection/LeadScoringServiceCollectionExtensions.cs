@@ -1,7 +1,5 @@
 using CustomerLifecycle.LeadScoring;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CustomerLifecycle.DependencyInjection;
 
@@ -16,21 +14,7 @@ public static class LeadScoringServiceCollectionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddLeadScoring(this IServiceCollection services, Action<LeadScoringOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (configure is not null)
-        {
-            services.Configure(configure);
-        }
-
-        // ValidateOnStart adds a registration on every call; register it once.
-        if (services.Any(d => d.ServiceType == typeof(LeadScoringEngine)))
-        {
-            return services;
-        }
-
-        services.AddOptions<LeadScoringOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LeadScoringOptions>, LeadScoringOptionsValidator>());
-        services.TryAddSingleton(sp => new LeadScoringEngine(sp.GetRequiredService<IOptions<LeadScoringOptions>>().Value));
+        services.TryAddEngine<LeadScoringOptions, LeadScoringOptionsValidator, LeadScoringEngine>(configure, options => new LeadScoringEngine(options));
         return services;
     }
 
@@ -39,11 +23,5 @@ public static class LeadScoringServiceCollectionExtensions
     /// <param name="configure">Changes the policy.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
-    public static CustomerLifecycleBuilder ConfigureLeadScoring(this CustomerLifecycleBuilder builder, Action<LeadScoringOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static CustomerLifecycleBuilder ConfigureLeadScoring(this CustomerLifecycleBuilder builder, Action<LeadScoringOptions> configure) => builder.ConfigureOptions(configure);
 }

@@ -1,7 +1,6 @@
 using CustomerLifecycle.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CustomerLifecycle.DependencyInjection;
 
@@ -19,26 +18,11 @@ public static class LifecycleServiceCollectionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddLifecycle(this IServiceCollection services, Action<LifecycleOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (configure is not null)
+        if (services.TryAddEngine<LifecycleOptions, LifecycleOptionsValidator, LifecycleEngine>(configure, options => new LifecycleEngine(options)))
         {
-            services.Configure(configure);
+            services.TryAddService<LifecycleEngine, ILifecycleStore, LifecycleService>((engine, store, retry) => new LifecycleService(engine, store, retry));
         }
 
-        // ValidateOnStart adds a registration on every call; register it once.
-        if (services.Any(d => d.ServiceType == typeof(LifecycleEngine)))
-        {
-            return services;
-        }
-
-        services.AddOptions<LifecycleOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LifecycleOptions>, LifecycleOptionsValidator>());
-        services.AddRetryOptions();
-        services.TryAddSingleton(sp => new LifecycleEngine(sp.GetRequiredService<IOptions<LifecycleOptions>>().Value));
-        services.TryAddSingleton(sp => new LifecycleService(
-            sp.GetRequiredService<LifecycleEngine>(),
-            sp.GetRequiredService<ILifecycleStore>(),
-            sp.GetRequiredService<IOptions<RetryOptions>>().Value));
         return services;
     }
 
@@ -58,11 +42,5 @@ public static class LifecycleServiceCollectionExtensions
     /// <param name="configure">Changes the policy.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
-    public static CustomerLifecycleBuilder ConfigureLifecycle(this CustomerLifecycleBuilder builder, Action<LifecycleOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static CustomerLifecycleBuilder ConfigureLifecycle(this CustomerLifecycleBuilder builder, Action<LifecycleOptions> configure) => builder.ConfigureOptions(configure);
 }

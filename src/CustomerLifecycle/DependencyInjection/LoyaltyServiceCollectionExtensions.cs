@@ -1,7 +1,6 @@
 using CustomerLifecycle.Loyalty;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CustomerLifecycle.DependencyInjection;
 
@@ -19,26 +18,11 @@ public static class LoyaltyServiceCollectionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddLoyalty(this IServiceCollection services, Action<LoyaltyOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (configure is not null)
+        if (services.TryAddEngine<LoyaltyOptions, LoyaltyOptionsValidator, LoyaltyEngine>(configure, options => new LoyaltyEngine(options)))
         {
-            services.Configure(configure);
+            services.TryAddService<LoyaltyEngine, ILoyaltyStore, LoyaltyService>((engine, store, retry) => new LoyaltyService(engine, store, retry));
         }
 
-        // ValidateOnStart adds a registration on every call; register it once.
-        if (services.Any(d => d.ServiceType == typeof(LoyaltyEngine)))
-        {
-            return services;
-        }
-
-        services.AddOptions<LoyaltyOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoyaltyOptions>, LoyaltyOptionsValidator>());
-        services.AddRetryOptions();
-        services.TryAddSingleton(sp => new LoyaltyEngine(sp.GetRequiredService<IOptions<LoyaltyOptions>>().Value));
-        services.TryAddSingleton(sp => new LoyaltyService(
-            sp.GetRequiredService<LoyaltyEngine>(),
-            sp.GetRequiredService<ILoyaltyStore>(),
-            sp.GetRequiredService<IOptions<RetryOptions>>().Value));
         return services;
     }
 
@@ -58,11 +42,5 @@ public static class LoyaltyServiceCollectionExtensions
     /// <param name="configure">Changes the policy.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
-    public static CustomerLifecycleBuilder ConfigureLoyalty(this CustomerLifecycleBuilder builder, Action<LoyaltyOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static CustomerLifecycleBuilder ConfigureLoyalty(this CustomerLifecycleBuilder builder, Action<LoyaltyOptions> configure) => builder.ConfigureOptions(configure);
 }

@@ -1,7 +1,5 @@
 using CustomerLifecycle.Tiering;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CustomerLifecycle.DependencyInjection;
 
@@ -16,21 +14,7 @@ public static class TieringServiceCollectionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddTiering(this IServiceCollection services, Action<TieringOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (configure is not null)
-        {
-            services.Configure(configure);
-        }
-
-        // ValidateOnStart adds a registration on every call; register it once.
-        if (services.Any(d => d.ServiceType == typeof(TieringEngine)))
-        {
-            return services;
-        }
-
-        services.AddOptions<TieringOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TieringOptions>, TieringOptionsValidator>());
-        services.TryAddSingleton(sp => new TieringEngine(sp.GetRequiredService<IOptions<TieringOptions>>().Value));
+        services.TryAddEngine<TieringOptions, TieringOptionsValidator, TieringEngine>(configure, options => new TieringEngine(options));
         return services;
     }
 
@@ -39,11 +23,5 @@ public static class TieringServiceCollectionExtensions
     /// <param name="configure">Changes the policy.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
-    public static CustomerLifecycleBuilder ConfigureTiering(this CustomerLifecycleBuilder builder, Action<TieringOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static CustomerLifecycleBuilder ConfigureTiering(this CustomerLifecycleBuilder builder, Action<TieringOptions> configure) => builder.ConfigureOptions(configure);
 }

@@ -1,7 +1,5 @@
 using CustomerLifecycle.Value;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CustomerLifecycle.DependencyInjection;
 
@@ -18,21 +16,7 @@ public static class ValueServiceCollectionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddValue(this IServiceCollection services, Action<ValueOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (configure is not null)
-        {
-            services.Configure(configure);
-        }
-
-        // ValidateOnStart registers its startup check with a plain Configure: run it once, or a second call would add one.
-        if (services.Any(d => d.ServiceType == typeof(ValueEngine)))
-        {
-            return services;
-        }
-
-        services.AddOptions<ValueOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ValueOptions>, ValueOptionsValidator>());
-        services.TryAddSingleton(provider => new ValueEngine(provider.GetRequiredService<IOptions<ValueOptions>>().Value));
+        services.TryAddEngine<ValueOptions, ValueOptionsValidator, ValueEngine>(configure, options => new ValueEngine(options));
         return services;
     }
 
@@ -41,11 +25,5 @@ public static class ValueServiceCollectionExtensions
     /// <param name="configure">Configures the options.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
-    public static CustomerLifecycleBuilder ConfigureValue(this CustomerLifecycleBuilder builder, Action<ValueOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.Configure(configure);
-        return builder;
-    }
+    public static CustomerLifecycleBuilder ConfigureValue(this CustomerLifecycleBuilder builder, Action<ValueOptions> configure) => builder.ConfigureOptions(configure);
 }
