@@ -6,6 +6,6 @@ internal static class RetryDefaults
     /// <summary>Enough for a handful of writers racing on one record; a conflict beyond it points at a hot key, not bad luck.</summary>
     public const int MaxAttempts = 10;
 
-    /// <summary>The most attempts allowed: more would hide a writer that never yields behind ever longer waits.</summary>
+    /// <summary>The most attempts allowed: more would hide a writer that never yields behind ever more reloads.</summary>
     public const int MaxAttemptsLimit = 100;
 }

@@ -10,7 +10,7 @@ public static class FeedbackServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="FeedbackEngine"/> (singleton) with its <see cref="FeedbackOptions"/> validated at start, and
     /// <see cref="FeedbackService"/> (singleton, retrying per <see cref="RetryOptions"/>, validated at start), which needs an
-    /// <see cref="IFeedbackStore"/>: register the host's own, or <see cref="AddInMemoryFeedbackStore"/>. <c>TryAdd*</c> only.
+    /// <see cref="IFeedbackStore"/>: register the host's own as a singleton (the service is one and resolves the store once), or <see cref="AddInMemoryFeedbackStore"/>. <c>TryAdd*</c> only.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes the default policy, or null to keep it.</param>

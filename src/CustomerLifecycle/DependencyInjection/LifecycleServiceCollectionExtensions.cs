@@ -10,7 +10,7 @@ public static class LifecycleServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="LifecycleEngine"/> (singleton) with its <see cref="LifecycleOptions"/> validated at start, and
     /// <see cref="LifecycleService"/> (singleton, retrying per <see cref="RetryOptions"/>, validated at start), which needs an
-    /// <see cref="ILifecycleStore"/>: register the host's own, or <see cref="AddInMemoryLifecycleStore"/>. <c>TryAdd*</c> only.
+    /// <see cref="ILifecycleStore"/>: register the host's own as a singleton (the service is one and resolves the store once), or <see cref="AddInMemoryLifecycleStore"/>. <c>TryAdd*</c> only.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes the default policy, or null to keep it.</param>

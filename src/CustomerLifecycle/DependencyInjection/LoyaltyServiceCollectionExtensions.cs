@@ -10,7 +10,7 @@ public static class LoyaltyServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="LoyaltyEngine"/> (singleton) with its <see cref="LoyaltyOptions"/> validated at start, and
     /// <see cref="LoyaltyService"/> (singleton, retrying per <see cref="RetryOptions"/>, validated at start), which needs an
-    /// <see cref="ILoyaltyStore"/>: register the host's own, or <see cref="AddInMemoryLoyaltyStore"/>. <c>TryAdd*</c> only.
+    /// <see cref="ILoyaltyStore"/>: register the host's own as a singleton (the service is one and resolves the store once), or <see cref="AddInMemoryLoyaltyStore"/>. <c>TryAdd*</c> only.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes the default policy, or null to keep it.</param>

@@ -32,8 +32,8 @@ public sealed class LifecycleOptions
     /// <remarks>
     /// <para>An event older than the record's latest is reported late whatever its id, so the window only needs to cover
     /// events that share the latest instant or arrive again soon after.</para>
-    /// <para>A record written under this window holds, in <see cref="LifecycleRecord.RecentEventIds"/>, the window's ids and
-    /// fewer than √(2 × window) more (at most 39 for 32): the engine trims them once every few events rather than on each.</para>
+    /// <para>A record written under this window shows the ids of its last window of events (all of them while there are
+    /// fewer) in <see cref="LifecycleRecord.RecentEventIds"/>.</para>
     /// </remarks>
     public int DuplicateWindow { get; set; } = LifecycleDefaults.DuplicateWindow;
 

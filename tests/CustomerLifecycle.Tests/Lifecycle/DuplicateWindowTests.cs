@@ -71,9 +71,10 @@ public sealed class DuplicateWindowTests
             .Where(k => (engine.TryApply(record, Activity(record.LastEventAt, $"e-{k:D2}")).Status == LifecycleOutcomeStatus.Duplicate) != (k > count - window))
             .ToList();
         var kept = record.RecentEventIds.Length;
+        var held = record.EarlierEventIdsPart.Length + record.NewestEventIdsPart.Length;
 
-        return (wrong.Count == 0 && kept < window + Math.Sqrt(2 * window))
-            .Label($"window {window}, {count} events: wrongly judged {string.Join(", ", wrong)}; {kept} ids kept");
+        return (wrong.Count == 0 && kept == Math.Min(count, window) && held < window + Math.Sqrt(2 * window))
+            .Label($"window {window}, {count} events: wrongly judged {string.Join(", ", wrong)}; {kept} ids shown, {held} held");
     }
 
     private static LifecycleEngine Engine(int window) => Engines.GetOrAdd(window, w => new LifecycleEngine(new LifecycleOptions { DuplicateWindow = w }));
