@@ -144,20 +144,17 @@ public sealed partial class FeedbackEngine
         return Assess(record, asOf);
     }
 
-    /// <summary>Evaluates many newly collected items into compact results, allocating nothing per item.</summary>
+    /// <summary>Evaluates many newly collected items into compact outputs, allocating nothing per item.</summary>
     /// <param name="items">The items.</param>
     /// <param name="asOf">The instant of evaluation; not before any item's submission.</param>
-    /// <param name="results">Receives one result per item, at the same index; at least as long as <paramref name="items"/>.</param>
-    /// <exception cref="ArgumentException"><paramref name="results"/> is too short, or an item is invalid (the message names
+    /// <param name="outputs">Receives one result per item, at the same index; at least as long as <paramref name="items"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="outputs"/> is too short, or an item is invalid (the message names
     /// it by index and names every bad field). Results written before the bad item are reset to <c>default</c>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A business-time deadline falls after the calendar's last year; results
+    /// <exception cref="ArgumentOutOfRangeException">A business-time deadline falls after the calendar's last year; outputs
     /// written before it are reset to <c>default</c>.</exception>
-    public void Evaluate(ReadOnlySpan<FeedbackItem> items, Instant asOf, Span<FeedbackTriage> results)
+    public void Evaluate(ReadOnlySpan<FeedbackItem> items, Instant asOf, Span<FeedbackTriage> outputs)
     {
-        if (results.Length < items.Length)
-        {
-            throw new ArgumentException($"results has {results.Length} elements but items has {items.Length}; it must be at least as long.", nameof(results));
-        }
+        Guard.LongEnough(outputs.Length, items.Length);
 
         for (var i = 0; i < items.Length; i++)
         {
@@ -166,17 +163,17 @@ public sealed partial class FeedbackEngine
             bool valid;
             try
             {
-                valid = item is not null && TryTriage(item, asOf, out results[i]);
+                valid = item is not null && TryTriage(item, asOf, out outputs[i]);
             }
             catch (ArgumentOutOfRangeException)
             {
-                results[..(i + 1)].Clear();
+                outputs[..(i + 1)].Clear();
                 throw;
             }
 
             if (!valid)
             {
-                results[..(i + 1)].Clear();
+                outputs[..(i + 1)].Clear();
                 if (item is null)
                 {
                     throw new ArgumentException($"items[{i}]: must not be null.", nameof(items));

@@ -1,3 +1,4 @@
+using CustomerLifecycle.Internal;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 using NodaTime;
@@ -22,10 +23,7 @@ public sealed partial class HealthEngine
     /// <remarks>Overrides are not applied here: they are per customer and explained, see <see cref="Evaluate(in HealthInput, Instant, HealthOverride?)"/>.</remarks>
     public void Evaluate(ReadOnlySpan<HealthInput> inputs, Instant asOf, Span<HealthScoreSummary> outputs)
     {
-        if (outputs.Length < inputs.Length)
-        {
-            throw new ArgumentException($"The outputs span has {outputs.Length} elements but there are {inputs.Length} inputs; it must be at least as long.", nameof(outputs));
-        }
+        Guard.LongEnough(outputs.Length, inputs.Length);
 
         var asOfTicks = asOf.ToUnixTimeTicks();
         if (_policy.IsFlat && _policy.IsLinear)

@@ -28,6 +28,16 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Throws unless a batch's outputs span is at least as long as its inputs: the one message every batch gives.</summary>
+    public static void LongEnough(int outputs, int inputs, [CallerArgumentExpression(nameof(outputs))] string? paramName = null)
+    {
+        if (outputs < inputs)
+        {
+            var name = paramName?.Split('.')[0];
+            throw new ArgumentException($"The {name} span has {outputs} elements but there are {inputs} inputs; it must be at least as long.", name);
+        }
+    }
+
     /// <summary>Formats a share as a percentage with at most one decimal, the same way on every machine: 0.4615 → "46.2%".</summary>
     public static string Percent(double share) => (share * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
 

@@ -97,10 +97,7 @@ public sealed partial class LeadScoringEngine
     /// written before it are reset to <c>default</c>).</exception>
     public void Evaluate(ReadOnlySpan<LeadInput> inputs, Instant asOf, Span<LeadAssessment> outputs)
     {
-        if (outputs.Length < inputs.Length)
-        {
-            throw new ArgumentException($"The outputs span has {outputs.Length} elements but there are {inputs.Length} inputs; it must be at least as long.", nameof(outputs));
-        }
+        Guard.LongEnough(outputs.Length, inputs.Length);
 
         var asOfTicks = asOf.ToUnixTimeTicks();
         Span<double> decay = _kinds.Length <= StackKindLimit ? stackalloc double[_kinds.Length] : new double[_kinds.Length];

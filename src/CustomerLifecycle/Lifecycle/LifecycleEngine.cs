@@ -112,22 +112,19 @@ public sealed partial class LifecycleEngine
     }
 
     /// <summary>
-    /// Evaluates many records at one instant (the nightly sweep), writing compact results. Allocates nothing for a record that
+    /// Evaluates many records at one instant (the nightly sweep), writing compact outputs. Allocates nothing for a record that
     /// does not change; a changed record is the only allocation.
     /// </summary>
     /// <param name="records">The records; none may be null.</param>
     /// <param name="asOf">The instant to evaluate at.</param>
-    /// <param name="results">Receives one result per record, at the same index; at least as long as <paramref name="records"/>.</param>
+    /// <param name="outputs">Receives one result per record, at the same index; at least as long as <paramref name="records"/>.</param>
     /// <returns>How many records changed.</returns>
-    /// <exception cref="ArgumentException"><paramref name="results"/> is shorter than <paramref name="records"/>, or a record is null (nothing is written then).</exception>
+    /// <exception cref="ArgumentException"><paramref name="outputs"/> is shorter than <paramref name="records"/>, or a record is null (nothing is written then).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is outside <see cref="LifecycleLimits"/>.</exception>
-    public int Evaluate(ReadOnlySpan<LifecycleRecord> records, Instant asOf, Span<LifecycleSweepResult> results)
+    public int Evaluate(ReadOnlySpan<LifecycleRecord> records, Instant asOf, Span<LifecycleSweepResult> outputs)
     {
         CheckInstant(asOf);
-        if (results.Length < records.Length)
-        {
-            throw new ArgumentException($"The results span holds {results.Length} items but there are {records.Length} records.", nameof(results));
-        }
+        Guard.LongEnough(outputs.Length, records.Length);
 
         for (var i = 0; i < records.Length; i++)
         {
@@ -145,13 +142,13 @@ public sealed partial class LifecycleEngine
             if (!inThePast && !MayBeDue(record, asOf))
             {
                 // Nothing can fire before NextCheckAt: no need to look at the rules.
-                results[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Evaluated, 0);
+                outputs[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Evaluated, 0);
                 continue;
             }
 
             if (inThePast || !_policy.TryGetStage(record.Stage, out var stage))
             {
-                results[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Rejected, 0);
+                outputs[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Rejected, 0);
                 continue;
             }
 
@@ -165,7 +162,7 @@ public sealed partial class LifecycleEngine
                 record = state.ToRecord(_policy);
             }
 
-            results[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Evaluated, transitions);
+            outputs[i] = new LifecycleSweepResult(record, LifecycleOutcomeStatus.Evaluated, transitions);
         }
 
         return changed;

@@ -365,6 +365,6 @@ public sealed class FeedbackEngineTests
     public void Batch_ShortResults_AreRejected()
     {
         var ex = Assert.Throws<ArgumentException>(() => DefaultEngine.Evaluate([HighServiceIssue()], Friday15, Span<FeedbackTriage>.Empty));
-        Assert.Equal("results has 0 elements but items has 1; it must be at least as long. (Parameter 'results')", ex.Message);
+        Assert.Equal("The outputs span has 0 elements but there are 1 inputs; it must be at least as long. (Parameter 'outputs')", ex.Message);
     }
 }

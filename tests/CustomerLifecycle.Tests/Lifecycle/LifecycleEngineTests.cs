@@ -328,7 +328,7 @@ public sealed class LifecycleEngineTests
     {
         var ex = Assert.Throws<ArgumentException>(() => _engine.Evaluate([Record(Purchase(At(2026, 1, 1)))], At(2026, 2, 1), Span<LifecycleSweepResult>.Empty));
 
-        Assert.Equal("The results span holds 0 items but there are 1 records. (Parameter 'results')", ex.Message);
+        Assert.Equal("The outputs span has 0 elements but there are 1 inputs; it must be at least as long. (Parameter 'outputs')", ex.Message);
     }
 
     [Fact]
