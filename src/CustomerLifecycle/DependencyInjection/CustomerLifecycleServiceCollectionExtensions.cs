@@ -22,6 +22,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         services.AddHealth();
         services.AddFeedback();
         services.AddValue();
+        services.AddProfile();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;
     }

@@ -19,4 +19,5 @@ namespace CustomerLifecycle.Serialization;
 [JsonSerializable(typeof(CustomerLifecycle.Feedback.FeedbackOptions))]
 [JsonSerializable(typeof(CustomerLifecycle.Calendars.BusinessCalendarOptions))]
 [JsonSerializable(typeof(CustomerLifecycle.Value.ValueOptions))]
+[JsonSerializable(typeof(CustomerLifecycle.Profile.ProfileOptions))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;
