@@ -90,7 +90,10 @@ public sealed class ProfileApplyTests
 
         Assert.Equal(ProfileOutcomeStatus.Rejected, outcome.Status);
         Assert.Same(prospect, outcome.Profile);
-        Assert.Equal(("X", "X"), (outcome.Reasons.Single().Code, outcome.Reasons.Single().Message));
+        Assert.Equal("lifecycle.event-not-permitted", outcome.Reasons.Single().Code);
+        Assert.Equal(
+            "Cannot apply Cancellation event 'x-1' to customer 'ada' in stage 'Engaged': no rule from 'Engaged' handles Cancellation. Remedy: Cancellation is handled in: Onboarding, Growing, Mature, Loyal, Declining, Reactivated; send it only there, or add a rule from 'Engaged' on Cancellation to the policy.",
+            outcome.Reasons.Single().Message);
         Assert.Null(prospect!.CancelledAt);
     }
 
