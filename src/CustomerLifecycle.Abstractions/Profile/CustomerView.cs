@@ -16,7 +16,7 @@ namespace CustomerLifecycle.Profile;
 /// <param name="Health">The health result, every factor derived from the facts.</param>
 /// <param name="Value">The CLV prediction, or <see langword="null"/> when the population has no fitted model or the customer never bought.</param>
 public sealed record CustomerView(
-    CustomerProfile Profile,
+    ProfileRecord Profile,
     Instant AsOf,
     LifecycleOutcome Lifecycle,
     RfmResult Rfm,

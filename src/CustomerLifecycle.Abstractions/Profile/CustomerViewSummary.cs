@@ -13,7 +13,7 @@ namespace CustomerLifecycle.Profile;
 /// <param name="Health">The health score, band index and coverage.</param>
 /// <param name="Value">The CLV prediction, or <see langword="null"/> when there is none.</param>
 public readonly record struct CustomerViewSummary(
-    CustomerProfile Profile,
+    ProfileRecord Profile,
     int Transitions,
     RfmScore Rfm,
     TierAssignment Tier,

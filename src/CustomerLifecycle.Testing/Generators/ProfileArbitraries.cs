@@ -21,5 +21,5 @@ public static class ProfileArbitraries
 
     /// <summary>Profiles the default policy (with <see cref="ProfileGenerators.Features"/>) builds from generated histories.</summary>
     /// <returns>The arbitrary.</returns>
-    public static Arbitrary<CustomerProfile> Profiles() => ProfileGenerators.Profile(new ProfileOptions { Features = [.. ProfileGenerators.Features] }, ProfileGenerators.Customer).ToArbitrary();
+    public static Arbitrary<ProfileRecord> Profiles() => ProfileGenerators.Profile(new ProfileOptions { Features = [.. ProfileGenerators.Features] }, ProfileGenerators.Customer).ToArbitrary();
 }

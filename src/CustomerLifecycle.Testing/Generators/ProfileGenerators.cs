@@ -114,7 +114,7 @@ public static class ProfileGenerators
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="customer"/> is default.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException"><paramref name="policy"/> is invalid.</exception>
-    public static Gen<CustomerProfile> Profile(ProfileOptions policy, CustomerId customer)
+    public static Gen<ProfileRecord> Profile(ProfileOptions policy, CustomerId customer)
     {
         ArgumentNullException.ThrowIfNull(policy);
         CustomerId.ThrowIfDefault(customer);
@@ -129,7 +129,7 @@ public static class ProfileGenerators
     /// <returns>The generator.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCustomers"/> is less than 1.</exception>
-    public static Gen<CustomerProfile[]> Population(ProfileOptions policy, int maxCustomers)
+    public static Gen<ProfileRecord[]> Population(ProfileOptions policy, int maxCustomers)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCustomers, 1);

@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace CustomerLifecycle.Profile;
 
-/// <summary>A mutable copy of a <see cref="CustomerProfile"/> that facts are folded into: one per Apply, one per whole Replay.</summary>
+/// <summary>A mutable copy of a <see cref="ProfileRecord"/> that facts are folded into: one per Apply, one per whole Replay.</summary>
 internal sealed class ProfileDraft
 {
     private ProfileDraft(CustomerId customer, LifecycleRecord lifecycle, Instant firstFactAt)
@@ -69,7 +69,7 @@ internal sealed class ProfileDraft
 
     public static ProfileDraft New(CustomerId customer, LifecycleRecord lifecycle, Instant at) => new(customer, lifecycle, at);
 
-    public static ProfileDraft From(CustomerProfile profile) => new(profile.Customer, profile.Lifecycle, profile.FirstFactAt)
+    public static ProfileDraft From(ProfileRecord profile) => new(profile.Customer, profile.Lifecycle, profile.FirstFactAt)
     {
         Attributes = profile.Attributes,
         LastFactAt = profile.LastFactAt,
@@ -96,7 +96,7 @@ internal sealed class ProfileDraft
         RecentFactIds = [.. profile.RecentFactIds],
     };
 
-    public CustomerProfile ToProfile() => new()
+    public ProfileRecord ToProfile() => new()
     {
         Customer = Customer,
         Lifecycle = Lifecycle,

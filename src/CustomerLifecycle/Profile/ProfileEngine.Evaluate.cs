@@ -12,10 +12,10 @@ public sealed partial class ProfileEngine
     /// revenue-share tier cuts of the net spend, and the CLV models fitted to the customers who bought.</summary>
     /// <param name="population">Every customer's profile; none may be null.</param>
     /// <param name="asOf">The instant recency and the CLV models' age are measured to; not before any profile's latest fact.</param>
-    /// <returns>The population step's result, a parameter of <see cref="Evaluate(CustomerProfile, ProfilePopulation, Instant)"/> and <see cref="Explain"/>.</returns>
+    /// <returns>The population step's result, a parameter of <see cref="Evaluate(ProfileRecord, ProfilePopulation, Instant)"/> and <see cref="Explain"/>.</returns>
     /// <exception cref="ArgumentException">A profile is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before a profile's latest fact.</exception>
-    public ProfilePopulation Prepare(ReadOnlySpan<CustomerProfile> population, Instant asOf)
+    public ProfilePopulation Prepare(ReadOnlySpan<ProfileRecord> population, Instant asOf)
     {
         CheckAll(population, asOf, nameof(population));
         var rfm = new RfmSummary[population.Length];
@@ -42,7 +42,7 @@ public sealed partial class ProfileEngine
     /// fired), RFM, tier and contact plan, health with every factor derived from the facts, and the CLV prediction.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
-    public CustomerView Evaluate(CustomerProfile profile, ProfilePopulation population, Instant asOf)
+    public CustomerView Evaluate(ProfileRecord profile, ProfilePopulation population, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(population);
@@ -69,7 +69,7 @@ public sealed partial class ProfileEngine
     /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="results"/> is shorter than <paramref name="profiles"/>, or a profile is null (nothing is written then).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before a profile's latest fact (nothing is written then).</exception>
-    public int Evaluate(ReadOnlySpan<CustomerProfile> profiles, ProfilePopulation population, Instant asOf, Span<CustomerViewSummary> results)
+    public int Evaluate(ReadOnlySpan<ProfileRecord> profiles, ProfilePopulation population, Instant asOf, Span<CustomerViewSummary> results)
     {
         ArgumentNullException.ThrowIfNull(population);
         if (results.Length < profiles.Length)
@@ -110,13 +110,13 @@ public sealed partial class ProfileEngine
     /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
     /// <param name="asOf">The instant to evaluate at; not before the profile's latest fact.</param>
     /// <returns>
-    /// The view <see cref="Evaluate(CustomerProfile, ProfilePopulation, Instant)"/> returns, with a one-line decision such as
+    /// The view <see cref="Evaluate(ProfileRecord, ProfilePopulation, Instant)"/> returns, with a one-line decision such as
     /// <c>"Growing · Key · Healthy 86 · CLV 240.10"</c> and every engine's reasons, their codes keeping their engine's prefix
     /// (<c>lifecycle.</c>, <c>tiering.</c>, <c>health.</c>, <c>value.</c>), plus <c>profile.no-clv</c> when there is no prediction.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
-    public Explanation<CustomerView> Explain(CustomerProfile profile, ProfilePopulation population, Instant asOf)
+    public Explanation<CustomerView> Explain(ProfileRecord profile, ProfilePopulation population, Instant asOf)
     {
         var view = Evaluate(profile, population, asOf);
         var summary = _signals.Value(view.Profile, asOf);
@@ -126,10 +126,10 @@ public sealed partial class ProfileEngine
         return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, valueReasons));
     }
 
-    private ValuePrediction? Predict(CustomerProfile profile, ProfilePopulation population, Instant asOf)
+    private ValuePrediction? Predict(ProfileRecord profile, ProfilePopulation population, Instant asOf)
         => population.Model is { } model && _signals.Value(profile, asOf) is { } summary ? _value.Evaluate(summary, model) : null;
 
-    private static void CheckAll(ReadOnlySpan<CustomerProfile> profiles, Instant asOf, string paramName)
+    private static void CheckAll(ReadOnlySpan<ProfileRecord> profiles, Instant asOf, string paramName)
     {
         for (var i = 0; i < profiles.Length; i++)
         {

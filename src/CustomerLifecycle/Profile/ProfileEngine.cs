@@ -8,7 +8,7 @@ using NodaTime;
 namespace CustomerLifecycle.Profile;
 
 /// <summary>
-/// One stream of customer facts in, the whole customer out: folds facts into a bounded <see cref="CustomerProfile"/>
+/// One stream of customer facts in, the whole customer out: folds facts into a bounded <see cref="ProfileRecord"/>
 /// (applying the lifecycle events they derive through a <see cref="LifecycleEngine"/>), and evaluates a profile at an
 /// instant with every engine: lifecycle, RFM, tier and contact, health and CLV. Pure: no I/O, no clock.
 /// </summary>
@@ -64,7 +64,7 @@ public sealed partial class ProfileEngine
     /// order, a cancellation the lifecycle refuses, …) with the input profile unchanged and the reason naming the field and value.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="fact"/> is null.</exception>
-    public ProfileOutcome Apply(CustomerProfile? profile, CustomerFact fact)
+    public ProfileOutcome Apply(ProfileRecord? profile, CustomerFact fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
         if (profile is not null)
@@ -140,7 +140,7 @@ public sealed partial class ProfileEngine
         return new ProfileOutcome(ProfileOutcomeStatus.Applied, draft?.ToProfile(), null, skipped);
     }
 
-    private static ProfileOutcome Outcome(ProfileOutcomeStatus status, CustomerProfile? profile, LifecycleOutcome? lifecycle, Reason reason)
+    private static ProfileOutcome Outcome(ProfileOutcomeStatus status, ProfileRecord? profile, LifecycleOutcome? lifecycle, Reason reason)
         => new(status, profile, lifecycle, [reason]);
 
     /// <summary>Checks a fact against the draft, applies the lifecycle event it derives, and records it; the draft is
@@ -184,7 +184,7 @@ public sealed partial class ProfileEngine
         return (ProfileOutcomeStatus.Applied, lifecycle, null);
     }
 
-    private static void CheckAsOf(CustomerProfile profile, Instant asOf, string paramName)
+    private static void CheckAsOf(ProfileRecord profile, Instant asOf, string paramName)
     {
         if (asOf < profile.LastFactAt || asOf > LifecycleLimits.MaxInstant)
         {

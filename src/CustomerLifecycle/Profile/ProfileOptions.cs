@@ -6,7 +6,7 @@ using CustomerLifecycle.Value;
 namespace CustomerLifecycle.Profile;
 
 /// <summary>The profile policy: the policies of the engines it composes, and how long the profile keeps what.</summary>
-/// <remarks>Each window and cap bounds a list of <see cref="CustomerProfile"/>, so a profile's size does not grow with the
+/// <remarks>Each window and cap bounds a list of <see cref="ProfileRecord"/>, so a profile's size does not grow with the
 /// customer's history.</remarks>
 public sealed class ProfileOptions
 {

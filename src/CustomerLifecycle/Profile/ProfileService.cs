@@ -73,7 +73,7 @@ public sealed class ProfileService
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<T?> SaveWithRetry<T>(CustomerId customer, Func<CustomerProfile?, (T? Result, CustomerProfile? ToSave)> apply, CancellationToken cancellationToken)
+    private async ValueTask<T?> SaveWithRetry<T>(CustomerId customer, Func<ProfileRecord?, (T? Result, ProfileRecord? ToSave)> apply, CancellationToken cancellationToken)
         where T : class
     {
         long lastSeen = 0;

@@ -39,10 +39,10 @@ internal sealed class ProfileSignals
         _fold = fold;
     }
 
-    public static RfmSummary Rfm(CustomerProfile profile) => new(profile.Lifecycle.LastPurchaseAt, profile.PurchaseCount, profile.NetSpend);
+    public static RfmSummary Rfm(ProfileRecord profile) => new(profile.Lifecycle.LastPurchaseAt, profile.PurchaseCount, profile.NetSpend);
 
     /// <summary>The tier input: the net spend is the value ranked; the partnership starts at the first purchase.</summary>
-    public TierInput Tier(CustomerProfile profile, Instant asOf) => new(
+    public TierInput Tier(ProfileRecord profile, Instant asOf) => new(
         profile.NetSpend,
         LoginsPerWeek(profile, asOf),
         profile.Lifecycle.FirstPurchaseAt,
@@ -50,10 +50,10 @@ internal sealed class ProfileSignals
         profile.Attributes.HasGrowthPotential,
         profile.Attributes.IsBenchmarkCustomer);
 
-    public static ContactInput Contact(CustomerProfile profile, int tier) => new(tier, profile.Lifecycle.LastContactAt);
+    public static ContactInput Contact(ProfileRecord profile, int tier) => new(tier, profile.Lifecycle.LastContactAt);
 
     /// <summary>The health factors with the built-in ids the policy has; a factor the facts say nothing about is missing.</summary>
-    public HealthInput Health(CustomerProfile profile, Instant asOf)
+    public HealthInput Health(ProfileRecord profile, Instant asOf)
     {
         var input = default(HealthInput);
         if (_loginSlot >= 0 && profile.LastLoginAt is not null)
@@ -100,7 +100,7 @@ internal sealed class ProfileSignals
 
     /// <summary>The CLV models' summary as of an instant, as <see cref="ValueEngine.Summarize"/> gives it for the same
     /// purchases and refunds; null before the first purchase.</summary>
-    public CustomerSummary? Value(CustomerProfile profile, Instant asOf)
+    public CustomerSummary? Value(ProfileRecord profile, Instant asOf)
     {
         if (profile.Lifecycle.FirstPurchaseAt is not { } first)
         {
@@ -117,10 +117,10 @@ internal sealed class ProfileSignals
             x > 0 ? profile.RepeatSpend / x : 0.0);
     }
 
-    public double LoginsPerWeek(CustomerProfile profile, Instant asOf) => HealthSignals.LoginsPerWeek(DayCount(profile.DailyLogins, asOf, _loginWindowDays), _loginWindowDays);
+    public double LoginsPerWeek(ProfileRecord profile, Instant asOf) => HealthSignals.LoginsPerWeek(DayCount(profile.DailyLogins, asOf, _loginWindowDays), _loginWindowDays);
 
     /// <summary>The latest survey answer on the NPS scale: the NPS answer, or the CSAT answer when it is more recent.</summary>
-    private static (double Answer, Instant At)? LatestSurvey(CustomerProfile profile)
+    private static (double Answer, Instant At)? LatestSurvey(ProfileRecord profile)
     {
         (double Answer, Instant At)? nps = profile.Lifecycle.LatestNps is { } score && profile.LatestNpsAt is { } npsAt ? (HealthSignals.NpsAnswer(score), npsAt) : null;
         (double Answer, Instant At)? csat = profile.LatestCsat is { } answer && profile.LatestCsatAt is { } csatAt ? (HealthSignals.CsatAnswer(answer), csatAt) : null;
@@ -148,7 +148,7 @@ internal sealed class ProfileSignals
         return count;
     }
 
-    private static double Usage(CustomerProfile profile, int fromMonth, int toMonth)
+    private static double Usage(ProfileRecord profile, int fromMonth, int toMonth)
     {
         long total = 0;
         foreach (var month in profile.MonthlyUsage)

@@ -6,7 +6,7 @@ namespace CustomerLifecycle.Tests.Profile;
 
 public sealed class ProfileApplyTests
 {
-    private static readonly CustomerProfile Bought = Engine.Apply(null, CustomerFact.Purchase("p-1", Ada, At(2026, 12, 1), "o-1", 50)).Profile!;
+    private static readonly ProfileRecord Bought = Engine.Apply(null, CustomerFact.Purchase("p-1", Ada, At(2026, 12, 1), "o-1", 50)).Profile!;
 
     [Fact]
     public void AFirstPurchase_StartsAProfile_AndMovesTheLifecycleToOnboarding()
@@ -142,7 +142,7 @@ public sealed class ProfileApplyTests
     public void AProfilesWindowsAndCaps_KeepOnlyWhatTheyBound()
     {
         var engine = new ProfileEngine(new ProfileOptions { LoginWindowDays = 2, MaxRecentOrders = 2, DuplicateWindow = 3, UsageTrendMonths = 1 });
-        CustomerProfile? profile = null;
+        ProfileRecord? profile = null;
         for (var day = 1; day <= 20; day++)
         {
             profile = engine.Apply(profile, CustomerFact.Login($"l-{day}", Ada, At(2026, 1, day))).Profile;

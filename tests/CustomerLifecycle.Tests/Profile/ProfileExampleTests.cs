@@ -12,7 +12,7 @@ namespace CustomerLifecycle.Tests.Profile;
 /// </summary>
 public sealed class ProfileExampleTests
 {
-    private static readonly CustomerProfile[] Customers = Population();
+    private static readonly ProfileRecord[] Customers = Population();
     private static readonly ProfilePopulation Prepared = WithModel(Engine.Prepare(Customers, AsOf));
 
     public static TheoryData<string, string, string, int, int, int, string, string, double> Expected() => new()
@@ -162,5 +162,5 @@ public sealed class ProfileExampleTests
         Assert.Same(Profile("ada"), Engine.Evaluate(Profile("ada"), Prepared, AsOf).Profile);
     }
 
-    private static CustomerProfile Profile(string customer) => Customers.Single(p => p.Customer.Value == customer);
+    private static ProfileRecord Profile(string customer) => Customers.Single(p => p.Customer.Value == customer);
 }

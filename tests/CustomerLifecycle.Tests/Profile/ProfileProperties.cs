@@ -32,7 +32,7 @@ public sealed class ProfileProperties
     [Property]
     public bool AProfileBuiltFactByFactInTimeOrder_EqualsTheReplayOfTheWholeHistory(IReadOnlyList<CustomerFact> history)
     {
-        CustomerProfile? incremental = null;
+        ProfileRecord? incremental = null;
         foreach (var fact in history.OrderBy(f => f.OccurredAt).ThenBy(f => f.Id, StringComparer.Ordinal))
         {
             incremental = Engine.Apply(incremental, fact).Profile;
@@ -44,8 +44,8 @@ public sealed class ProfileProperties
     [Property]
     public bool ApplyingAnyFactTwice_EqualsApplyingItOnce(IReadOnlyList<CustomerFact> history)
     {
-        CustomerProfile? once = null;
-        CustomerProfile? twice = null;
+        ProfileRecord? once = null;
+        ProfileRecord? twice = null;
         foreach (var fact in history.OrderBy(f => f.OccurredAt))
         {
             once = Engine.Apply(once, fact).Profile;
@@ -60,7 +60,7 @@ public sealed class ProfileProperties
         => Prop.ForAll(Policy.ToArbitrary(), HistoryOf(Customer, 300).ToArbitrary(), (policy, history) =>
         {
             var engine = new ProfileEngine(policy);
-            CustomerProfile? profile = null;
+            ProfileRecord? profile = null;
             foreach (var fact in history.OrderBy(f => f.OccurredAt))
             {
                 profile = engine.Apply(profile, fact).Profile;
@@ -121,7 +121,7 @@ public sealed class ProfileProperties
            && view.Health.ComputedBand == (summary.Health.BandIndex < 0 ? null : Engine.Health.BandName(summary.Health.BandIndex))
            && view.Value == summary.Value;
 
-    private static bool WithinBounds(CustomerProfile profile, ProfileOptions policy)
+    private static bool WithinBounds(ProfileRecord profile, ProfileOptions policy)
         => profile.RecentOrders.Length <= policy.MaxRecentOrders
            && profile.DailyLogins.Length <= policy.LoginWindowDays
            && profile.MonthlyUsage.Length <= (2 * policy.UsageTrendMonths) + 1

@@ -111,9 +111,9 @@ internal static class ProfileTestKit
         yield return CustomerFact.Refund("eve-rf", Eve, At(2026, 12, 12), "o-1", 30);
     }
 
-    public static CustomerProfile Build(CustomerId customer, IEnumerable<CustomerFact> facts) => Engine.Replay(customer, facts).Profile!;
+    public static ProfileRecord Build(CustomerId customer, IEnumerable<CustomerFact> facts) => Engine.Replay(customer, facts).Profile!;
 
-    public static CustomerProfile[] Population() =>
+    public static ProfileRecord[] Population() =>
     [
         Build(Ada, AdaFacts()),
         Build(Bob, BobFacts()),

@@ -18,7 +18,7 @@ namespace CustomerLifecycle.Profile;
 /// <para>A store that serialises profiles should keep <see cref="SchemaVersion"/> with them, so that a later release can
 /// migrate what an earlier one wrote.</para>
 /// </remarks>
-public sealed record CustomerProfile
+public sealed record ProfileRecord
 {
     /// <summary>The shape of profiles this release writes.</summary>
     public const int CurrentSchemaVersion = 1;
@@ -107,7 +107,7 @@ public sealed record CustomerProfile
     public ImmutableArray<string> RecentFactIds { get => field.IsDefault ? [] : field; init; }
 
     /// <inheritdoc/>
-    public bool Equals(CustomerProfile? other) =>
+    public bool Equals(ProfileRecord? other) =>
         other is not null
         && (ReferenceEquals(this, other)
             || (SchemaVersion == other.SchemaVersion
