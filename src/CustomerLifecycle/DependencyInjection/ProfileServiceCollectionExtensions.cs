@@ -12,6 +12,8 @@ public static class ProfileServiceCollectionExtensions
     /// Registers <see cref="ProfileEngine"/> (singleton) with its <see cref="ProfileOptions"/> validated at start, and
     /// <see cref="ProfileService"/> (singleton, retrying per <see cref="RetryOptions"/>, validated at start), which needs an
     /// <see cref="IProfileStore"/>: register the host's own, or <see cref="AddInMemoryProfileStore"/>. <c>TryAdd*</c> only.
+    /// The profile policy holds its own lifecycle, tiering, health and value policies: change them with
+    /// <see cref="ConfigureProfile"/> (<c>ConfigureLifecycle</c> and the like configure the engines registered on their own).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes the default policy, or null to keep it.</param>
@@ -20,25 +22,25 @@ public static class ProfileServiceCollectionExtensions
     public static IServiceCollection AddProfile(this IServiceCollection services, Action<ProfileOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+
+        // ValidateOnStart adds a registration on every call; register it once.
+        if (!services.Any(d => d.ServiceType == typeof(ProfileEngine)))
+        {
+            services.AddOptions<ProfileOptions>().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProfileOptions>, ProfileOptionsValidator>());
+            services.AddRetryOptions();
+            services.TryAddSingleton(sp => new ProfileEngine(sp.GetRequiredService<IOptions<ProfileOptions>>().Value));
+            services.TryAddSingleton(sp => new ProfileService(
+                sp.GetRequiredService<ProfileEngine>(),
+                sp.GetRequiredService<IProfileStore>(),
+                sp.GetRequiredService<IOptions<RetryOptions>>().Value));
+        }
+
         if (configure is not null)
         {
             services.Configure(configure);
         }
 
-        // ValidateOnStart adds a registration on every call; register it once.
-        if (services.Any(d => d.ServiceType == typeof(ProfileEngine)))
-        {
-            return services;
-        }
-
-        services.AddOptions<ProfileOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProfileOptions>, ProfileOptionsValidator>());
-        services.AddRetryOptions();
-        services.TryAddSingleton(sp => new ProfileEngine(sp.GetRequiredService<IOptions<ProfileOptions>>().Value));
-        services.TryAddSingleton(sp => new ProfileService(
-            sp.GetRequiredService<ProfileEngine>(),
-            sp.GetRequiredService<IProfileStore>(),
-            sp.GetRequiredService<IOptions<RetryOptions>>().Value));
         return services;
     }
 
