@@ -10,7 +10,7 @@ namespace CustomerLifecycle.Profile;
 /// <param name="Rfm">The RFM scores and segment.</param>
 /// <param name="Tier">The tier assignment.</param>
 /// <param name="Contact">The next cadence contact.</param>
-/// <param name="Health">The health score, band index and coverage.</param>
+/// <param name="Health">The health score, band index (a band of the profile engine's <c>Health.BandName(index)</c>) and coverage.</param>
 /// <param name="Value">The CLV prediction, or <see langword="null"/> when there is none.</param>
 public readonly record struct CustomerViewSummary(
     ProfileRecord Profile,
