@@ -73,17 +73,21 @@ public static class ProfileGenerators
             Value = new Value.ValueOptions { TimeZoneId = zone },
         };
 
-    /// <summary>A generator of one fact of <paramref name="customer"/> with the given id, within two years of <see cref="Start"/>.</summary>
+    /// <summary>A generator of one fact of <paramref name="customer"/> with the given id, within <paramref name="days"/> of <see cref="Start"/>.</summary>
     /// <param name="customer">The customer.</param>
     /// <param name="id">The fact's id.</param>
+    /// <param name="days">The span the fact falls in, in days from <see cref="Start"/>: two years by default; a few days
+    /// put several facts on one day (purchases and refunds on the first purchase day, say).</param>
     /// <returns>The generator.</returns>
     /// <exception cref="ArgumentException"><paramref name="customer"/> is default, or <paramref name="id"/> is blank.</exception>
-    public static Gen<CustomerFact> Fact(CustomerId customer, string id)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is not positive.</exception>
+    public static Gen<CustomerFact> Fact(CustomerId customer, string id, int days = 730)
     {
         CustomerId.ThrowIfDefault(customer);
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
         return from kind in Kind
-               from hours in Gen.Choose(0, 24 * 730)
+               from hours in Gen.Choose(0, 24 * days)
                from reference in Gen.Choose(1, 6)
                from cents in Gen.Choose(0, 50_000)
                from score in Gen.Choose(0, 10)
@@ -94,15 +98,17 @@ public static class ProfileGenerators
     /// <summary>A generator of histories of <paramref name="customer"/>: up to <paramref name="maxFacts"/> facts with unique ids, in arrival order.</summary>
     /// <param name="customer">The customer.</param>
     /// <param name="maxFacts">The largest number of facts.</param>
+    /// <param name="days">The span the facts fall in, in days from <see cref="Start"/> (see <see cref="Fact"/>).</param>
     /// <returns>The generator.</returns>
     /// <exception cref="ArgumentException"><paramref name="customer"/> is default.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxFacts"/> is negative.</exception>
-    public static Gen<IReadOnlyList<CustomerFact>> HistoryOf(CustomerId customer, int maxFacts)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxFacts"/> is negative, or <paramref name="days"/> is not positive.</exception>
+    public static Gen<IReadOnlyList<CustomerFact>> HistoryOf(CustomerId customer, int maxFacts, int days = 730)
     {
         CustomerId.ThrowIfDefault(customer);
         ArgumentOutOfRangeException.ThrowIfNegative(maxFacts);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
         return from count in Gen.Choose(0, maxFacts)
-               from facts in Gen.CollectToList(Enumerable.Range(0, count), i => Fact(customer, string.Create(CultureInfo.InvariantCulture, $"f-{i:D4}")))
+               from facts in Gen.CollectToList(Enumerable.Range(0, count), i => Fact(customer, string.Create(CultureInfo.InvariantCulture, $"f-{i:D4}"), days))
                select (IReadOnlyList<CustomerFact>)[.. facts];
     }
 

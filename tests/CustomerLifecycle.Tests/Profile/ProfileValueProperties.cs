@@ -10,9 +10,10 @@ namespace CustomerLifecycle.Tests.Profile;
 
 public sealed class ProfileValueProperties
 {
+    // Histories over two years and over 2 days, where purchases and refunds often share a day.
     [Property(MaxTest = 150)]
     public Property TheClv_IsWhatTheValueEngineGives_ForTheSameAppliedPurchasesAndRefunds()
-        => Prop.ForAll(Policy.ToArbitrary(), HistoryOf(Customer, 60).ToArbitrary(), (policy, history) =>
+        => Prop.ForAll(Policy.ToArbitrary(), Gen.OneOf(HistoryOf(Customer, 60), HistoryOf(Customer, 60, days: 2)).ToArbitrary(), (policy, history) =>
         {
             var engine = new ProfileEngine(policy);
             var value = new ValueEngine(policy.Value);
