@@ -24,6 +24,7 @@ public static class CustomerLifecycleServiceCollectionExtensions
         services.AddValue();
         services.AddLoyalty();
         services.AddLeadScoring();
+        services.AddProfile();
         configure?.Invoke(new CustomerLifecycleBuilder(services));
         return services;
     }

@@ -21,4 +21,5 @@ namespace CustomerLifecycle.Serialization;
 [JsonSerializable(typeof(CustomerLifecycle.Value.ValueOptions))]
 [JsonSerializable(typeof(CustomerLifecycle.Loyalty.LoyaltyOptions))]
 [JsonSerializable(typeof(CustomerLifecycle.LeadScoring.LeadScoringOptions))]
+[JsonSerializable(typeof(CustomerLifecycle.Profile.ProfileOptions))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;

@@ -1,0 +1,20 @@
+namespace CustomerLifecycle.Profile;
+
+/// <summary>What the host knows about a customer beyond its behaviour: firmographics and its judgement of fit.</summary>
+/// <param name="Industry">The industry, or <see langword="null"/> when unknown.</param>
+/// <param name="Size">The company size band (e.g. <c>"50-200"</c>), or <see langword="null"/> when unknown.</param>
+/// <param name="Region">The region, or <see langword="null"/> when unknown.</param>
+/// <param name="MatchesIdealProfile">Whether the customer matches the host's ideal customer profile (a tier rule input).</param>
+/// <param name="HasGrowthPotential">Whether the host sees growth potential (a tier rule input).</param>
+/// <param name="IsBenchmarkCustomer">Whether the customer is a reference or benchmark customer (a tier rule input).</param>
+public sealed record CustomerAttributes(
+    string? Industry = null,
+    string? Size = null,
+    string? Region = null,
+    bool MatchesIdealProfile = false,
+    bool HasGrowthPotential = false,
+    bool IsBenchmarkCustomer = false)
+{
+    /// <summary>Gets the attributes of a customer the host has said nothing about.</summary>
+    public static CustomerAttributes None { get; } = new();
+}

@@ -1,0 +1,30 @@
+using CustomerLifecycle.Health;
+using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Tiering;
+using CustomerLifecycle.Value;
+using NodaTime;
+
+namespace CustomerLifecycle.Profile;
+
+/// <summary>The whole customer at an instant: every engine's decision from one profile.</summary>
+/// <param name="Profile">The profile after the evaluation: the input instance when no time-based lifecycle rule fired, otherwise a new one to save.</param>
+/// <param name="AsOf">The instant evaluated at.</param>
+/// <param name="Lifecycle">The lifecycle outcome at <paramref name="AsOf"/>: the stage, the transitions time-based rules fired, the actions due and the updated record.</param>
+/// <param name="Rfm">The RFM scores and segment against the population's cuts.</param>
+/// <param name="Tier">The tier against the population's value cuts (the value ranked is the net spend).</param>
+/// <param name="Contact">The contact plan of that tier.</param>
+/// <param name="Health">The health result, every factor derived from the facts.</param>
+/// <param name="Value">The CLV prediction, or <see langword="null"/> when the population has no fitted model or the customer never bought.</param>
+public sealed record CustomerView(
+    ProfileRecord Profile,
+    Instant AsOf,
+    LifecycleOutcome Lifecycle,
+    RfmResult Rfm,
+    TierResult Tier,
+    ContactPlan Contact,
+    HealthResult Health,
+    ValuePrediction? Value)
+{
+    /// <summary>Gets a value indicating whether the profile changed (a time-based lifecycle rule fired) and so must be saved.</summary>
+    public bool Changed => Lifecycle.Changed;
+}

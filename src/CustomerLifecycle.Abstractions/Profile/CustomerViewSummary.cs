@@ -1,0 +1,26 @@
+using CustomerLifecycle.Health;
+using CustomerLifecycle.Tiering;
+using CustomerLifecycle.Value;
+
+namespace CustomerLifecycle.Profile;
+
+/// <summary>One customer's view as the batch evaluation writes it: compact, with no explanation (ask <c>Explain</c> for that).</summary>
+/// <param name="Profile">The profile after the evaluation: the input instance itself when no time-based lifecycle rule fired.</param>
+/// <param name="Transitions">How many stage changes time-based rules made.</param>
+/// <param name="Rfm">The RFM scores and segment.</param>
+/// <param name="Tier">The tier assignment.</param>
+/// <param name="Contact">The next cadence contact.</param>
+/// <param name="Health">The health score, band index (a band of the profile engine's <c>Health.BandName(index)</c>) and coverage.</param>
+/// <param name="Value">The CLV prediction, or <see langword="null"/> when there is none.</param>
+public readonly record struct CustomerViewSummary(
+    ProfileRecord Profile,
+    int Transitions,
+    RfmScore Rfm,
+    TierAssignment Tier,
+    ContactDue Contact,
+    HealthScoreSummary Health,
+    ValuePrediction? Value)
+{
+    /// <summary>Gets a value indicating whether the profile changed (and so must be saved).</summary>
+    public bool Changed => Transitions > 0;
+}

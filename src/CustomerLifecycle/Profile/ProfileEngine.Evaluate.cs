@@ -1,0 +1,144 @@
+using CustomerLifecycle.Health;
+using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Tiering;
+using CustomerLifecycle.Value;
+using NodaTime;
+
+namespace CustomerLifecycle.Profile;
+
+public sealed partial class ProfileEngine
+{
+    /// <summary>Works out once what evaluating each customer needs from the whole population: the RFM cuts, the
+    /// revenue-share tier cuts of the net spend, and the CLV models fitted to the customers who bought.</summary>
+    /// <param name="population">Every customer's profile; none may be null.</param>
+    /// <param name="asOf">The instant recency and the CLV models' age are measured to; not before any profile's latest fact.</param>
+    /// <returns>The population step's result, a parameter of <see cref="Evaluate(ProfileRecord, ProfilePopulation, Instant)"/> and <see cref="Explain"/>.</returns>
+    /// <exception cref="ArgumentException">A profile is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before a profile's latest fact.</exception>
+    public ProfilePopulation Prepare(ReadOnlySpan<ProfileRecord> population, Instant asOf)
+    {
+        CheckAll(population, asOf, nameof(population));
+        var rfm = new RfmSummary[population.Length];
+        var values = new double[population.Length];
+        var buyers = new List<CustomerSummary>(population.Length);
+        for (var i = 0; i < population.Length; i++)
+        {
+            rfm[i] = ProfileSignals.Rfm(population[i]);
+            values[i] = population[i].NetSpend;
+            if (_signals.Value(population[i], asOf) is { } summary)
+            {
+                buyers.Add(summary);
+            }
+        }
+
+        return new ProfilePopulation(asOf, population.Length, _tiering.ComputeRfmCuts(rfm, asOf), _tiering.ComputeValueCuts(values), _value.Fit([.. buyers]));
+    }
+
+    /// <summary>Evaluates one customer at an instant with every engine.</summary>
+    /// <param name="profile">The customer's profile.</param>
+    /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
+    /// <param name="asOf">The instant to evaluate at; not before the profile's latest fact.</param>
+    /// <returns>The view: the lifecycle outcome at <paramref name="asOf"/> (with the profile to save when a time-based rule
+    /// fired), RFM, tier and contact plan, health with every factor derived from the facts, and the CLV prediction.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
+    public CustomerView Evaluate(ProfileRecord profile, ProfilePopulation population, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(population);
+        CheckAsOf(profile, asOf, nameof(asOf));
+        var lifecycle = _lifecycle.Evaluate(profile.Lifecycle, asOf);
+        var after = lifecycle.Changed ? profile with { Lifecycle = lifecycle.Record! } : profile;
+        var rfm = _tiering.ScoreRfm(ProfileSignals.Rfm(after), population.Rfm, asOf);
+        var tier = _tiering.Evaluate(_signals.Tier(after, asOf), population.ValueTiers, asOf);
+        var contact = _tiering.PlanContact(ProfileSignals.Contact(after, tier.Assignment.Tier), asOf);
+        var health = _health.Evaluate(_signals.Health(after, asOf), asOf);
+        return new CustomerView(after, asOf, lifecycle, rfm, tier, contact, health, Predict(after, population, asOf));
+    }
+
+    /// <summary>
+    /// Evaluates many customers at one instant, writing compact results. The lifecycle, contact, health and CLV steps
+    /// allocate nothing for a customer whose profile does not change; the RFM and tier steps go through the tiering engine's
+    /// single-customer scoring against the population's cuts, which builds its explained result.
+    /// </summary>
+    /// <param name="profiles">The profiles; none may be null.</param>
+    /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
+    /// <param name="asOf">The instant to evaluate at; not before any profile's latest fact.</param>
+    /// <param name="results">Receives one summary per profile, at the same index; at least as long as <paramref name="profiles"/>.</param>
+    /// <returns>How many profiles changed (a time-based lifecycle rule fired).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="results"/> is shorter than <paramref name="profiles"/>, or a profile is null (nothing is written then).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before a profile's latest fact (nothing is written then).</exception>
+    public int Evaluate(ReadOnlySpan<ProfileRecord> profiles, ProfilePopulation population, Instant asOf, Span<CustomerViewSummary> results)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        if (results.Length < profiles.Length)
+        {
+            throw new ArgumentException($"The results span holds {results.Length} items but there are {profiles.Length} profiles.", nameof(results));
+        }
+
+        CheckAll(profiles, asOf, nameof(profiles));
+        var changed = 0;
+        for (var i = 0; i < profiles.Length; i++)
+        {
+            var profile = profiles[i];
+            var record = profile.Lifecycle;
+            var sweep = default(LifecycleSweepResult);
+            _lifecycle.Evaluate(new ReadOnlySpan<LifecycleRecord>(in record), asOf, new Span<LifecycleSweepResult>(ref sweep));
+            if (sweep.Changed)
+            {
+                changed++;
+                profile = profile with { Lifecycle = sweep.Record };
+            }
+
+            var rfm = _tiering.ScoreRfm(ProfileSignals.Rfm(profile), population.Rfm, asOf).Score;
+            var tier = _tiering.Evaluate(_signals.Tier(profile, asOf), population.ValueTiers, asOf).Assignment;
+            var contactInput = ProfileSignals.Contact(profile, tier.Tier);
+            var contact = default(ContactDue);
+            _tiering.PlanContacts(new ReadOnlySpan<ContactInput>(in contactInput), asOf, new Span<ContactDue>(ref contact));
+            var healthInput = _signals.Health(profile, asOf);
+            var health = default(HealthScoreSummary);
+            _health.Evaluate(new ReadOnlySpan<HealthInput>(in healthInput), asOf, new Span<HealthScoreSummary>(ref health));
+            results[i] = new CustomerViewSummary(profile, sweep.Transitions, rfm, tier, contact, health, Predict(profile, population, asOf));
+        }
+
+        return changed;
+    }
+
+    /// <summary>Evaluates one customer and explains the view, for the few customers a person looks at.</summary>
+    /// <param name="profile">The customer's profile.</param>
+    /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
+    /// <param name="asOf">The instant to evaluate at; not before the profile's latest fact.</param>
+    /// <returns>
+    /// The view <see cref="Evaluate(ProfileRecord, ProfilePopulation, Instant)"/> returns, with a one-line decision such as
+    /// <c>"Growing · Key · Healthy 86 · CLV 240.10"</c> and every engine's reasons, their codes keeping their engine's prefix
+    /// (<c>lifecycle.</c>, <c>tiering.</c>, <c>health.</c>, <c>value.</c>), plus <c>profile.no-clv</c> when there is no prediction.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
+    public Explanation<CustomerView> Explain(ProfileRecord profile, ProfilePopulation population, Instant asOf)
+    {
+        var view = Evaluate(profile, population, asOf);
+        var summary = _signals.Value(view.Profile, asOf);
+        var valueReasons = view.Value is { } prediction && summary is { } s && population.Model is { } model
+            ? ValueExplanation.Reasons(s, model, prediction, _value.HorizonPeriods, _margin, _discountRate)
+            : [ProfileExplanation.NoClv(summary is null, population)];
+        return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, valueReasons));
+    }
+
+    private ValuePrediction? Predict(ProfileRecord profile, ProfilePopulation population, Instant asOf)
+        => population.Model is { } model && _signals.Value(profile, asOf) is { } summary ? _value.Evaluate(summary, model) : null;
+
+    private static void CheckAll(ReadOnlySpan<ProfileRecord> profiles, Instant asOf, string paramName)
+    {
+        for (var i = 0; i < profiles.Length; i++)
+        {
+            if (profiles[i] is null)
+            {
+                throw new ArgumentException($"{paramName}[{i}] is null.", paramName);
+            }
+
+            CheckAsOf(profiles[i], asOf, nameof(asOf));
+        }
+    }
+}

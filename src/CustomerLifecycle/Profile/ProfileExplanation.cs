@@ -1,0 +1,37 @@
+using System.Globalization;
+using CustomerLifecycle.Health;
+using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Tiering;
+
+namespace CustomerLifecycle.Profile;
+
+/// <summary>Turns a customer view into the decision line and the reasons of its <see cref="Explanation{TResult}"/>: every
+/// engine's own reasons, in the order lifecycle, RFM, tier, contact, health, value.</summary>
+internal static class ProfileExplanation
+{
+    public static string Decision(CustomerView view)
+    {
+        var stage = view.Profile.Lifecycle.Stage;
+        var health = view.Health.Score is { } score ? $"{view.Health.Band} {score.Value.ToString("0", CultureInfo.InvariantCulture)}" : "health not scored";
+        var clv = view.Value is { } value ? $"CLV {value.Clv.ToString("0.00", CultureInfo.InvariantCulture)}" : "no CLV";
+        return $"{stage} · {view.Tier.Assignment.TierName} · {health} · {clv}";
+    }
+
+    public static IReadOnlyList<Reason> Reasons(CustomerView view, IReadOnlyList<Reason> valueReasons)
+    {
+        var reasons = new List<Reason>(LifecycleExplanation.Reasons(view.Lifecycle));
+        reasons.AddRange(TieringExplanation.Reasons(view.Rfm));
+        reasons.AddRange(TieringExplanation.Reasons(view.Tier));
+        reasons.AddRange(view.Contact.Reasons);
+        reasons.AddRange(HealthExplanation.Reasons(view.Health));
+        reasons.AddRange(valueReasons);
+        return reasons;
+    }
+
+    public static Reason NoClv(bool neverBought, ProfilePopulation population) => neverBought
+        ? new Reason("profile.no-clv", "No CLV: the customer has not bought yet.", new Dictionary<string, object?> { ["cause"] = "no-purchase" })
+        : new Reason(
+            "profile.no-clv",
+            $"No CLV: the population's CLV fit gave no model ({string.Join("; ", population.Fit.Reasons.Select(r => r.Code))}).",
+            new Dictionary<string, object?> { ["cause"] = "no-model" });
+}

@@ -1,0 +1,61 @@
+using CustomerLifecycle.Health;
+using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Tiering;
+using CustomerLifecycle.Value;
+
+namespace CustomerLifecycle.Profile;
+
+/// <summary>The profile policy: the policies of the engines it composes, and how long the profile keeps what.</summary>
+/// <remarks>Each window and cap bounds a list of <see cref="ProfileRecord"/>, so a profile's size does not grow with the
+/// customer's history.</remarks>
+public sealed class ProfileOptions
+{
+    /// <summary>Gets or sets the lifecycle policy the profile's lifecycle record follows.</summary>
+    /// <value>The default value is the default <see cref="LifecycleOptions"/>.</value>
+    public LifecycleOptions Lifecycle { get; set; } = new();
+
+    /// <summary>Gets or sets the RFM, tier and contact policy; its RFM window must be 0 (all history), as the profile keeps totals.</summary>
+    /// <value>The default value is the default <see cref="TieringOptions"/>.</value>
+    public TieringOptions Tiering { get; set; } = new();
+
+    /// <summary>Gets or sets the health policy; factors with the built-in ids (<c>login-frequency</c>, <c>feature-adoption</c>,
+    /// <c>usage-trend</c>, <c>support</c>, <c>nps</c>, <c>payment</c>) are derived from the facts, other factors are missing.</summary>
+    /// <value>The default value is the default <see cref="HealthOptions"/>.</value>
+    public HealthOptions Health { get; set; } = new();
+
+    /// <summary>Gets or sets the customer-value policy (the CLV models, their time unit and zone).</summary>
+    /// <value>The default value is the default <see cref="ValueOptions"/>.</value>
+    public ValueOptions Value { get; set; } = new();
+
+    /// <summary>Gets or sets the features available to customers: feature adoption is the share of them used; none leaves the factor missing.</summary>
+    /// <value>The default value is empty.</value>
+    public List<string> Features { get; set; } = [];
+
+    /// <summary>Gets or sets how many days after an order a refund of it is accepted; orders are kept that long (1–3650).</summary>
+    /// <value>The default value is 90.</value>
+    public int RefundWindowDays { get; set; } = ProfileDefaults.RefundWindowDays;
+
+    /// <summary>Gets or sets how many orders within the refund window are kept at most, the newest (1–10000).</summary>
+    /// <value>The default value is 100.</value>
+    public int MaxRecentOrders { get; set; } = ProfileDefaults.MaxRecentOrders;
+
+    /// <summary>Gets or sets the days over which logins per week are counted, ending on the evaluation day (1–366).</summary>
+    /// <value>The default value is 28 (<see cref="HealthSignals.DefaultLoginWindowDays"/>).</value>
+    public int LoginWindowDays { get; set; } = ProfileDefaults.LoginWindowDays;
+
+    /// <summary>Gets or sets the months the usage trend compares: the last this many complete months against the as many before (1–24).</summary>
+    /// <value>The default value is 3.</value>
+    public int UsageTrendMonths { get; set; } = ProfileDefaults.UsageTrendMonths;
+
+    /// <summary>Gets or sets the days over which opened support tickets count towards the support load (1–3650).</summary>
+    /// <value>The default value is 90.</value>
+    public int SupportWindowDays { get; set; } = ProfileDefaults.SupportWindowDays;
+
+    /// <summary>Gets or sets how many tickets, complaints and invoices may be open at once, each (1–10000); opening one more is rejected.</summary>
+    /// <value>The default value is 100.</value>
+    public int MaxOpenItems { get; set; } = ProfileDefaults.MaxOpenItems;
+
+    /// <summary>Gets or sets how many of the last fact ids are kept to recognise duplicates (1–10000).</summary>
+    /// <value>The default value is 64.</value>
+    public int DuplicateWindow { get; set; } = ProfileDefaults.DuplicateWindow;
+}

@@ -1,0 +1,81 @@
+using CustomerLifecycle.DependencyInjection;
+using CustomerLifecycle.Profile;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace CustomerLifecycle.Tests.Docs;
+
+public sealed class ProfileDocSamples
+{
+    [Fact]
+    public void QuickStart_FoldsFactsAndEvaluatesTheWholeCustomer()
+    {
+        #region snippet: profile-quick-start
+        var engine = new ProfileEngine(new ProfileOptions { Features = ["reports", "exports", "api", "alerts"] });
+        var ada = CustomerId.From("ada");
+
+        // Whatever the host records, as facts: any order, duplicates allowed.
+        CustomerFact[] facts =
+        [
+            CustomerFact.Purchase("f-1", ada, Instant.FromUtc(2026, 8, 3, 10, 0), orderId: "o-1", amount: 100),
+            CustomerFact.FeatureUsage("f-2", ada, Instant.FromUtc(2026, 8, 10, 10, 0), "reports", quantity: 4),
+            CustomerFact.Purchase("f-3", ada, Instant.FromUtc(2026, 9, 7, 10, 0), orderId: "o-2", amount: 150),
+            CustomerFact.Purchase("f-4", ada, Instant.FromUtc(2026, 11, 2, 10, 0), orderId: "o-3", amount: 120),
+            CustomerFact.NpsAnswer("f-5", ada, Instant.FromUtc(2026, 11, 15, 10, 0), score: 8),
+            CustomerFact.Login("f-6", ada, Instant.FromUtc(2026, 12, 28, 10, 0)),
+        ];
+        ProfileRecord profile = engine.Replay(ada, facts).Profile!;
+
+        // Population-level steps once (RFM cuts, value-tier cuts, the CLV fit), then each customer against them.
+        var asOf = Instant.FromUtc(2027, 1, 1, 0, 0);
+        ProfilePopulation population = engine.Prepare([profile /* , every other customer's profile */], asOf);
+        CustomerView view = engine.Evaluate(profile, population, asOf);
+        // view.Lifecycle: Growing since 2026-11-03; view.Rfm, view.Tier, view.Contact; view.Health: every factor from the facts;
+        // view.Value: the CLV, or null while the population's fit gives no model
+
+        // For a person: the decision in one line and every engine's reasons.
+        Explanation<CustomerView> why = engine.Explain(profile, population, asOf);
+        Console.WriteLine(why.Decision); // Growing · Potential · AtRisk 39 · no CLV
+        #endregion
+
+        Assert.Equal("Growing", view.Profile.Lifecycle.Stage);
+        Assert.Equal("Growing · Potential · AtRisk 39 · no CLV", why.Decision);
+    }
+
+    [Fact]
+    public void Apply_ReportsWhatItRefuses()
+    {
+        var engine = new ProfileEngine(new ProfileOptions());
+        var ada = CustomerId.From("ada");
+        var purchase = CustomerFact.Purchase("f-1", ada, Instant.FromUtc(2026, 12, 1, 10, 0), "o-1", 50);
+
+        #region snippet: profile-apply
+        ProfileOutcome outcome = engine.Apply(null, purchase);           // Applied: a new profile, stage Onboarding
+        ProfileRecord profile = outcome.Profile!;
+
+        outcome = engine.Apply(profile, purchase);                        // Duplicate: nothing changed
+        outcome = engine.Apply(profile, CustomerFact.Refund("f-2", ada, Instant.FromUtc(2026, 12, 2, 10, 0), "o-9", 10));
+        // Rejected: "OrderId: no order 'o-9' within the refund window (90 days) before 2026-12-02T10:00:00Z."
+        #endregion
+
+        Assert.Equal(ProfileOutcomeStatus.Rejected, outcome.Status);
+        Assert.Equal("OrderId: no order 'o-9' within the refund window (90 days) before 2026-12-02T10:00:00Z.", outcome.Reasons[0].Message);
+    }
+
+    [Fact]
+    public async Task Service_AppliesAndSavesThroughTheStore()
+    {
+        #region snippet: profile-service
+        var services = new ServiceCollection()
+            .AddCustomerLifecycle(b => b.ConfigureProfile(o => o.Features = ["reports", "exports"]))
+            .AddInMemoryProfileStore(); // or the host's own IProfileStore
+        using var provider = services.BuildServiceProvider();
+        var profiles = provider.GetRequiredService<ProfileService>();
+
+        var ada = CustomerId.From("ada");
+        await profiles.ApplyAsync(CustomerFact.Login("f-9", ada, Instant.FromUtc(2026, 12, 28, 10, 0)), CancellationToken.None);
+        #endregion
+
+        Assert.NotNull(await provider.GetRequiredService<IProfileStore>().LoadAsync(ada));
+    }
+}

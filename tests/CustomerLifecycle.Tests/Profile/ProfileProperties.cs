@@ -1,0 +1,134 @@
+using CustomerLifecycle.Profile;
+using CustomerLifecycle.Testing.Generators;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+using static CustomerLifecycle.Testing.Generators.ProfileGenerators;
+
+namespace CustomerLifecycle.Tests.Profile;
+
+[Properties(Arbitrary = [typeof(ProfileArbitraries)], MaxTest = 200)]
+public sealed class ProfileProperties
+{
+    private static readonly ProfileOptions DefaultPolicy = new() { Features = [.. Features] };
+    private static readonly ProfileEngine Engine = new(DefaultPolicy);
+
+    // Histories end within 730 days of Start.
+    private static readonly Instant AsOf = Start + Duration.FromDays(800);
+
+    [Property]
+    public Property Replay_OfAnyArrivalOrderWithDuplicates_GivesTheSameProfile(IReadOnlyList<CustomerFact> history, int seed)
+    {
+        var random = new System.Random(seed);
+        List<CustomerFact> arrived = [.. history.Concat(history.Where(_ => random.Next(3) == 0)).OrderBy(_ => random.Next())];
+
+        var a = Engine.Replay(Customer, history).Profile;
+        var b = Engine.Replay(Customer, arrived).Profile;
+
+        return Equals(a, b).Label($"{history.Count} facts, {arrived.Count} arrived");
+    }
+
+    [Property]
+    public bool AProfileBuiltFactByFactInTimeOrder_EqualsTheReplayOfTheWholeHistory(IReadOnlyList<CustomerFact> history)
+    {
+        ProfileRecord? incremental = null;
+        foreach (var fact in history.OrderBy(f => f.OccurredAt).ThenBy(f => f.Id, StringComparer.Ordinal))
+        {
+            incremental = Engine.Apply(incremental, fact).Profile;
+        }
+
+        return Equals(incremental, Engine.Replay(Customer, history).Profile);
+    }
+
+    [Property]
+    public bool ApplyingAnyFactTwice_EqualsApplyingItOnce(IReadOnlyList<CustomerFact> history)
+    {
+        ProfileRecord? once = null;
+        ProfileRecord? twice = null;
+        foreach (var fact in history.OrderBy(f => f.OccurredAt))
+        {
+            once = Engine.Apply(once, fact).Profile;
+            twice = Engine.Apply(Engine.Apply(twice, fact).Profile, fact).Profile;
+        }
+
+        return Equals(once, twice);
+    }
+
+    [Property(MaxTest = 100)]
+    public Property AProfilesSize_StaysWithinItsBounds_HoweverLongTheHistory()
+        => Prop.ForAll(Policy.ToArbitrary(), HistoryOf(Customer, 300).ToArbitrary(), (policy, history) =>
+        {
+            var engine = new ProfileEngine(policy);
+            ProfileRecord? profile = null;
+            foreach (var fact in history.OrderBy(f => f.OccurredAt))
+            {
+                profile = engine.Apply(profile, fact).Profile;
+                if (profile is not null && !WithinBounds(profile, policy))
+                {
+                    return false.Label($"after {fact}: orders {profile.RecentOrders.Length}, logins {profile.DailyLogins.Length}, usage {profile.MonthlyUsage.Length}, tickets {profile.OpenTickets.Length}/{profile.OpenComplaints.Length}/{profile.TicketOpenings.Length}, invoices {profile.OpenInvoices.Length}, ids {profile.RecentFactIds.Length}");
+                }
+            }
+
+            return true.ToProperty();
+        });
+
+    [Property(MaxTest = 40)]
+    public Property TheBatch_WritesWhatTheSingleEvaluationGives()
+        => Prop.ForAll(Population(DefaultPolicy, 8).ToArbitrary(), Gen.Choose(0, 400).ToArbitrary(), (profiles, days) =>
+        {
+            var asOf = AsOf + Duration.FromDays(days);
+            var population = Engine.Prepare(profiles, asOf);
+            var results = new CustomerViewSummary[profiles.Length];
+
+            var changed = Engine.Evaluate(profiles, population, asOf, results);
+
+            var views = profiles.Select(p => Engine.Evaluate(p, population, asOf)).ToArray();
+            return (changed == views.Count(v => v.Changed)
+                    && views.Zip(results).All(pair => Same(pair.First, pair.Second)))
+                .Label($"{profiles.Length} profiles at {asOf}");
+        });
+
+    [Property(MaxTest = 40)]
+    public Property Explain_HasTheResultEvaluateGives()
+        => Prop.ForAll(Population(DefaultPolicy, 5).ToArbitrary(), profiles =>
+        {
+            var population = Engine.Prepare(profiles, AsOf);
+            return profiles.All(p =>
+            {
+                var view = Engine.Evaluate(p, population, AsOf);
+                var why = Engine.Explain(p, population, AsOf);
+                return Equals(why.Result.Profile, view.Profile)
+                       && why.Result.Lifecycle.Transitions.SequenceEqual(view.Lifecycle.Transitions)
+                       && why.Result.Rfm.Score == view.Rfm.Score
+                       && why.Result.Tier.Assignment == view.Tier.Assignment
+                       && why.Result.Contact.Due == view.Contact.Due
+                       && why.Result.Health.Factors.SequenceEqual(view.Health.Factors)
+                       && why.Result.Health.Score == view.Health.Score
+                       && why.Result.Value == view.Value
+                       && why.Subject == p.Customer.ToString();
+            }).ToProperty();
+        });
+
+    private static bool Same(CustomerView view, CustomerViewSummary summary)
+        => Equals(view.Profile, summary.Profile)
+           && view.Lifecycle.Transitions.Count == summary.Transitions
+           && view.Rfm.Score == summary.Rfm
+           && view.Tier.Assignment == summary.Tier
+           && view.Contact.Due == summary.Contact
+           && view.Health.Status == summary.Health.Status
+           && (view.Health.ComputedScore?.Value ?? 0) == summary.Health.Score
+           && view.Health.ComputedBand == (summary.Health.BandIndex < 0 ? null : Engine.Health.BandName(summary.Health.BandIndex))
+           && view.Value == summary.Value;
+
+    private static bool WithinBounds(ProfileRecord profile, ProfileOptions policy)
+        => profile.RecentOrders.Length <= policy.MaxRecentOrders
+           && profile.DailyLogins.Length <= policy.LoginWindowDays
+           && profile.MonthlyUsage.Length <= (2 * policy.UsageTrendMonths) + 1
+           && profile.FeaturesUsed.Length <= policy.Features.Count
+           && profile.OpenTickets.Length <= policy.MaxOpenItems
+           && profile.OpenComplaints.Length <= policy.MaxOpenItems
+           && profile.TicketOpenings.Length <= policy.SupportWindowDays
+           && profile.OpenInvoices.Length <= policy.MaxOpenItems
+           && profile.RecentFactIds.Length <= policy.DuplicateWindow;
+}
