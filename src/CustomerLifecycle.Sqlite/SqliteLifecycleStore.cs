@@ -87,7 +87,7 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
 
         // Serialising is the CPU-bound part of a big batch; do it before taking the write lock, on every core.
         var json = new string[saves.Count];
-        Parallel.For(0, saves.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => json[i] = _table.Serialize(saves[i].Record));
+        ParallelRows.For(saves.Count, cancellationToken, i => json[i] = _table.Serialize(saves[i].Record));
         await using var connection = await _table.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction();
         using var writer = _table.OpenWriter(connection, transaction);

@@ -8,6 +8,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
 {
     private static readonly LifecycleEngine Engine = new(new LifecycleOptions());
     private static readonly CustomerId Acme = CustomerId.From("acme");
+    private static readonly CustomerId Globex = CustomerId.From("globex");
     private static readonly Instant Start = Instant.FromUtc(2025, 1, 6, 9, 0);
     private readonly TempDatabase _database = new();
 
@@ -252,6 +253,21 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
         Execute("UPDATE lifecycle_records SET record = json_set(record, '$.schemaVersion', 3)");
 
         var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAsync(Acme));
+
+        Assert.Equal(
+            "The lifecycle record of customer 'acme' has schema version 3, written by a later release; this one reads up to 2. Upgrade CustomerLifecycle.Sqlite.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task ARecordOfALaterSchema_IsRefusedByLoadAll_AsASqliteSchemaException_NotAnAggregateException()
+    {
+        var store = new SqliteLifecycleStore(_database.Path);
+        await store.SaveAsync(History(Acme, 2), 0);
+        await store.SaveAsync(History(Globex, 1), 0);
+        Execute("UPDATE lifecycle_records SET record = json_set(record, '$.schemaVersion', 3) WHERE customer = 'acme'");
+
+        var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAllAsync());
 
         Assert.Equal(
             "The lifecycle record of customer 'acme' has schema version 3, written by a later release; this one reads up to 2. Upgrade CustomerLifecycle.Sqlite.",
