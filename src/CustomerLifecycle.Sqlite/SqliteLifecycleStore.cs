@@ -30,7 +30,7 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
     public SqliteLifecycleStore(string path, TimeSpan busyTimeout)
-        => _table = new(path, busyTimeout, "lifecycle_records", "customer", LifecycleRecordJson.Serialize, LifecycleRecordJson.Deserialize);
+        => _table = new(path, busyTimeout, "lifecycle_records", "customer", LifecycleRecordJson.Serialize, Deserialize);
 
     /// <summary>Gets the database file's path.</summary>
     public string Path => _table.Database.Path;
@@ -176,5 +176,14 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
         }
 
         return ids;
+    }
+
+    /// <exception cref="SqliteSchemaException">The record was written by a later release, in a shape this one does not know.</exception>
+    private static LifecycleRecord Deserialize(string json)
+    {
+        var record = LifecycleRecordJson.Deserialize(json);
+        return record.SchemaVersion <= LifecycleRecord.CurrentSchemaVersion
+            ? record
+            : throw new SqliteSchemaException($"The lifecycle record of customer '{record.Customer}' has schema version {record.SchemaVersion}, written by a later release; this one reads up to {LifecycleRecord.CurrentSchemaVersion}. Upgrade CustomerLifecycle.Sqlite.");
     }
 }

@@ -232,6 +232,23 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ARecordOfSchema1_WhoseStageAndAnEventIdSpellSchemaVersion_IsStillMigrated()
+    {
+        var store = new SqliteLifecycleStore(_database.Path);
+        await store.SaveAsync(History(Acme, 12), 0);
+        string[] ids = ["schemaVersion", .. Enumerable.Range(1, 11).Select(i => $"acme-{i}")];
+
+        // Only a top-level "schemaVersion" property names the schema; the same text in a value must not.
+        Execute($"UPDATE lifecycle_records SET record = json_set(json_remove(record, '$.schemaVersion'), '$.stage', 'schemaVersion', '$.earlierEventIds', json('{Json(ids[..8])}'), '$.recentEventIds', json('{Json(ids[8..])}'))");
+
+        var loaded = (await store.LoadAsync(Acme))!.Record;
+
+        Assert.Equal(2, loaded.SchemaVersion);
+        Assert.Equal("schemaVersion", loaded.Stage);
+        Assert.Equal(ids, loaded.RecentEventIds.ToArray());
+    }
+
+    [Fact]
     public async Task ARecordOfSchema1_WithoutEarlierEventIds_LoadsWithItsRecentIds()
     {
         var record = History(Acme, 3);
