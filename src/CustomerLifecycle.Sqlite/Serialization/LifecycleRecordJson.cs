@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CustomerLifecycle.Lifecycle;
@@ -18,49 +16,16 @@ internal static class LifecycleRecordJson
 
     public static string Serialize(LifecycleRecord record) => JsonSerializer.Serialize(record, StoreJsonContext.Default.LifecycleRecord);
 
-    /// <summary>Reads a stored record; one of schema 1 (without a schema version) is migrated, one of a later schema is read as
-    /// far as this release's shape allows, its <see cref="LifecycleRecord.SchemaVersion"/> telling the caller.</summary>
+    /// <summary>Reads a stored record; one of schema 1 (an object without a schema version) is migrated, one of a later
+    /// schema is read as far as this release's shape allows, its <see cref="LifecycleRecord.SchemaVersion"/> telling the caller.</summary>
     /// <exception cref="JsonException">The JSON is not a lifecycle record.</exception>
     public static LifecycleRecord Deserialize(string json)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
-        try
-        {
-            var utf8 = buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer));
-            var record = HasSchemaVersion(utf8)
-                ? JsonSerializer.Deserialize(utf8, StoreJsonContext.Default.LifecycleRecord)
-                : FromVersion1(utf8);
-            return record ?? throw new JsonException("A stored lifecycle record is null.");
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+        => StoredJson.Read(json, Read) ?? throw new JsonException("A stored lifecycle record is null.");
 
-    /// <summary>Whether the top-level object has a schema version (only schema 1 has none); text inside a value or a nested
-    /// object (a stage or an event id spelling "schemaVersion") does not count.</summary>
-    private static bool HasSchemaVersion(ReadOnlySpan<byte> utf8)
-    {
-        var reader = new Utf8JsonReader(utf8);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return true; // not an object: let the serializer report what it is
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals(SchemaVersionName))
-            {
-                return true;
-            }
-
-            reader.Read();
-            reader.Skip();
-        }
-
-        return false;
-    }
+    private static LifecycleRecord? Read(ReadOnlySpan<byte> utf8)
+        => StoredJson.IsObjectWithout(utf8, SchemaVersionName)
+            ? FromVersion1(utf8)
+            : JsonSerializer.Deserialize(utf8, StoreJsonContext.Default.LifecycleRecord);
 
     /// <summary>Schema 1 (0.1 previews, no schema version) kept the event ids in two lists, earlierEventIds then recentEventIds.</summary>
     private static LifecycleRecord? FromVersion1(ReadOnlySpan<byte> utf8)
