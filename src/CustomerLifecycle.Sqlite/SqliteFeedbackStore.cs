@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CustomerLifecycle.Feedback;
 using CustomerLifecycle.Sqlite.Serialization;
 using Microsoft.Data.Sqlite;
@@ -25,7 +24,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
     public SqliteFeedbackStore(string path, TimeSpan busyTimeout)
-        => _table = new(path, busyTimeout, "feedback_records", "id", Serialize, Deserialize);
+        => _table = new(path, busyTimeout, "feedback_records", "id", FeedbackRecordJson.Serialize, Deserialize);
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="key"/> is null, empty or whitespace.</exception>
@@ -51,10 +50,12 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
         return _table.SaveAsync(record.Item.Id, record, expectedVersion, cancellationToken);
     }
 
-    private static string Serialize(FeedbackRecord record) => JsonSerializer.Serialize(record, StoreJsonContext.Default.FeedbackRecord);
-
-    // Rows written before the version moved out of the record carry a "version" property too; it is ignored like any unknown
-    // property, and the version column (which always agreed with it) is the one read.
+    /// <exception cref="SqliteSchemaException">The record was written by a later release, in a shape this one does not know.</exception>
     private static FeedbackRecord Deserialize(string json)
-        => JsonSerializer.Deserialize(json, StoreJsonContext.Default.FeedbackRecord) ?? throw new JsonException("A stored feedback record is null.");
+    {
+        var record = FeedbackRecordJson.Deserialize(json);
+        return record.SchemaVersion <= FeedbackRecord.CurrentSchemaVersion
+            ? record
+            : throw new SqliteSchemaException($"The feedback record of item '{record.Item.Id}' has schema version {record.SchemaVersion}, written by a later release; this one reads up to {FeedbackRecord.CurrentSchemaVersion}. Upgrade CustomerLifecycle.Sqlite.");
+    }
 }

@@ -30,7 +30,7 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
     public SqliteLifecycleStore(string path, TimeSpan busyTimeout)
-        => _table = new(path, busyTimeout, "lifecycle_records", "customer", LifecycleRecordJson.Serialize, LifecycleRecordJson.Deserialize);
+        => _table = new(path, busyTimeout, "lifecycle_records", "customer", LifecycleRecordJson.Serialize, Deserialize);
 
     /// <summary>Gets the database file's path.</summary>
     public string Path => _table.Database.Path;
@@ -87,7 +87,7 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
 
         // Serialising is the CPU-bound part of a big batch; do it before taking the write lock, on every core.
         var json = new string[saves.Count];
-        Parallel.For(0, saves.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => json[i] = _table.Serialize(saves[i].Record));
+        ParallelRows.For(saves.Count, cancellationToken, i => json[i] = _table.Serialize(saves[i].Record));
         await using var connection = await _table.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction();
         using var writer = _table.OpenWriter(connection, transaction);
@@ -176,5 +176,14 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
         }
 
         return ids;
+    }
+
+    /// <exception cref="SqliteSchemaException">The record was written by a later release, in a shape this one does not know.</exception>
+    private static LifecycleRecord Deserialize(string json)
+    {
+        var record = LifecycleRecordJson.Deserialize(json);
+        return record.SchemaVersion <= LifecycleRecord.CurrentSchemaVersion
+            ? record
+            : throw new SqliteSchemaException($"The lifecycle record of customer '{record.Customer}' has schema version {record.SchemaVersion}, written by a later release; this one reads up to {LifecycleRecord.CurrentSchemaVersion}. Upgrade CustomerLifecycle.Sqlite.");
     }
 }

@@ -70,7 +70,7 @@ internal sealed class SqliteRecordTable<TRecord>
         }
 
         var records = new StoredRecord<TRecord>[rows.Count];
-        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => records[i] = new StoredRecord<TRecord>(_deserialize(rows[i].Json), rows[i].Version));
+        ParallelRows.For(rows.Count, cancellationToken, i => records[i] = new StoredRecord<TRecord>(_deserialize(rows[i].Json), rows[i].Version));
         return records;
     }
 

@@ -187,6 +187,27 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ARecordOfALaterSchema_IsAOneLineErrorWithExitCode3()
+    {
+        var file = _cli.Write("small.csv", "customer,date,amount\na,2025-01-02,10\nb,2025-01-03,3\n");
+        Assert.Equal(0, (await _cli.RunAsync("analyze", file, "--db", _cli.Database, "--quiet")).Exit);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_cli.Database};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE lifecycle_records SET record = json_set(record, '$.schemaVersion', 3) WHERE customer = 'b'";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var (exit, _, error) = await _cli.RunAsync("analyze", file, "--db", _cli.Database, "--quiet");
+
+        Assert.Equal(3, exit);
+        Assert.Equal(
+            "error: The lifecycle record of customer 'b' has schema version 3, written by a later release; this one reads up to 2. Upgrade CustomerLifecycle.Sqlite.",
+            error.Trim());
+    }
+
+    [Fact]
     public async Task LockedDatabase_IsAOneLineErrorWithExitCode3_AndWritesNothing()
     {
         await _cli.RunAsync("analyze", CliRun.Sample, "--db", _cli.Database, "--quiet");

@@ -27,11 +27,36 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
 
         Assert.NotNull(loaded);
         Assert.Equal(1, loaded.Version);
-        Assert.Equal(record.Item with { Tags = [], Supporters = [] }, loaded.Record.Item with { Tags = [], Supporters = [] });
-        Assert.Equal(["billing"], loaded.Record.Item.Tags);
-        Assert.Equal([new FeedbackSupporter(CustomerId.From("globex"), 2.5)], loaded.Record.Item.Supporters);
-        Assert.Equal((record.State, record.Category, record.Priority), (loaded.Record.State, loaded.Record.Category, loaded.Record.Priority));
-        Assert.Equal(record.History, loaded.Record.History);
+        Assert.Equal(record, loaded.Record);
+        Assert.Contains("\"schemaVersion\":1", Scalar("SELECT record FROM feedback_records"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARowWithoutASchemaVersion_LoadsAsTheCurrentSchema()
+    {
+        var store = new SqliteFeedbackStore(_database.Path);
+        await store.SaveAsync(Record(), 0);
+        Execute("UPDATE feedback_records SET record = json_remove(record, '$.schemaVersion')");
+        Assert.DoesNotContain("schemaVersion", Scalar("SELECT record FROM feedback_records"), StringComparison.Ordinal);
+
+        var loaded = await store.LoadAsync("F-1");
+
+        Assert.Equal(FeedbackRecord.CurrentSchemaVersion, loaded!.Record.SchemaVersion);
+        Assert.Equal(Record(), loaded.Record);
+    }
+
+    [Fact]
+    public async Task ARowOfALaterSchema_IsRefusedNamingTheItemAndBothVersions()
+    {
+        var store = new SqliteFeedbackStore(_database.Path);
+        await store.SaveAsync(Record(), 0);
+        Execute("UPDATE feedback_records SET record = json_set(record, '$.schemaVersion', 2)");
+
+        var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAsync("F-1"));
+
+        Assert.Equal(
+            "The feedback record of item 'F-1' has schema version 2, written by a later release; this one reads up to 1. Upgrade CustomerLifecycle.Sqlite.",
+            error.Message);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
 {
     private static readonly LifecycleEngine Engine = new(new LifecycleOptions());
     private static readonly CustomerId Acme = CustomerId.From("acme");
+    private static readonly CustomerId Globex = CustomerId.From("globex");
     private static readonly Instant Start = Instant.FromUtc(2025, 1, 6, 9, 0);
     private readonly TempDatabase _database = new();
 
@@ -231,6 +232,23 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ARecordOfSchema1_WhoseStageAndAnEventIdSpellSchemaVersion_IsStillMigrated()
+    {
+        var store = new SqliteLifecycleStore(_database.Path);
+        await store.SaveAsync(History(Acme, 12), 0);
+        string[] ids = ["schemaVersion", .. Enumerable.Range(1, 11).Select(i => $"acme-{i}")];
+
+        // Only a top-level "schemaVersion" property names the schema; the same text in a value must not.
+        Execute($"UPDATE lifecycle_records SET record = json_set(json_remove(record, '$.schemaVersion'), '$.stage', 'schemaVersion', '$.earlierEventIds', json('{Json(ids[..8])}'), '$.recentEventIds', json('{Json(ids[8..])}'))");
+
+        var loaded = (await store.LoadAsync(Acme))!.Record;
+
+        Assert.Equal(2, loaded.SchemaVersion);
+        Assert.Equal("schemaVersion", loaded.Stage);
+        Assert.Equal(ids, loaded.RecentEventIds.ToArray());
+    }
+
+    [Fact]
     public async Task ARecordOfSchema1_WithoutEarlierEventIds_LoadsWithItsRecentIds()
     {
         var record = History(Acme, 3);
@@ -252,6 +270,21 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
         Execute("UPDATE lifecycle_records SET record = json_set(record, '$.schemaVersion', 3)");
 
         var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAsync(Acme));
+
+        Assert.Equal(
+            "The lifecycle record of customer 'acme' has schema version 3, written by a later release; this one reads up to 2. Upgrade CustomerLifecycle.Sqlite.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task ARecordOfALaterSchema_IsRefusedByLoadAll_AsASqliteSchemaException_NotAnAggregateException()
+    {
+        var store = new SqliteLifecycleStore(_database.Path);
+        await store.SaveAsync(History(Acme, 2), 0);
+        await store.SaveAsync(History(Globex, 1), 0);
+        Execute("UPDATE lifecycle_records SET record = json_set(record, '$.schemaVersion', 3) WHERE customer = 'acme'");
+
+        var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAllAsync());
 
         Assert.Equal(
             "The lifecycle record of customer 'acme' has schema version 3, written by a later release; this one reads up to 2. Upgrade CustomerLifecycle.Sqlite.",

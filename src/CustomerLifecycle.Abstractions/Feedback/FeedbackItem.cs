@@ -3,7 +3,8 @@ using NodaTime;
 namespace CustomerLifecycle.Feedback;
 
 /// <summary>One piece of feedback as the host collected it: who said what, where and when, and what the host knows about its reach.</summary>
-/// <remarks>The engine validates items when it evaluates them and names the offending field; the record itself accepts any values.</remarks>
+/// <remarks>The engine validates items when it evaluates them and names the offending field; the record itself accepts any values.
+/// Two items are equal when every property is equal, <see cref="Tags"/> and <see cref="Supporters"/> compared element by element.</remarks>
 /// <param name="Id">The host's id of the item; not empty.</param>
 /// <param name="Customer">The customer who submitted it.</param>
 /// <param name="Channel">Where it came from, e.g. <c>"survey"</c>, <c>"email"</c>, <c>"community"</c>.</param>
@@ -34,4 +35,25 @@ public sealed record FeedbackItem(string Id, CustomerId Customer, string Channel
 
     /// <summary>Gets the other customers behind the item (votes, duplicates merged into it), with their values; a customer may appear more than once.</summary>
     public IReadOnlyList<FeedbackSupporter> Supporters { get; init; } = [];
+
+    /// <inheritdoc/>
+    public bool Equals(FeedbackItem? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Id == other.Id
+                && Customer == other.Customer
+                && Channel == other.Channel
+                && Submitted == other.Submitted
+                && Text == other.Text
+                && Category == other.Category
+                && Urgency == other.Urgency
+                && AffectedCustomers == other.AffectedCustomers
+                && TotalCustomers == other.TotalCustomers
+                && AffectsCoreCustomerOperation == other.AffectsCoreCustomerOperation
+                && CustomerValue.Equals(other.CustomerValue)
+                && Tags.SequenceEqual(other.Tags)
+                && Supporters.SequenceEqual(other.Supporters)));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Customer, Submitted, Text);
 }

@@ -6,7 +6,7 @@ using Xunit.Sdk;
 namespace CustomerLifecycle.Testing.Conformance;
 
 /// <summary>Feedback records that exercise every field a store must keep, and a comparison that names the first field that differs.</summary>
-/// <remarks>Feedback records hold lists, which C# records compare by reference; stores return new lists, so the comparison is by content.</remarks>
+/// <remarks>Records compare their lists element by element, so equality is the check; the field-by-field walk only names what differs.</remarks>
 internal static class FeedbackSamples
 {
     public static readonly Instant At = Instant.FromUtc(2026, 2, 2, 8, 30, 15).PlusTicks(1_234_567);
@@ -66,30 +66,23 @@ internal static class FeedbackSamples
         return list;
     }
 
-    /// <summary>Asserts two records hold the same content, naming the first field that differs.</summary>
+    /// <summary>Asserts two records are equal, naming the first field that differs.</summary>
     public static void AssertSame(FeedbackRecord expected, FeedbackRecord actual)
     {
-        var difference = FirstDifference(expected, actual);
-        if (difference is not null)
+        if (expected != actual)
         {
-            throw new XunitException($"The stored feedback record '{expected.Item.Id}' differs in {difference}.");
+            throw new XunitException($"The stored feedback record '{expected.Item.Id}' differs in {FirstDifference(expected, actual)}.");
         }
     }
 
-    private static string? FirstDifference(FeedbackRecord e, FeedbackRecord a)
+    private static string FirstDifference(FeedbackRecord e, FeedbackRecord a)
     {
-        var item = FirstDifference(e.Item, a.Item);
-        if (item is not null)
+        if (FirstDifference(e.Item, a.Item) is { } item)
         {
             return "Item." + item;
         }
 
-        if (e.History.Count != a.History.Count)
-        {
-            return $"History: expected {e.History.Count} events but loaded {a.History.Count}";
-        }
-
-        for (var i = 0; i < e.History.Count; i++)
+        for (var i = 0; i < Math.Min(e.History.Count, a.History.Count); i++)
         {
             if (e.History[i] != a.History[i])
             {
@@ -97,11 +90,14 @@ internal static class FeedbackSamples
             }
         }
 
-        return Compare("State", e.State, a.State)
+        return Compare("History.Count", e.History.Count, a.History.Count)
+            ?? Compare("State", e.State, a.State)
+            ?? Compare("SchemaVersion", e.SchemaVersion, a.SchemaVersion)
             ?? Compare("Category", e.Category, a.Category)
             ?? Compare("Priority", e.Priority, a.Priority)
             ?? Compare("Team", e.Team, a.Team)
-            ?? Compare("IsPaused", e.IsPaused, a.IsPaused);
+            ?? Compare("IsPaused", e.IsPaused, a.IsPaused)
+            ?? "a field";
     }
 
     private static string? FirstDifference(FeedbackItem e, FeedbackItem a) =>

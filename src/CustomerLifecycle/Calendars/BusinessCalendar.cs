@@ -76,13 +76,10 @@ public sealed class BusinessCalendar
             var dayStart = position;
             foreach (var (from, to) in spans)
             {
-                var a = ToNanos(Zone.ResolveLocal(date.At(LocalTime.FromMinutesSinceMidnight(from)), StartResolver).ToInstant());
-                var b = to == 1440
-                    ? ToNanos(Zone.ResolveLocal(date.PlusDays(1).AtMidnight(), StartResolver).ToInstant())
-                    : ToNanos(Zone.ResolveLocal(date.At(LocalTime.FromMinutesSinceMidnight(to)), EndResolver).ToInstant());
+                var (a, b) = ResolveSpan(Zone, date, from, to);
                 if (b <= a)
                 {
-                    continue; // The whole span fell into a daylight-saving gap.
+                    continue; // The whole span fell into a daylight-saving gap (the validator made sure some span did not).
                 }
 
                 start.Add(a);
@@ -113,13 +110,6 @@ public sealed class BusinessCalendar
         _dayLength = [.. dayLength];
         _rangeStart = ToNanos(Zone.AtStartOfDay(new LocalDate(FirstYear, 1, 1)).ToInstant());
         _rangeEnd = ToNanos(Zone.AtStartOfDay(new LocalDate(LastYear + 1, 1, 1)).ToInstant());
-        if (_start.Length == 0)
-        {
-            // Only reachable when every span falls into a daylight-saving gap.
-            // The validator does not resolve every span against the zone (that is this constructor's work), so it is caught here.
-            throw new OptionsValidationException(Options.DefaultName, typeof(BusinessCalendarOptions), ["WorkingHours: the calendar has no working time; add at least one span."]);
-        }
-
         var n = _start.Length;
         _timeBucket = ((_rangeEnd - _rangeStart) / n) + 1;
         _timeIndex = new int[((_rangeEnd - _rangeStart) / _timeBucket) + 2];
@@ -313,6 +303,17 @@ public sealed class BusinessCalendar
         }
 
         return lo;
+    }
+
+    /// <summary>A working span of <paramref name="date"/> (minutes since midnight) as nanoseconds since the Unix epoch; empty
+    /// (end not after start) when the whole span falls into a daylight-saving gap.</summary>
+    internal static (long Start, long End) ResolveSpan(DateTimeZone zone, LocalDate date, int from, int to)
+    {
+        var start = ToNanos(zone.ResolveLocal(date.At(LocalTime.FromMinutesSinceMidnight(from)), StartResolver).ToInstant());
+        var end = to == 1440
+            ? ToNanos(zone.ResolveLocal(date.PlusDays(1).AtMidnight(), StartResolver).ToInstant())
+            : ToNanos(zone.ResolveLocal(date.At(LocalTime.FromMinutesSinceMidnight(to)), EndResolver).ToInstant());
+        return (start, end);
     }
 
     private static long ToNanos(Instant instant) => (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();

@@ -53,9 +53,9 @@ public sealed class BusinessCalendarOptionsValidator : IValidateOptions<Business
 
         var hours = CollectWorkingHours(options.WorkingHours, prefix, failures);
         var holidays = CollectHolidays(options, prefix, yearsValid, failures);
-        if (hours is not null && holidays is not null && yearsValid && !HasWorkingDay(options, hours, holidays))
+        if (hours is not null && holidays is not null && yearsValid && NoWorkingTime(options, hours, holidays, prefix) is { } failure)
         {
-            failures.Add($"{prefix}Holidays: every working day from {options.FirstYear} to {options.LastYear} is a holiday, so the calendar has no working time.");
+            failures.Add(failure);
         }
     }
 
@@ -175,19 +175,40 @@ public sealed class BusinessCalendarOptionsValidator : IValidateOptions<Business
         return failures.Count == before ? dates : null;
     }
 
-    private static bool HasWorkingDay(BusinessCalendarOptions options, List<(DayOfWeek Day, int Start, int End)> hours, HashSet<LocalDate> holidays)
+    /// <summary>Why the calendar has no working time (every working day a holiday, or every span of the others in a
+    /// daylight-saving gap), or null when it has some. Spans resolve against the zone exactly as the calendar resolves them.</summary>
+    private static string? NoWorkingTime(BusinessCalendarOptions options, List<(DayOfWeek Day, int Start, int End)> hours, HashSet<LocalDate> holidays, string prefix)
     {
-        // Holidays are a finite list, so a few years of ordinary weekdays always outnumber them unless the range is tiny.
-        var workingDays = hours.Select(h => h.Day).ToHashSet();
+        // The first working span usually answers; only a policy this question exists for reads every day of the range.
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZoneId ?? string.Empty);
+        var byDay = hours.ToLookup(h => h.Day);
+        var workingDay = false;
         for (var date = new LocalDate(options.FirstYear, 1, 1); date.Year <= options.LastYear; date = date.PlusDays(1))
         {
-            if (workingDays.Contains(ToDayOfWeek(date.DayOfWeek)) && !holidays.Contains(date))
+            if (holidays.Contains(date))
             {
-                return true;
+                continue;
+            }
+
+            foreach (var (_, from, to) in byDay[ToDayOfWeek(date.DayOfWeek)])
+            {
+                workingDay = true;
+                if (zone is null)
+                {
+                    return null; // the unknown zone is reported already; without it there are no gaps to find
+                }
+
+                var (start, end) = BusinessCalendar.ResolveSpan(zone, date, from, to);
+                if (end > start)
+                {
+                    return null;
+                }
             }
         }
 
-        return false;
+        return workingDay
+            ? $"{prefix}WorkingHours: every working span from {options.FirstYear} to {options.LastYear} that is not on a holiday falls into a daylight-saving gap of {zone!.Id}, so the calendar has no working time."
+            : $"{prefix}Holidays: every working day from {options.FirstYear} to {options.LastYear} is a holiday, so the calendar has no working time.";
     }
 
     internal static DayOfWeek ToDayOfWeek(IsoDayOfWeek day) => day == IsoDayOfWeek.Sunday ? DayOfWeek.Sunday : (DayOfWeek)(int)day;

@@ -195,8 +195,22 @@ public sealed partial class FeedbackEngine
     /// <exception cref="ArgumentOutOfRangeException">A business-time deadline falls after the calendar's last year.</exception>
     public Explanation<FeedbackAssessment> Explain(FeedbackItem item, Instant asOf)
     {
-        var assessment = Evaluate(item, asOf);
-        return new Explanation<FeedbackAssessment>(item.Id, FeedbackExplanation.Decision(assessment), assessment, FeedbackExplanation.Reasons(assessment));
+        var assessment = Evaluate(item, asOf); // first: it checks the item
+        return FeedbackExplanation.Of(item.Id, assessment);
+    }
+
+    /// <summary>Explains a stored record's assessment for a person: the decision in one line, then why.</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="asOf">The instant to evaluate at; events after it are ignored.</param>
+    /// <returns>The explanation, built as <see cref="Explain(FeedbackItem, Instant)"/> builds it: subject the item id, decision
+    /// and reasons from the assessment; the result is what <see cref="Evaluate(FeedbackRecord, Instant)"/> returns.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    /// <exception cref="ArgumentException">A field of the item is invalid, or the record names an unknown category or priority.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A business-time deadline falls after the calendar's last year.</exception>
+    public Explanation<FeedbackAssessment> Explain(FeedbackRecord record, Instant asOf)
+    {
+        var assessment = Evaluate(record, asOf); // first: it checks the record
+        return FeedbackExplanation.Of(record.Item.Id, assessment);
     }
 
     /// <summary>Creates the record of a newly collected item, in state Collected.</summary>

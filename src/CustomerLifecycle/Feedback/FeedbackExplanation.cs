@@ -6,6 +6,10 @@ namespace CustomerLifecycle.Feedback;
 /// <summary>Turns a feedback assessment into the decision line and the reasons of its <see cref="Explanation{TResult}"/>.</summary>
 internal static class FeedbackExplanation
 {
+    /// <summary>The explanation of <paramref name="assessment"/>, the assessment of the item with id <paramref name="subject"/>.</summary>
+    public static Explanation<FeedbackAssessment> Of(string subject, FeedbackAssessment assessment)
+        => new(subject, Decision(assessment), assessment, Reasons(assessment));
+
     public static string Decision(FeedbackAssessment assessment)
     {
         var resolution = assessment.Clocks[(int)SlaTargetKind.Resolution].DueAt is { } due

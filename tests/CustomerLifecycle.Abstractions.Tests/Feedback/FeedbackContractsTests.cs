@@ -37,5 +37,40 @@ public sealed class FeedbackContractsTests
         Assert.Empty(record.History);
         Assert.False(record.IsPaused);
         Assert.Null(record.Category);
+        Assert.Equal(1, record.SchemaVersion);
+        Assert.Equal(FeedbackRecord.CurrentSchemaVersion, record.SchemaVersion);
+    }
+
+    [Fact]
+    public void FeedbackRecords_WithEqualListsInDifferentInstances_AreEqual()
+    {
+        var at = Instant.FromUtc(2025, 1, 1, 0, 0);
+        FeedbackRecord Record() => new(
+            new FeedbackItem("F-1", CustomerId.From("acme"), "email", at, "text") { Tags = ["billing", "sso"], Supporters = [new FeedbackSupporter(CustomerId.From("globex"), 2.5)] },
+            FeedbackState.Assigned)
+        {
+            History = [new FeedbackEvent(FeedbackEventKind.Acknowledge, at, "note")],
+        };
+
+        Assert.Equal(Record(), Record());
+        Assert.Equal(Record().GetHashCode(), Record().GetHashCode());
+        Assert.True(Record() == Record());
+    }
+
+    [Fact]
+    public void FeedbackRecords_DifferingInAListElementOrTheSchemaVersion_AreNotEqual()
+    {
+        var at = Instant.FromUtc(2025, 1, 1, 0, 0);
+        var record = new FeedbackRecord(new FeedbackItem("F-1", CustomerId.From("acme"), "email", at, "text") { Tags = ["billing"] }, FeedbackState.Assigned)
+        {
+            History = [new FeedbackEvent(FeedbackEventKind.Acknowledge, at, "note")],
+        };
+
+        Assert.NotEqual(record, record with { History = [new FeedbackEvent(FeedbackEventKind.Acknowledge, at, "other note")] });
+        Assert.NotEqual(record, record with { History = [] });
+        Assert.NotEqual(record, record with { Item = record.Item with { Tags = ["sso"] } });
+        Assert.NotEqual(record, record with { Item = record.Item with { Supporters = [new FeedbackSupporter(CustomerId.From("globex"), 1)] } });
+        Assert.NotEqual(record, record with { SchemaVersion = 2 });
+        Assert.NotEqual(record, record with { IsPaused = true });
     }
 }

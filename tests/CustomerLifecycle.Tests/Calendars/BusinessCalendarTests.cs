@@ -182,7 +182,7 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
-    public void CalendarWhoseOnlyWorkingTimeFallsIntoADaylightSavingGap_IsRejectedByTheConstructor()
+    public void CalendarWhoseOnlyWorkingTimeFallsIntoADaylightSavingGap_IsRejectedByTheValidatorAndTheConstructorAlike()
     {
         // Sundays 02:00–03:00 in Berlin, every Sunday of 2025 a holiday but 30 March, when that hour does not exist.
         var sundays = Enumerable.Range(0, 365).Select(d => new LocalDate(2025, 1, 1).PlusDays(d))
@@ -195,12 +195,33 @@ public sealed class BusinessCalendarTests
             WorkingHours = [new() { Day = DayOfWeek.Sunday, Start = "02:00", End = "03:00" }],
             Holidays = sundays,
         };
-        Assert.True(new BusinessCalendarOptionsValidator().Validate(null, options).Succeeded);
+        string[] expected = ["WorkingHours: every working span from 2025 to 2025 that is not on a holiday falls into a daylight-saving gap of Europe/Berlin, so the calendar has no working time."];
 
+        var result = new BusinessCalendarOptionsValidator().Validate(null, options);
         var ex = Assert.Throws<OptionsValidationException>(() => new BusinessCalendar(options));
 
-        Assert.Equal(["WorkingHours: the calendar has no working time; add at least one span."], ex.Failures);
+        Assert.Equal(expected, result.Failures);
+        Assert.Equal(expected, ex.Failures);
         Assert.Equal(typeof(BusinessCalendarOptions), ex.OptionsType);
+    }
+
+    [Fact]
+    public void CalendarWithOneSpanOutsideTheDaylightSavingGap_IsValid()
+    {
+        // As above, but 30 March also works 03:00–04:00, which exists.
+        var sundays = Enumerable.Range(0, 365).Select(d => new LocalDate(2025, 1, 1).PlusDays(d))
+            .Where(d => d.DayOfWeek == IsoDayOfWeek.Sunday && d != new LocalDate(2025, 3, 30)).Select(d => d.ToString("yyyy-MM-dd", null)).ToList();
+        var options = new BusinessCalendarOptions
+        {
+            TimeZoneId = "Europe/Berlin",
+            FirstYear = 2025,
+            LastYear = 2025,
+            WorkingHours = [new() { Day = DayOfWeek.Sunday, Start = "02:00", End = "03:00" }, new() { Day = DayOfWeek.Sunday, Start = "03:00", End = "04:00" }],
+            Holidays = sundays,
+        };
+
+        Assert.True(new BusinessCalendarOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal(Duration.FromHours(1), new BusinessCalendar(options).BusinessTimeBetween(Instant.FromUtc(2025, 3, 29, 0, 0), Instant.FromUtc(2025, 3, 31, 0, 0)));
     }
 
     [Fact]

@@ -266,6 +266,35 @@ public sealed class FeedbackEngineTests
     }
 
     [Fact]
+    public void Explain_ARecord_ExplainsItsStoredPriority_AsEvaluateOfTheRecordDecides()
+    {
+        // The host lowered the priority to Medium: its resolution target is 7 calendar days, from Friday 15:00 to Friday 15:00.
+        var record = DefaultEngine.Open(HighServiceIssue()) with { Priority = "Medium" };
+
+        var explanation = DefaultEngine.Explain(record, Friday15);
+
+        Assert.Equal(("F-1", "priority Medium (impact Extensive × urgency Critical), resolve by 2025-04-04T15:00:00Z"), (explanation.Subject, explanation.Decision));
+        var evaluated = DefaultEngine.Evaluate(record, Friday15);
+        Assert.Equal((evaluated.Priority, evaluated.Score, evaluated.Team, evaluated.Clocks[2].DueAt), (explanation.Result.Priority, explanation.Result.Score, explanation.Result.Team, explanation.Result.Clocks[2].DueAt));
+        Assert.Equal(
+            ["feedback.category-keywords", "feedback.impact", "feedback.urgency-keywords", "feedback.priority", "feedback.priority-set", "feedback.score", "feedback.team", "feedback.contribution",
+             "feedback.sla.running", "feedback.sla.running", "feedback.sla.running", "feedback.sla.no-target"],
+            explanation.Reasons.Select(r => r.Code));
+        Assert.Equal(evaluated.Reasons, explanation.Reasons.Take(evaluated.Reasons.Count));
+    }
+
+    [Fact]
+    public void Explain_ARecord_ChecksItLikeEvaluate()
+    {
+        var record = DefaultEngine.Open(HighServiceIssue()) with { Category = "bogus" };
+
+        Assert.Throws<ArgumentNullException>("record", () => DefaultEngine.Explain((FeedbackRecord)null!, Friday15));
+        Assert.Equal(
+            Assert.Throws<ArgumentException>(() => DefaultEngine.Evaluate(record, Friday15)).Message,
+            Assert.Throws<ArgumentException>(() => DefaultEngine.Explain(record, Friday15)).Message);
+    }
+
+    [Fact]
     public void Evaluate_BadItem_NamesEveryBadField()
     {
         var item = new FeedbackItem("", default, " ", Instant.FromUtc(2019, 1, 1, 0, 0), "text")
