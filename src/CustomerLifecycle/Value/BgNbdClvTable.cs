@@ -31,8 +31,8 @@ internal sealed class BgNbdClvTable : IDisposable
     private const int Slots = 1 << SlotBits;
     private const int HashShift = 64 - SlotBits;
 
-    // Per entry: Terms values of M, Terms values of N (the horizon's e^(u_H) z_H^j), then SD, S_H, z_H.
-    private const int Stride = (2 * Terms) + 3;
+    // Per entry: Terms values of M, Terms values of N (the horizon's e^(u_H) z_H^j), then SD and S_H.
+    private const int Stride = (2 * Terms) + 2;
 
     [ThreadStatic]
     private static BgNbdClvTable? t_spare;
@@ -95,15 +95,18 @@ internal sealed class BgNbdClvTable : IDisposable
         var row = _data.AsSpan(entry * Stride, Stride);
         var m = row[..Terms];
         var n = row.Slice(Terms, Terms);
-        var zH = row[(2 * Terms) + 2];
         var series = new BgNbdSeries(_p, x);
         var c = series.First;
-        double sumM = 0, sumN = 0, power = zH;
+        double sumM = 0, sumN = 0;
         for (var j = 0; j < Terms; j++)
         {
-            sumM += c * m[j];
-            sumN += c * n[j];
-            if (Math.Abs(c * power) <= SpecialFunctions.SeriesCutoff * Math.Abs(sumN) || c == 0)
+            var termM = c * m[j];
+            var termN = c * n[j];
+            sumM += termM;
+            sumN += termN;
+
+            // Both sums are answers (the discounted purchases and E[Y(H)]): neither may stop short.
+            if (SpecialFunctions.IsLastTerm(termM, sumM) && SpecialFunctions.IsLastTerm(termN, sumN))
             {
                 var scale = series.Lower * probabilityAlive;
                 discounted = Math.Max(scale * (row[2 * Terms] - sumM), 0.0);
@@ -111,7 +114,6 @@ internal sealed class BgNbdClvTable : IDisposable
                 return true;
             }
 
-            power *= zH;
             c *= series.Ratio(j + 1);
         }
 
@@ -158,7 +160,7 @@ internal sealed class BgNbdClvTable : IDisposable
         var weights = _discount.Weights;
         var scale = _p.Alpha + t;
         var am1 = _p.A - 1.0;
-        double sd = 0, sH = 0, zH = 0;
+        double sd = 0, sH = 0;
         for (var k = 1; k <= horizon; k++)
         {
             var w = weights[k];
@@ -179,7 +181,6 @@ internal sealed class BgNbdClvTable : IDisposable
             if (k == horizon)
             {
                 sH = s;
-                zH = z;
                 power = z;
                 for (var j = 0; j < Terms; j++)
                 {
@@ -191,6 +192,5 @@ internal sealed class BgNbdClvTable : IDisposable
 
         row[2 * Terms] = sd;
         row[(2 * Terms) + 1] = sH;
-        row[(2 * Terms) + 2] = zH;
     }
 }
