@@ -10,8 +10,8 @@ namespace CustomerLifecycle.Value;
 /// </summary>
 /// <remarks>
 /// A class, so that a copy cannot return the pooled arrays a second time: one table serves one batch, rented with
-/// <see cref="Rent"/> and given back with <see cref="Dispose"/>. Its arrays come from <see cref="ArrayPool{T}"/> and the
-/// object itself is kept per thread, so a warm batch allocates nothing.
+/// <see cref="Rent(BgNbdParameters, DiscountSchedule)"/> and given back with <see cref="Dispose"/>. Its arrays come from
+/// <see cref="ArrayPool{T}"/> and the object itself is kept per thread, so a warm batch allocates nothing.
 /// </remarks>
 internal sealed class BgNbdClvTable : IDisposable
 {
@@ -39,6 +39,8 @@ internal sealed class BgNbdClvTable : IDisposable
 
     private BgNbdParameters _p;
     private DiscountSchedule? _discount;
+    private ArrayPool<double> _doubles = ArrayPool<double>.Shared;
+    private ArrayPool<int> _ints = ArrayPool<int>.Shared;
     private double[] _keys = [];
     private int[] _slotEntry = [];
     private double[] _data = [];
@@ -49,15 +51,20 @@ internal sealed class BgNbdClvTable : IDisposable
     }
 
     /// <summary>An empty table for one batch; give it back with <see cref="Dispose"/>.</summary>
-    public static BgNbdClvTable Rent(BgNbdParameters p, DiscountSchedule discount)
+    public static BgNbdClvTable Rent(BgNbdParameters p, DiscountSchedule discount) => Rent(p, discount, ArrayPool<double>.Shared, ArrayPool<int>.Shared);
+
+    /// <summary>An empty table whose arrays come from (and go back to) the given pools: a test can count what is returned.</summary>
+    internal static BgNbdClvTable Rent(BgNbdParameters p, DiscountSchedule discount, ArrayPool<double> doubles, ArrayPool<int> ints)
     {
         var table = t_spare ?? new BgNbdClvTable();
         t_spare = null;
         table._p = p;
         table._discount = discount;
-        table._keys = ArrayPool<double>.Shared.Rent(Slots);
-        table._slotEntry = ArrayPool<int>.Shared.Rent(Slots);
-        table._data = ArrayPool<double>.Shared.Rent(Capacity * Stride);
+        table._doubles = doubles;
+        table._ints = ints;
+        table._keys = doubles.Rent(Slots);
+        table._slotEntry = ints.Rent(Slots);
+        table._data = doubles.Rent(Capacity * Stride);
         Array.Fill(table._slotEntry, -1, 0, Slots);
         table._count = 0;
         return table;
@@ -71,9 +78,9 @@ internal sealed class BgNbdClvTable : IDisposable
             return;
         }
 
-        ArrayPool<double>.Shared.Return(_keys);
-        ArrayPool<int>.Shared.Return(_slotEntry);
-        ArrayPool<double>.Shared.Return(_data);
+        _doubles.Return(_keys);
+        _ints.Return(_slotEntry);
+        _doubles.Return(_data);
         _keys = [];
         _slotEntry = [];
         _data = [];
