@@ -89,33 +89,30 @@ internal sealed class RfmScorer
 
     public void Score(ReadOnlySpan<RfmSummary> population, Instant asOf, Span<RfmScore> scores)
     {
-        if (scores.Length < population.Length)
-        {
-            throw new ArgumentException($"scores: must hold at least {population.Length} results (one per customer) but holds {scores.Length}.", nameof(scores));
-        }
-
-        Validate(population, asOf);
+        CheckScores(population.Length, scores);
+        Validate(population, asOf, nameof(population));
         var cutCount = _scoreCount - 1;
         Span<double> cuts = stackalloc double[3 * cutCount];
         var recencyCuts = cuts[..cutCount];
         var frequencyCuts = cuts.Slice(cutCount, cutCount);
         var monetaryCuts = cuts.Slice(2 * cutCount, cutCount);
         Cuts(population, asOf, recencyCuts, frequencyCuts, monetaryCuts);
+        ScoreAll(population, asOf, recencyCuts, frequencyCuts, monetaryCuts, scores);
+    }
 
-        for (var i = 0; i < population.Length; i++)
-        {
-            var c = population[i];
-            var r = QuantileCuts.Score(RecencyKey(c, asOf), recencyCuts);
-            var f = QuantileCuts.Score(c.Frequency, frequencyCuts);
-            var m = QuantileCuts.Score(c.Monetary, monetaryCuts);
-            var segment = _lookup is null ? FindSegment(r, f, m) : _lookup[Key(r, f, m)];
-            scores[i] = new RfmScore(r, f, m, segment, segment < 0 ? _unmatched : _segments[segment].Name);
-        }
+    public void Score(ReadOnlySpan<RfmSummary> summaries, RfmCuts cuts, Instant asOf, Span<RfmScore> scores)
+    {
+        CheckCuts(cuts);
+        CheckScores(summaries.Length, scores);
+        Validate(summaries, asOf, nameof(summaries));
+        Span<double> recencyCuts = stackalloc double[cuts.RecencyDays.Length];
+        RecencyKeys(cuts, recencyCuts);
+        ScoreAll(summaries, asOf, recencyCuts, cuts.Frequency.AsSpan(), cuts.Monetary.AsSpan(), scores);
     }
 
     public RfmCuts ComputeCuts(ReadOnlySpan<RfmSummary> population, Instant asOf)
     {
-        Validate(population, asOf);
+        Validate(population, asOf, nameof(population));
         var cutCount = _scoreCount - 1;
         Span<double> recency = stackalloc double[cutCount];
         Span<double> frequency = stackalloc double[cutCount];
@@ -132,23 +129,54 @@ internal sealed class RfmScorer
 
     public RfmResult Score(RfmSummary summary, RfmCuts cuts, Instant asOf)
     {
+        CheckCuts(cuts);
+        ValidateOne(summary, asOf, nameof(summary), -1);
+        return Result(summary, cuts, asOf);
+    }
+
+    private void ScoreAll(ReadOnlySpan<RfmSummary> summaries, Instant asOf, ReadOnlySpan<double> recencyCuts, ReadOnlySpan<double> frequencyCuts, ReadOnlySpan<double> monetaryCuts, Span<RfmScore> scores)
+    {
+        for (var i = 0; i < summaries.Length; i++)
+        {
+            var c = summaries[i];
+            var r = QuantileCuts.Score(RecencyKey(c, asOf), recencyCuts);
+            var f = QuantileCuts.Score(c.Frequency, frequencyCuts);
+            var m = QuantileCuts.Score(c.Monetary, monetaryCuts);
+            var segment = _lookup is null ? FindSegment(r, f, m) : _lookup[Key(r, f, m)];
+            scores[i] = new RfmScore(r, f, m, segment, segment < 0 ? _unmatched : _segments[segment].Name);
+        }
+    }
+
+    private void CheckCuts(RfmCuts cuts)
+    {
         ArgumentNullException.ThrowIfNull(cuts);
         if (cuts.RecencyDays.Length != _scoreCount - 1 || cuts.Frequency.Length != _scoreCount - 1 || cuts.Monetary.Length != _scoreCount - 1)
         {
             throw new ArgumentException($"cuts: were computed for {cuts.Frequency.Length + 1} scores but this policy has {_scoreCount}.", nameof(cuts));
         }
+    }
 
-        ValidateOne(summary, asOf, nameof(summary), -1);
-        return Result(summary, cuts, asOf);
+    private static void CheckScores(int customers, Span<RfmScore> scores)
+    {
+        if (scores.Length < customers)
+        {
+            throw new ArgumentException($"scores: must hold at least {customers} results (one per customer) but holds {scores.Length}.", nameof(scores));
+        }
+    }
+
+    /// <summary>The recency cuts as scoring keys (negated days, so that more recent scores higher like the other two).</summary>
+    private static void RecencyKeys(RfmCuts cuts, Span<double> keys)
+    {
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = -cuts.RecencyDays[i];
+        }
     }
 
     private RfmResult Result(RfmSummary c, RfmCuts cuts, Instant asOf)
     {
         Span<double> recencyCuts = stackalloc double[cuts.RecencyDays.Length];
-        for (var i = 0; i < recencyCuts.Length; i++)
-        {
-            recencyCuts[i] = -cuts.RecencyDays[i];
-        }
+        RecencyKeys(cuts, recencyCuts);
 
         var r = QuantileCuts.Score(RecencyKey(c, asOf), recencyCuts);
         var f = QuantileCuts.Score(c.Frequency, cuts.Frequency.AsSpan());
@@ -243,11 +271,11 @@ internal sealed class RfmScorer
         }
     }
 
-    private static void Validate(ReadOnlySpan<RfmSummary> population, Instant asOf)
+    private static void Validate(ReadOnlySpan<RfmSummary> summaries, Instant asOf, string paramName)
     {
-        for (var i = 0; i < population.Length; i++)
+        for (var i = 0; i < summaries.Length; i++)
         {
-            ValidateOne(population[i], asOf, nameof(population), i);
+            ValidateOne(summaries[i], asOf, paramName, i);
         }
     }
 

@@ -59,28 +59,59 @@ internal sealed class TierAssigner
 
     public TierResult Evaluate(TierInput input, ValueTierCuts cuts, Instant asOf)
     {
-        ArgumentNullException.ThrowIfNull(cuts);
-        if (cuts.Cuts.Length != _cumulativeTargets.Length)
-        {
-            throw new ArgumentException($"cuts: were computed for {cuts.Cuts.Length + 1} tiers but this policy has {TierNames.Length}.", nameof(cuts));
-        }
-
+        CheckCuts(cuts);
         Validate(input, nameof(input), -1);
         return Result(input, cuts.Cuts.AsSpan(), cuts.Total, asOf);
     }
 
     public void Evaluate(ReadOnlySpan<TierInput> inputs, Instant asOf, Span<TierAssignment> outputs)
     {
+        CheckOutputs(inputs, outputs);
+        ValidateAll(inputs);
+        Span<double> cuts = stackalloc double[_cumulativeTargets.Length];
+        ValueCuts(inputs, cuts);
+        AssignAll(inputs, cuts, asOf, outputs);
+    }
+
+    public void Evaluate(ReadOnlySpan<TierInput> inputs, ValueTierCuts cuts, Instant asOf, Span<TierAssignment> outputs)
+    {
+        CheckCuts(cuts);
+        CheckOutputs(inputs, outputs);
+        ValidateAll(inputs);
+        AssignAll(inputs, cuts.Cuts.AsSpan(), asOf, outputs);
+    }
+
+    private void AssignAll(ReadOnlySpan<TierInput> inputs, ReadOnlySpan<double> cuts, Instant asOf, Span<TierAssignment> outputs)
+    {
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            outputs[i] = Assign(inputs[i], ValueTier(inputs[i], cuts), asOf);
+        }
+    }
+
+    private void CheckCuts(ValueTierCuts cuts)
+    {
+        ArgumentNullException.ThrowIfNull(cuts);
+        if (cuts.Cuts.Length != _cumulativeTargets.Length)
+        {
+            throw new ArgumentException($"cuts: were computed for {cuts.Cuts.Length + 1} tiers but this policy has {TierNames.Length}.", nameof(cuts));
+        }
+    }
+
+    private static void CheckOutputs(ReadOnlySpan<TierInput> inputs, Span<TierAssignment> outputs)
+    {
         if (outputs.Length < inputs.Length)
         {
             throw new ArgumentException($"outputs: must hold at least {inputs.Length} results (one per customer) but holds {outputs.Length}.", nameof(outputs));
         }
+    }
 
-        Span<double> cuts = stackalloc double[_cumulativeTargets.Length];
-        ValueCuts(inputs, cuts, nameof(inputs));
+    /// <summary>Checks every input before any output is written, so that bad data never leaves the outputs half written.</summary>
+    private void ValidateAll(ReadOnlySpan<TierInput> inputs)
+    {
         for (var i = 0; i < inputs.Length; i++)
         {
-            outputs[i] = Assign(inputs[i], ValueTier(inputs[i], cuts), asOf);
+            Validate(inputs[i], nameof(inputs), i);
         }
     }
 
@@ -188,14 +219,8 @@ internal sealed class TierAssigner
         }
     }
 
-    private double ValueCuts(ReadOnlySpan<TierInput> inputs, Span<double> cuts, string paramName)
+    private double ValueCuts(ReadOnlySpan<TierInput> inputs, Span<double> cuts)
     {
-        // Check everything first, so that bad data never leaves the outputs half written.
-        for (var i = 0; i < inputs.Length; i++)
-        {
-            Validate(inputs[i], paramName, i);
-        }
-
         var rented = ArrayPool<double>.Shared.Rent(Math.Max(inputs.Length, 1));
         try
         {

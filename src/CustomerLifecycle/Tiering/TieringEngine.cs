@@ -42,14 +42,31 @@ public sealed class TieringEngine
     /// <exception cref="ArgumentException">An amount is NaN or infinite; the message names its index.</exception>
     public RfmSummary Summarize(ReadOnlySpan<RfmTransaction> transactions, Instant asOf) => _rfm.Summarize(transactions, asOf);
 
-    /// <summary>Scores a population's recency, frequency and monetary values and names each customer's segment.</summary>
-    /// <param name="population">One summary per customer; quantile scores are relative to this population.</param>
+    /// <summary>Scores a whole population's recency, frequency and monetary values and names each customer's segment: the
+    /// cut points are computed from <paramref name="population"/> itself, as <see cref="ComputeRfmCuts"/> would.</summary>
+    /// <remarks>The span must therefore be the whole population: a host that scores its customers in chunks would get each
+    /// chunk's quantiles. It computes the cuts once with <see cref="ComputeRfmCuts"/> and scores every chunk with
+    /// <see cref="ScoreRfm(ReadOnlySpan{RfmSummary}, RfmCuts, Instant, Span{RfmScore})"/> instead.</remarks>
+    /// <param name="population">One summary per customer of the whole population; quantile scores are relative to it.</param>
     /// <param name="asOf">The evaluation instant recency is measured to.</param>
     /// <param name="scores">Receives one result per customer, at the same index.</param>
     /// <exception cref="ArgumentException"><paramref name="scores"/> is shorter than <paramref name="population"/>, or a
     /// summary has a NaN or infinite monetary value, a negative frequency or a last purchase after
     /// <paramref name="asOf"/>; the message names the index and field. Nothing is written then.</exception>
     public void ScoreRfm(ReadOnlySpan<RfmSummary> population, Instant asOf, Span<RfmScore> scores) => _rfm.Score(population, asOf, scores);
+
+    /// <summary>Scores many customers against a population's cut points and names each one's segment, allocating nothing
+    /// per customer: the same scores as <see cref="ScoreRfm(RfmSummary, RfmCuts, Instant)"/> gives each of them, so a
+    /// population may be scored in chunks against the cuts of the whole.</summary>
+    /// <param name="summaries">One summary per customer: the whole population or any part of it.</param>
+    /// <param name="cuts">The cut points, from <see cref="ComputeRfmCuts"/> of an engine with the same score count.</param>
+    /// <param name="asOf">The evaluation instant recency is measured to.</param>
+    /// <param name="scores">Receives one result per customer, at the same index.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="cuts"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="cuts"/> were computed for a different score count,
+    /// <paramref name="scores"/> is shorter than <paramref name="summaries"/>, or a summary is invalid, as for
+    /// <see cref="ScoreRfm(ReadOnlySpan{RfmSummary}, Instant, Span{RfmScore})"/>. Nothing is written then.</exception>
+    public void ScoreRfm(ReadOnlySpan<RfmSummary> summaries, RfmCuts cuts, Instant asOf, Span<RfmScore> scores) => _rfm.Score(summaries, cuts, asOf, scores);
 
     /// <summary>Computes a population's RFM cut points once (the policy's fixed ones for
     /// <see cref="RfmScoringMethod.Thresholds"/>), so that single customers can be scored against it with
@@ -113,15 +130,33 @@ public sealed class TieringEngine
     /// were computed for a different number of tiers.</exception>
     public TierResult Evaluate(TierInput input, ValueTierCuts cuts, Instant asOf) => _tiers.Evaluate(input, cuts, asOf);
 
-    /// <summary>Assigns each customer's tier: the value tier from the population, then the first matching rule (or the
-    /// fallback tier), then hysteresis against the stored state.</summary>
-    /// <param name="inputs">One input per customer; value tiers are relative to this population.</param>
+    /// <summary>Assigns each customer of a whole population its tier: the value tier from cut points computed from
+    /// <paramref name="inputs"/> itself (as <see cref="ComputeValueCuts"/> would from their values), then the first
+    /// matching rule (or the fallback tier), then hysteresis against the stored state.</summary>
+    /// <remarks>The span must therefore be the whole population: a host that evaluates its customers in chunks would get
+    /// each chunk's revenue shares, and so tiers that depend on how it chunked. It computes the cuts once with
+    /// <see cref="ComputeValueCuts"/> and evaluates every chunk with
+    /// <see cref="Evaluate(ReadOnlySpan{TierInput}, ValueTierCuts, Instant, Span{TierAssignment})"/> instead.</remarks>
+    /// <param name="inputs">One input per customer of the whole population; value tiers are relative to it.</param>
     /// <param name="asOf">The evaluation instant (for tenure).</param>
     /// <param name="outputs">Receives one assignment per customer, at the same index.</param>
     /// <exception cref="ArgumentException"><paramref name="outputs"/> is shorter than <paramref name="inputs"/>, or an
     /// input is invalid (NaN value, negative or NaN logins, a stored tier out of range, negative evaluations below); the
     /// message names the index and field. Nothing is written then.</exception>
     public void Evaluate(ReadOnlySpan<TierInput> inputs, Instant asOf, Span<TierAssignment> outputs) => _tiers.Evaluate(inputs, asOf, outputs);
+
+    /// <summary>Assigns many customers their tiers against a population's cut points, allocating nothing per customer: the
+    /// same assignment as <see cref="Evaluate(TierInput, ValueTierCuts, Instant)"/> gives each of them, so a population
+    /// may be evaluated in chunks against the cuts of the whole.</summary>
+    /// <param name="inputs">One input per customer: the whole population or any part of it.</param>
+    /// <param name="cuts">The population's cut points, from <see cref="ComputeValueCuts"/> of an engine with the same tiers.</param>
+    /// <param name="asOf">The evaluation instant (for tenure).</param>
+    /// <param name="outputs">Receives one assignment per customer, at the same index.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="cuts"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="cuts"/> were computed for a different number of tiers,
+    /// <paramref name="outputs"/> is shorter than <paramref name="inputs"/>, or an input is invalid, as for
+    /// <see cref="Evaluate(ReadOnlySpan{TierInput}, Instant, Span{TierAssignment})"/>. Nothing is written then.</exception>
+    public void Evaluate(ReadOnlySpan<TierInput> inputs, ValueTierCuts cuts, Instant asOf, Span<TierAssignment> outputs) => _tiers.Evaluate(inputs, cuts, asOf, outputs);
 
     /// <summary>Explains one customer's tier for a person: the tier in one line, then the value tier, every rule tried
     /// with the criteria that failed, the rule that decided, and hysteresis.</summary>

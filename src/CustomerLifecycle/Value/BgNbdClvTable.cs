@@ -10,8 +10,8 @@ namespace CustomerLifecycle.Value;
 /// </summary>
 /// <remarks>
 /// A class, so that a copy cannot return the pooled arrays a second time: one table serves one batch, rented with
-/// <see cref="Rent"/> and given back with <see cref="Dispose"/>. Its arrays come from <see cref="ArrayPool{T}"/> and the
-/// object itself is kept per thread, so a warm batch allocates nothing.
+/// <see cref="Rent(BgNbdParameters, DiscountSchedule)"/> and given back with <see cref="Dispose"/>. Its arrays come from
+/// <see cref="ArrayPool{T}"/> and the object itself is kept per thread, so a warm batch allocates nothing.
 /// </remarks>
 internal sealed class BgNbdClvTable : IDisposable
 {
@@ -31,14 +31,16 @@ internal sealed class BgNbdClvTable : IDisposable
     private const int Slots = 1 << SlotBits;
     private const int HashShift = 64 - SlotBits;
 
-    // Per entry: Terms values of M, Terms values of N (the horizon's e^(u_H) z_H^j), then SD, S_H, z_H.
-    private const int Stride = (2 * Terms) + 3;
+    // Per entry: Terms values of M, Terms values of N (the horizon's e^(u_H) z_H^j), then SD and S_H.
+    private const int Stride = (2 * Terms) + 2;
 
     [ThreadStatic]
     private static BgNbdClvTable? t_spare;
 
     private BgNbdParameters _p;
     private DiscountSchedule? _discount;
+    private ArrayPool<double> _doubles = ArrayPool<double>.Shared;
+    private ArrayPool<int> _ints = ArrayPool<int>.Shared;
     private double[] _keys = [];
     private int[] _slotEntry = [];
     private double[] _data = [];
@@ -49,15 +51,20 @@ internal sealed class BgNbdClvTable : IDisposable
     }
 
     /// <summary>An empty table for one batch; give it back with <see cref="Dispose"/>.</summary>
-    public static BgNbdClvTable Rent(BgNbdParameters p, DiscountSchedule discount)
+    public static BgNbdClvTable Rent(BgNbdParameters p, DiscountSchedule discount) => Rent(p, discount, ArrayPool<double>.Shared, ArrayPool<int>.Shared);
+
+    /// <summary>An empty table whose arrays come from (and go back to) the given pools: a test can count what is returned.</summary>
+    internal static BgNbdClvTable Rent(BgNbdParameters p, DiscountSchedule discount, ArrayPool<double> doubles, ArrayPool<int> ints)
     {
         var table = t_spare ?? new BgNbdClvTable();
         t_spare = null;
         table._p = p;
         table._discount = discount;
-        table._keys = ArrayPool<double>.Shared.Rent(Slots);
-        table._slotEntry = ArrayPool<int>.Shared.Rent(Slots);
-        table._data = ArrayPool<double>.Shared.Rent(Capacity * Stride);
+        table._doubles = doubles;
+        table._ints = ints;
+        table._keys = doubles.Rent(Slots);
+        table._slotEntry = ints.Rent(Slots);
+        table._data = doubles.Rent(Capacity * Stride);
         Array.Fill(table._slotEntry, -1, 0, Slots);
         table._count = 0;
         return table;
@@ -71,9 +78,9 @@ internal sealed class BgNbdClvTable : IDisposable
             return;
         }
 
-        ArrayPool<double>.Shared.Return(_keys);
-        ArrayPool<int>.Shared.Return(_slotEntry);
-        ArrayPool<double>.Shared.Return(_data);
+        _doubles.Return(_keys);
+        _ints.Return(_slotEntry);
+        _doubles.Return(_data);
         _keys = [];
         _slotEntry = [];
         _data = [];
@@ -95,15 +102,18 @@ internal sealed class BgNbdClvTable : IDisposable
         var row = _data.AsSpan(entry * Stride, Stride);
         var m = row[..Terms];
         var n = row.Slice(Terms, Terms);
-        var zH = row[(2 * Terms) + 2];
         var series = new BgNbdSeries(_p, x);
         var c = series.First;
-        double sumM = 0, sumN = 0, power = zH;
+        double sumM = 0, sumN = 0;
         for (var j = 0; j < Terms; j++)
         {
-            sumM += c * m[j];
-            sumN += c * n[j];
-            if (Math.Abs(c * power) <= SpecialFunctions.SeriesCutoff * Math.Abs(sumN) || c == 0)
+            var termM = c * m[j];
+            var termN = c * n[j];
+            sumM += termM;
+            sumN += termN;
+
+            // Both sums are answers (the discounted purchases and E[Y(H)]): neither may stop short.
+            if (SpecialFunctions.IsLastTerm(termM, sumM) && SpecialFunctions.IsLastTerm(termN, sumN))
             {
                 var scale = series.Lower * probabilityAlive;
                 discounted = Math.Max(scale * (row[2 * Terms] - sumM), 0.0);
@@ -111,7 +121,6 @@ internal sealed class BgNbdClvTable : IDisposable
                 return true;
             }
 
-            power *= zH;
             c *= series.Ratio(j + 1);
         }
 
@@ -158,7 +167,7 @@ internal sealed class BgNbdClvTable : IDisposable
         var weights = _discount.Weights;
         var scale = _p.Alpha + t;
         var am1 = _p.A - 1.0;
-        double sd = 0, sH = 0, zH = 0;
+        double sd = 0, sH = 0;
         for (var k = 1; k <= horizon; k++)
         {
             var w = weights[k];
@@ -179,7 +188,6 @@ internal sealed class BgNbdClvTable : IDisposable
             if (k == horizon)
             {
                 sH = s;
-                zH = z;
                 power = z;
                 for (var j = 0; j < Terms; j++)
                 {
@@ -191,6 +199,5 @@ internal sealed class BgNbdClvTable : IDisposable
 
         row[2 * Terms] = sd;
         row[(2 * Terms) + 1] = sH;
-        row[(2 * Terms) + 2] = zH;
     }
 }

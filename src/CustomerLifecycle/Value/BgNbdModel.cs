@@ -127,7 +127,7 @@ public static class BgNbdModel
         {
             term *= series.Ratio(k) * z;
             h += term;
-            if (Math.Abs(term) <= Math.Abs(h) * BgNbdSeries.Cutoff)
+            if (SpecialFunctions.IsLastTerm(term, h))
             {
                 break;
             }
@@ -170,7 +170,6 @@ public static class BgNbdModel
         var am1 = Vector256.Create(series.AMinusOne);
         var scale = Vector256.Create(p.Alpha + t);
         var logScale = Vector256.Create(Math.Log(p.Alpha + t));
-        var tolerance = Vector256.Create(BgNbdSeries.Cutoff);
         var yScale = Vector256.Create(series.Lower * probabilityAlive);
         var weights = schedule.Weights;
         var horizon = schedule.Horizon;
@@ -228,7 +227,7 @@ public static class BgNbdModel
                     power[b] = next;
 
                     // c₃ z^(j+4) is the step's last term.
-                    if (b == first && Vector256.LessThanOrEqualAll(Vector256.Abs(next * c3), Vector256.Abs(hb) * tolerance))
+                    if (b == first && SpecialFunctions.IsLastTerm(next * c3, hb))
                     {
                         first++;
                     }

@@ -6,19 +6,13 @@ namespace CustomerLifecycle.Value;
 /// ₂F₁(upper, a−1; lower; z) = 1 + (a−1)·H with H = Σ_{k≥1} cₖ zᵏ, cₖ = (upper)ₖ (a)ₖ₋₁ / ((lower)ₖ k!).
 /// </summary>
 /// <remarks>
-/// H leaves out the factor a − 1 of every term so that a = 1 needs no special case; its coefficients advance by the ₂F₁
-/// term ratio (<see cref="SpecialFunctions.HypergeometricTermRatio"/>), the one recurrence every path (the series per
-/// period, the vectorised batch and <see cref="BgNbdClvTable"/>) uses.
+/// H leaves out the factor a − 1 of every term so that a = 1 needs no special case. Every path (the series per period,
+/// the vectorised batch and <see cref="BgNbdClvTable"/>) advances its coefficients by the one ₂F₁ term ratio
+/// (<see cref="SpecialFunctions.HypergeometricTermRatio"/>) and stops by the one rule
+/// (<see cref="SpecialFunctions.IsLastTerm(double, double)"/>), so that they sum the same terms.
 /// </remarks>
 internal readonly struct BgNbdSeries
 {
-    /// <summary>
-    /// A term of H below this share of the partial sum is its last. E[Y] subtracts e^u·H from a sum of the same size, so H
-    /// needs no more than the double's resolution (2⁻⁵³ ≈ 1.1e-16); the series runs per customer and period on the CLV
-    /// hot path, so it stops there rather than a decade further (<see cref="SpecialFunctions.SeriesCutoff"/>).
-    /// </summary>
-    public const double Cutoff = 1e-16;
-
     /// <summary>Creates the series of a customer with <paramref name="x"/> repeat purchases.</summary>
     public BgNbdSeries(in BgNbdParameters p, int x)
     {

@@ -114,6 +114,46 @@ public sealed partial class TieringDocSamples
     }
 
     [Fact]
+    public void Chunks()
+    {
+        var engine = new TieringEngine(new TieringOptions());
+        var asOf = Instant.FromUtc(2024, 1, 1, 0, 0);
+        var since = asOf - Duration.FromDays(800);
+        TierInput[] customers =
+        [
+            new(Value: 5000, LoginsPerWeek: 4, CustomerSince: since),
+            new(Value: 3000, LoginsPerWeek: 1.5, CustomerSince: since),
+            new(Value: 1500, MatchesIdealProfile: true, Previous: new TierState(Tier: 1, EvaluationsBelow: 0)),
+            new(Value: 500),
+        ];
+
+        #region snippet: tiering-chunks
+        // Once, over the whole population: the revenue-share cut points (the values are all it needs).
+        ValueTierCuts cuts = engine.ComputeValueCuts([.. customers.Select(c => c.Value)]);
+
+        // Then chunk by chunk (say, a page from the database at a time), each against the whole population's cuts.
+        var tiers = new TierAssignment[customers.Length];
+        var done = 0;
+        foreach (TierInput[] chunk in customers.Chunk(2))
+        {
+            engine.Evaluate(chunk, cuts, asOf, tiers.AsSpan(done, chunk.Length));
+            done += chunk.Length;
+        }
+
+        // tiers is what engine.Evaluate(customers, asOf, tiers) gives in one call. Without the cuts, the chunk
+        // [1500, 500] would be tiered against its own 2000: 1500 would be 75% of it and in value tier Core.
+        #endregion
+
+        var whole = new TierAssignment[customers.Length];
+        engine.Evaluate(customers, asOf, whole);
+        Assert.Equal(whole, tiers);
+        Assert.Equal(2, tiers[2].ValueTier);
+        var perChunk = new TierAssignment[2];
+        engine.Evaluate(customers.AsSpan(2), asOf, perChunk);
+        Assert.Equal(0, perChunk[0].ValueTier);
+    }
+
+    [Fact]
     public void SingleCustomer()
     {
         var engine = new TieringEngine(new TieringOptions());

@@ -239,6 +239,40 @@ public sealed class TieringEngineProperties
             return outputs[0].NextKeyMoment == expected;
         });
 
+    [Property]
+    public Property Tiers_InChunksAgainstTheWholePopulationsCuts_EqualOneWholePopulationCall() => Prop.ForAll(
+        TieringGenerators.Population.ToArbitrary(),
+        Gen.Choose(1, 7).ToArbitrary(),
+        (population, chunk) =>
+        {
+            var cuts = Engine.ComputeValueCuts([.. population.Select(p => p.Value)]);
+            var chunked = new TierAssignment[population.Length];
+            for (var start = 0; start < population.Length; start += chunk)
+            {
+                var length = Math.Min(chunk, population.Length - start);
+                Engine.Evaluate(population.AsSpan(start, length), cuts, AsOf, chunked.AsSpan(start, length));
+            }
+
+            return chunked.SequenceEqual(Evaluate(population));
+        });
+
+    [Property]
+    public Property Rfm_InChunksAgainstTheWholePopulationsCuts_EqualsOneWholePopulationCall() => Prop.ForAll(
+        TieringGenerators.RfmPopulation.ToArbitrary(),
+        Gen.Choose(1, 7).ToArbitrary(),
+        (population, chunk) =>
+        {
+            var cuts = Engine.ComputeRfmCuts(population, AsOf);
+            var chunked = new RfmScore[population.Length];
+            for (var start = 0; start < population.Length; start += chunk)
+            {
+                var length = Math.Min(chunk, population.Length - start);
+                Engine.ScoreRfm(population.AsSpan(start, length), cuts, AsOf, chunked.AsSpan(start, length));
+            }
+
+            return chunked.SequenceEqual(Score(population));
+        });
+
     private static bool SameRfm(RfmResult a, RfmResult b)
         => a.Score == b.Score && a.RecencyDays.Equals(b.RecencyDays) && a.Frequency == b.Frequency && a.Monetary.Equals(b.Monetary)
            && a.RecencyCutDays.SequenceEqual(b.RecencyCutDays) && a.FrequencyCuts.SequenceEqual(b.FrequencyCuts)

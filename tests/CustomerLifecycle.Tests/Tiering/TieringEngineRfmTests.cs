@@ -387,6 +387,69 @@ public sealed class TieringEngineRfmTests
         Assert.Equal("transactions[0].Amount: must be a finite number but was Infinity. (Parameter 'transactions')", ex.Message);
     }
 
+    [Fact]
+    public void ScoreRfm_InChunksAgainstTheWholePopulationsCuts_GivesTheWholePopulationsScores()
+    {
+        var engine = new TieringEngine(new TieringOptions());
+        var cuts = engine.ComputeRfmCuts(Population, AsOf);
+        var scores = new RfmScore[Population.Length];
+
+        engine.ScoreRfm(Population.AsSpan(0, 2), cuts, AsOf, scores.AsSpan(0, 2));
+        engine.ScoreRfm(Population.AsSpan(2), cuts, AsOf, scores.AsSpan(2));
+
+        Assert.Equal([(5, 5, 5), (1, 4, 4), (4, 1, 1), (3, 3, 2), (2, 2, 3)], scores.Select(s => (s.Recency, s.Frequency, s.Monetary)));
+    }
+
+    [Fact]
+    public void ScoreRfm_WithoutCuts_ScoresTheSpanItIsGiven_SoAChunkGetsItsOwnQuantiles()
+    {
+        // A and B alone: of two customers the better gets 4 and the other 2 in each dimension (the midpoints of their
+        // halves), where the whole population gives B R1 F4 M4.
+        var scores = Score(new TieringOptions(), Population[..2]);
+
+        Assert.Equal([(4, 4, 4), (2, 2, 2)], scores.Select(s => (s.Recency, s.Frequency, s.Monetary)));
+    }
+
+    [Fact]
+    public void ScoreRfm_ManyAgainstCuts_RejectsForeignCutsShortScoresAndBadInput_WritingNothing()
+    {
+        var engine = new TieringEngine(new TieringOptions());
+        var cuts = engine.ComputeRfmCuts(Population, AsOf);
+        var options = new TieringOptions();
+        options.Rfm.ScoreCount = 3;
+        options.Rfm.Segments = [];
+        var threeScores = new TieringEngine(options);
+        var scores = new RfmScore[2];
+
+        Assert.Equal("cuts", Assert.Throws<ArgumentNullException>(() => engine.ScoreRfm(Population.AsSpan(0, 1), null!, AsOf, scores)).ParamName);
+        Assert.Equal(
+            "cuts: were computed for 5 scores but this policy has 3. (Parameter 'cuts')",
+            Assert.Throws<ArgumentException>(() => threeScores.ScoreRfm(Population.AsSpan(0, 1), cuts, AsOf, scores)).Message);
+        Assert.Equal(
+            "scores: must hold at least 3 results (one per customer) but holds 2. (Parameter 'scores')",
+            Assert.Throws<ArgumentException>(() => engine.ScoreRfm(Population.AsSpan(0, 3), cuts, AsOf, scores)).Message);
+        Assert.Equal(
+            "summaries[1].Frequency: must be >= 0 but was -1. (Parameter 'summaries')",
+            Assert.Throws<ArgumentException>(() => engine.ScoreRfm([Summary(1, 1, 1), Summary(1, -1, 1)], cuts, AsOf, scores)).Message);
+        Assert.All(scores, s => Assert.Null(s.Segment));
+    }
+
+    [Fact]
+    public void ScoreRfm_ManyAgainstCuts_WarmSecondCall_AllocatesNothing()
+    {
+        var engine = new TieringEngine(new TieringOptions());
+        var population = Enumerable.Range(0, 2000).Select(i => Summary(i % 97, i % 13, i % 211 * 3.5)).ToArray();
+        var cuts = engine.ComputeRfmCuts(population, AsOf);
+        var scores = new RfmScore[population.Length];
+        engine.ScoreRfm(population, cuts, AsOf, scores);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        engine.ScoreRfm(population, cuts, AsOf, scores);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
     private static RfmScore[] Score(TieringOptions options, RfmSummary[] population)
     {
         var scores = new RfmScore[population.Length];

@@ -245,6 +245,70 @@ public sealed class TieringEngineTierTests
     }
 
     [Fact]
+    public void Evaluate_InChunksAgainstTheWholePopulationsCuts_GivesTheWholePopulationsValueTiers()
+    {
+        TierInput[] population = [new(50), new(30), new(15), new(5)];
+        var cuts = _engine.ComputeValueCuts([50, 30, 15, 5]);
+        var outputs = new TierAssignment[population.Length];
+
+        _engine.Evaluate(population.AsSpan(0, 2), cuts, AsOf, outputs.AsSpan(0, 2));
+        _engine.Evaluate(population.AsSpan(2), cuts, AsOf, outputs.AsSpan(2));
+
+        Assert.Equal([0, 1, 2, 3], outputs.Select(o => o.ValueTier));
+    }
+
+    [Fact]
+    public void Evaluate_WithoutCuts_TiersTheSpanItIsGiven_SoAChunkGetsItsOwnShares()
+    {
+        var chunk = new TierAssignment[2];
+
+        _engine.Evaluate([new(15), new(5)], AsOf, chunk);
+
+        // 15 is 75% of this chunk's value, so Core; in the whole population above it is 15% and Potential.
+        Assert.Equal([0, 1], chunk.Select(o => o.ValueTier));
+    }
+
+    [Fact]
+    public void Evaluate_ManyAgainstCuts_RejectsForeignCutsShortOutputsAndBadInput_WritingNothing()
+    {
+        var cuts = _engine.ComputeValueCuts([1, 2, 3]);
+        var options = new TieringOptions();
+        options.Tiers.RemoveAt(2);
+        options.Rules.RemoveAt(3);
+        var threeTiers = new TieringEngine(options);
+        var outputs = new TierAssignment[2];
+
+        Assert.Equal("cuts", Assert.Throws<ArgumentNullException>(() => _engine.Evaluate([new(1)], null!, AsOf, outputs)).ParamName);
+        Assert.Equal(
+            "cuts: were computed for 4 tiers but this policy has 3. (Parameter 'cuts')",
+            Assert.Throws<ArgumentException>(() => threeTiers.Evaluate([new(1)], cuts, AsOf, outputs)).Message);
+        Assert.Equal(
+            "outputs: must hold at least 3 results (one per customer) but holds 2. (Parameter 'outputs')",
+            Assert.Throws<ArgumentException>(() => _engine.Evaluate([new(1), new(2), new(3)], cuts, AsOf, outputs)).Message);
+        Assert.Equal(
+            "inputs[1].Value: must be a finite number but was NaN. (Parameter 'inputs')",
+            Assert.Throws<ArgumentException>(() => _engine.Evaluate([new(1), new(double.NaN)], cuts, AsOf, outputs)).Message);
+        Assert.All(outputs, o => Assert.Null(o.TierName));
+    }
+
+    [Fact]
+    public void Evaluate_ManyAgainstCuts_WarmSecondCall_AllocatesNothing()
+    {
+        var inputs = Enumerable.Range(0, 2000)
+            .Select(i => new TierInput(i % 101 * 3.0, i % 5, TwoYearsAgo, i % 2 == 0, i % 3 == 0, false, i % 4 == 0 ? null : new TierState(i % 4, i % 3)))
+            .ToArray();
+        var cuts = _engine.ComputeValueCuts([.. inputs.Select(i => i.Value)]);
+        var outputs = new TierAssignment[inputs.Length];
+        _engine.Evaluate(inputs, cuts, AsOf, outputs);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        _engine.Evaluate(inputs, cuts, AsOf, outputs);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void ComputeValueCuts_GivesTheCutPointsAndTotal()
     {
         var cuts = _engine.ComputeValueCuts([5, 50, 15, 30, -10]);

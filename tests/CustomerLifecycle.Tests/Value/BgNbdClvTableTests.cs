@@ -11,17 +11,16 @@ public sealed class BgNbdClvTableTests
     [Fact]
     public void Dispose_Twice_GivesTheArraysBackOnce()
     {
-        var table = BgNbdClvTable.Rent(P, Discount);
+        var doubles = new CountingPool<double>();
+        var ints = new CountingPool<int>();
+        var table = BgNbdClvTable.Rent(P, Discount, doubles, ints);
+
         table.Dispose();
         table.Dispose();
 
-        // Returned twice, the hash-slot array would be handed out to both renters.
-        var first = ArrayPool<double>.Shared.Rent(2048);
-        var second = ArrayPool<double>.Shared.Rent(2048);
-
-        Assert.NotSame(first, second);
-        ArrayPool<double>.Shared.Return(first);
-        ArrayPool<double>.Shared.Return(second);
+        // The hash keys and the entries are doubles, the slot map ints; returned twice, an array would go to two renters.
+        Assert.Equal((2, 2), (doubles.Rented, doubles.Returned));
+        Assert.Equal((1, 1), (ints.Rented, ints.Returned));
     }
 
     [Fact]
@@ -45,5 +44,21 @@ public sealed class BgNbdClvTableTests
             Assert.Equal(expected, discounted, 1e-9 * Math.Max(1, expected));
             Assert.Equal(expectedAtHorizon, atHorizon, 1e-9 * Math.Max(1, expectedAtHorizon));
         }
+    }
+
+    /// <summary>A pool the test owns, counting what goes out and what comes back.</summary>
+    private sealed class CountingPool<T> : ArrayPool<T>
+    {
+        public int Rented { get; private set; }
+
+        public int Returned { get; private set; }
+
+        public override T[] Rent(int minimumLength)
+        {
+            Rented++;
+            return new T[minimumLength];
+        }
+
+        public override void Return(T[] array, bool clearArray = false) => Returned++;
     }
 }

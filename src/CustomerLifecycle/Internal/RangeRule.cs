@@ -1,9 +1,8 @@
 using System.Globalization;
-using CustomerLifecycle.Internal;
 
-namespace CustomerLifecycle.Value;
+namespace CustomerLifecycle.Internal;
 
-/// <summary>The one range rule the value validators share, so that every range failure reads the same.</summary>
+/// <summary>The one range rule the validators share, so that every range failure reads the same.</summary>
 internal static class RangeRule
 {
     /// <summary>Adds <c>Property: must be in [min, max] but was value.</c> unless <paramref name="value"/> is in range; NaN never is.</summary>
