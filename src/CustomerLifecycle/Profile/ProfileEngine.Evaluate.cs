@@ -1,3 +1,4 @@
+using CustomerLifecycle.Internal;
 using CustomerLifecycle.Health;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Tiering;
@@ -57,25 +58,22 @@ public sealed partial class ProfileEngine
     }
 
     /// <summary>
-    /// Evaluates many customers at one instant, writing compact results. The lifecycle, contact, health and CLV steps
+    /// Evaluates many customers at one instant, writing compact outputs. The lifecycle, contact, health and CLV steps
     /// allocate nothing for a customer whose profile does not change; the RFM and tier steps go through the tiering engine's
     /// single-customer scoring against the population's cuts, which builds its explained result.
     /// </summary>
     /// <param name="profiles">The profiles; none may be null.</param>
     /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
     /// <param name="asOf">The instant to evaluate at; not before any profile's latest fact.</param>
-    /// <param name="results">Receives one summary per profile, at the same index; at least as long as <paramref name="profiles"/>.</param>
+    /// <param name="outputs">Receives one summary per profile, at the same index; at least as long as <paramref name="profiles"/>.</param>
     /// <returns>How many profiles changed (a time-based lifecycle rule fired).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="results"/> is shorter than <paramref name="profiles"/>, or a profile is null (nothing is written then).</exception>
+    /// <exception cref="ArgumentException"><paramref name="outputs"/> is shorter than <paramref name="profiles"/>, or a profile is null (nothing is written then).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before a profile's latest fact (nothing is written then).</exception>
-    public int Evaluate(ReadOnlySpan<ProfileRecord> profiles, ProfilePopulation population, Instant asOf, Span<CustomerViewSummary> results)
+    public int Evaluate(ReadOnlySpan<ProfileRecord> profiles, ProfilePopulation population, Instant asOf, Span<CustomerViewSummary> outputs)
     {
         ArgumentNullException.ThrowIfNull(population);
-        if (results.Length < profiles.Length)
-        {
-            throw new ArgumentException($"The results span holds {results.Length} items but there are {profiles.Length} profiles.", nameof(results));
-        }
+        Guard.LongEnough(outputs.Length, profiles.Length);
 
         CheckAll(profiles, asOf, nameof(profiles));
         var changed = 0;
@@ -99,7 +97,7 @@ public sealed partial class ProfileEngine
             var healthInput = _signals.Health(profile, asOf);
             var health = default(HealthScoreSummary);
             _health.Evaluate(new ReadOnlySpan<HealthInput>(in healthInput), asOf, new Span<HealthScoreSummary>(ref health));
-            results[i] = new CustomerViewSummary(profile, sweep.Transitions, rfm, tier, contact, health, Predict(profile, population, asOf));
+            outputs[i] = new CustomerViewSummary(profile, sweep.Transitions, rfm, tier, contact, health, Predict(profile, population, asOf));
         }
 
         return changed;
