@@ -50,6 +50,10 @@ internal static class LoyaltySamples
                 {
                     Allocations = [new LoyaltyAllocation("credit", 1)],
                 },
+                Entry("match", LoyaltyEntryKind.StatusMatch, At + Duration.FromDays(20), 0, "loyalty.status-match", "Status match to Gold: rival's card") with
+                {
+                    Tier = "gold", ExpiresAt = At + Duration.FromDays(110),
+                },
                 Entry("later", LoyaltyEntryKind.Expire, expires, -100, "loyalty.expire", "Lot review expired.") with
                 {
                     Allocations = [new LoyaltyAllocation("review", 100)],
@@ -107,6 +111,7 @@ internal static class LoyaltySamples
         ?? Compare("Amount", e.Amount, a.Amount)
         ?? Compare("RewardId", e.RewardId, a.RewardId)
         ?? Compare("Target", e.Target, a.Target)
+        ?? Compare("Tier", e.Tier, a.Tier)
         ?? Compare("AvailableFrom", e.AvailableFrom, a.AvailableFrom)
         ?? Compare("ExpiresAt", e.ExpiresAt, a.ExpiresAt)
         ?? Compare("Allocations", string.Join(" | ", e.Allocations), string.Join(" | ", a.Allocations))

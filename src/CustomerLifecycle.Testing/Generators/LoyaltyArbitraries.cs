@@ -11,9 +11,9 @@ public static class LoyaltyArbitraries
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<IReadOnlyList<LoyaltyCommand>> Scripts() => LoyaltyGenerators.Script.ToArbitrary();
 
-    /// <summary>Ledgers written by an engine of <see cref="LoyaltyGenerators.PolicyAllowingDebt"/> (no debt allowed) from generated scripts.</summary>
+    /// <summary>Ledgers written from generated scripts by an engine of <see cref="LoyaltyGenerators.PolicyOf"/> with tiers and no debt allowed.</summary>
     /// <returns>The arbitrary.</returns>
-    public static Arbitrary<LoyaltyRecord> Records() => LoyaltyGenerators.Record(new LoyaltyEngine(LoyaltyGenerators.PolicyAllowingDebt(false))).ToArbitrary();
+    public static Arbitrary<LoyaltyRecord> Records() => LoyaltyGenerators.Record(new LoyaltyEngine(LoyaltyGenerators.PolicyOf(allowNegativeBalance: false, withTiers: true))).ToArbitrary();
 
     /// <summary>Valid policies (see <see cref="LoyaltyGenerators.Policy"/>).</summary>
     /// <returns>The arbitrary.</returns>

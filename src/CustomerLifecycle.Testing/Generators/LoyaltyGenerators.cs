@@ -12,7 +12,8 @@ namespace CustomerLifecycle.Testing.Generators;
 /// with refunds and reversals naming earlier orders and redemptions; about a fifth of their commands are refused by an engine
 /// of a generated <see cref="Policy"/> (too few points, an order refunded in full). They name the categories
 /// <see cref="MultipliedCategory"/> and <see cref="ExcludedCategory"/> and the rewards <see cref="MugRewardId"/> and
-/// <see cref="LoyaltyDefaults.GiftCardRewardId"/>, all of which the generated policies know.
+/// <see cref="LoyaltyDefaults.GiftCardRewardId"/>, all of which the generated policies know, and some grant the tier
+/// <see cref="GoldTier"/> by a status match (refused by a policy without tiers).
 /// </remarks>
 public static class LoyaltyGenerators
 {
@@ -21,6 +22,9 @@ public static class LoyaltyGenerators
 
     /// <summary>The category generated policies exclude from earning.</summary>
     public const string ExcludedCategory = "excluded";
+
+    /// <summary>The highest tier of tiered generated policies, which scripts' status matches grant.</summary>
+    public const string GoldTier = "gold";
 
     /// <summary>The reward, priced at 300 points, that generated policies add to the default catalogue.</summary>
     public const string MugRewardId = "mug";
@@ -44,10 +48,14 @@ public static class LoyaltyGenerators
     public static CustomerId Member { get; } = CustomerId.From("m-1");
 
     /// <summary>Gets a generator of valid policies: the defaults with <see cref="MultipliedCategory"/> × 2, <see cref="ExcludedCategory"/>
-    /// excluded, a monthly cap of 4,000 points, <see cref="MugRewardId"/> in the catalogue, and a negative balance allowed or not.</summary>
-    public static Gen<LoyaltyOptions> Policy { get; } = Gen.Elements(false, true).Select(PolicyAllowingDebt);
+    /// excluded, a monthly cap of 4,000 points, <see cref="MugRewardId"/> in the catalogue, a negative balance allowed or not,
+    /// and member tiers or none (see <see cref="PolicyOf"/>).</summary>
+    public static Gen<LoyaltyOptions> Policy { get; } =
+        from debt in Gen.Elements(false, true)
+        from tiers in Gen.Elements(false, true)
+        select PolicyOf(debt, tiers);
 
-    /// <summary>Gets a generator of scripts: up to 50 commands of every kind for <see cref="Member"/>, in delivery order, with
+    /// <summary>Gets a generator of scripts: up to 50 commands of every kind (status matches included) for <see cref="Member"/>, in delivery order, with
     /// unique keys <c>k00</c>, <c>k01</c>…, 0 hours to 300 days apart (a tenth of them at the same instant as the one before).</summary>
     public static Gen<IReadOnlyList<LoyaltyCommand>> Script { get; } = Gen.ListOf(Step).Select(steps => (IReadOnlyList<LoyaltyCommand>)Materialize(steps.Take(MaxScript).ToList()));
 
@@ -57,10 +65,13 @@ public static class LoyaltyGenerators
     public static Gen<IReadOnlyList<LoyaltyCommand>> Earnings { get; } =
         Gen.ListOf(Step).Select(steps => (IReadOnlyList<LoyaltyCommand>)steps.Take(MaxEarnings).Select(EarnOnly).ToList());
 
-    /// <summary>The policy of <see cref="Policy"/> with a negative balance allowed or not.</summary>
+    /// <summary>A policy of <see cref="Policy"/>.</summary>
     /// <param name="allowNegativeBalance">Whether a refund may leave a debt.</param>
+    /// <param name="withTiers">Whether members are tiered: <c>member</c>, <c>silver</c> (1,000 points, × 1.25) and <see cref="GoldTier"/>
+    /// (5,000 points or 4,000 spend, × 1.5, needed for <see cref="MugRewardId"/>), over rolling 12 months in Europe/Berlin with a
+    /// 10-day grace period.</param>
     /// <returns>A new, valid policy.</returns>
-    public static LoyaltyOptions PolicyAllowingDebt(bool allowNegativeBalance)
+    public static LoyaltyOptions PolicyOf(bool allowNegativeBalance, bool withTiers)
     {
         var options = new LoyaltyOptions
         {
@@ -69,7 +80,20 @@ public static class LoyaltyGenerators
             MonthlyCap = 4000,
             AllowNegativeBalance = allowNegativeBalance,
         };
-        options.Rewards.Add(new LoyaltyRewardOptions { Id = MugRewardId, Name = "Mug", Points = 300 });
+        options.Rewards.Add(new LoyaltyRewardOptions { Id = MugRewardId, Name = "Mug", Points = 300, RequiredTier = withTiers ? GoldTier : null });
+        if (withTiers)
+        {
+            options.TimeZoneId = "Europe/Berlin";
+            options.TierWindow = LoyaltyTierWindow.Rolling12Months;
+            options.TierGraceDays = 10;
+            options.Tiers =
+            [
+                new() { Id = "member", Name = "Member" },
+                new() { Id = "silver", Name = "Silver", QualifyingPoints = 1000, EarnMultiplier = 1.25m, Benefits = ["free-shipping"] },
+                new() { Id = GoldTier, Name = "Gold", QualifyingPoints = 5000, QualifyingSpend = 4000m, EarnMultiplier = 1.5m, Benefits = ["free-shipping", "priority-support"] },
+            ];
+        }
+
         return options;
     }
 
@@ -122,6 +146,7 @@ public static class LoyaltyGenerators
                 },
                 4 or 5 => new LoyaltyRedemption { Key = key, Member = Member, At = at, RewardId = pick % 3 == 0 ? MugRewardId : LoyaltyDefaults.GiftCardRewardId },
                 6 when redemptions.Count > 0 => new LoyaltyRedemptionReversal { Key = key, Member = Member, At = at, RedemptionKey = redemptions[pick % redemptions.Count] },
+                7 when pick % 4 == 0 => new LoyaltyStatusMatch { Key = key, Member = Member, At = at, Tier = GoldTier, ExpiresAt = at + Duration.FromDays(1 + pick), Reason = "generated" },
                 _ => new LoyaltyAdjustment { Key = key, Member = Member, At = at, Points = points == 0 ? 1 : points, Reason = "generated" },
             };
             if (command is LoyaltyPurchase purchase)

@@ -10,7 +10,7 @@ namespace CustomerLifecycle.Testing.Tests.Generators;
 /// <summary>The loyalty generators produce what their documentation promises, and the arbitraries register with FsCheck.Xunit.</summary>
 public sealed class LoyaltyGeneratorsProperties
 {
-    private static readonly LoyaltyEngine Strict = new(LoyaltyGenerators.PolicyAllowingDebt(false));
+    private static readonly LoyaltyEngine Strict = new(LoyaltyGenerators.PolicyOf(allowNegativeBalance: false, withTiers: true));
 
     [Property(Arbitrary = [typeof(LoyaltyArbitraries)])]
     public bool Loyalty_ScriptsHaveUniqueKeysOfOneMemberInTimeOrder(IReadOnlyList<LoyaltyCommand> script) =>
@@ -40,11 +40,12 @@ public sealed class LoyaltyGeneratorsProperties
         var outcomes = scripts.SelectMany(Outcomes).ToList();
 
         Assert.All(
-            new[] { typeof(LoyaltyPurchase), typeof(LoyaltyRefund), typeof(LoyaltyActivity), typeof(LoyaltyRedemption), typeof(LoyaltyRedemptionReversal), typeof(LoyaltyAdjustment) },
+            new[] { typeof(LoyaltyPurchase), typeof(LoyaltyRefund), typeof(LoyaltyActivity), typeof(LoyaltyRedemption), typeof(LoyaltyRedemptionReversal), typeof(LoyaltyAdjustment), typeof(LoyaltyStatusMatch) },
             kind => Assert.Contains(commands, c => c.GetType() == kind));
         Assert.Contains(outcomes, o => o.Status == LoyaltyOutcomeStatus.Rejected);
         Assert.Contains(outcomes, o => o.Entries.Any(e => e.Kind == LoyaltyEntryKind.Expire));
         Assert.Contains(outcomes, o => o.Entries.Any(e => e.Kind == LoyaltyEntryKind.Reverse && e.Points > 0));
+        Assert.Contains(outcomes, o => o.Entries.Any(e => e.Kind == LoyaltyEntryKind.Earn && e.Multiplier == 1.5m));
     }
 
     [Property(Arbitrary = [typeof(LoyaltyArbitraries)])]

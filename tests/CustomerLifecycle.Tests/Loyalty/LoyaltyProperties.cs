@@ -154,6 +154,32 @@ public sealed class LoyaltyProperties
         }).Label(Describe(account));
     });
 
+    [Property]
+    public Property EveryTierDecision_StartsFromTheTierTheLastOneLeft_AndTheLastOneIsTheTierHeld() => Prop.ForAll(Scripts, script =>
+    {
+        var account = Apply(script);
+        return Instants(account).All(at =>
+        {
+            if (script.Engine.Evaluate(account, at).Tier is not { } tier)
+            {
+                return true;
+            }
+
+            var held = "member";
+            foreach (var change in tier.Changes)
+            {
+                if (change.From != held || change.At > at || string.IsNullOrEmpty(change.Reason))
+                {
+                    return false;
+                }
+
+                held = change.To;
+            }
+
+            return held == tier.Tier && tier.Changes.Zip(tier.Changes.Skip(1)).All(p => p.First.At <= p.Second.At);
+        }).Label(Describe(account));
+    });
+
     private static LoyaltyRecord Apply(Script script) => LoyaltyGenerators.Apply(script.Engine, script.Commands);
 
     private static IEnumerable<Instant> Instants(LoyaltyRecord account)
