@@ -6,14 +6,21 @@ namespace CustomerLifecycle.Sqlite;
 internal sealed class SqliteDatabase
 {
     /// <summary>The schema this build writes and reads.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
-    private static readonly string[] SchemaV1 =
+    // Migrations[v] brings a file of schema v to v + 1. Every statement is idempotent (IF NOT EXISTS) and only adds, so a
+    // file of any earlier schema (0: a new file) is brought forward by the steps from its version on, its rows untouched.
+    private static readonly string[][] Migrations =
     [
-        // Records are ~1 KB of JSON: rowid tables (WITHOUT ROWID suits small rows only) with the key as a unique index.
-        "CREATE TABLE IF NOT EXISTS lifecycle_records (customer TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, record TEXT NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS lifecycle_events (id TEXT NOT NULL PRIMARY KEY, customer TEXT NOT NULL, occurred_at INTEGER NOT NULL) WITHOUT ROWID",
-        "CREATE TABLE IF NOT EXISTS feedback_records (id TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, record TEXT NOT NULL)",
+        [
+            // Records are ~1 KB of JSON: rowid tables (WITHOUT ROWID suits small rows only) with the key as a unique index.
+            "CREATE TABLE IF NOT EXISTS lifecycle_records (customer TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, record TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS lifecycle_events (id TEXT NOT NULL PRIMARY KEY, customer TEXT NOT NULL, occurred_at INTEGER NOT NULL) WITHOUT ROWID",
+            "CREATE TABLE IF NOT EXISTS feedback_records (id TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, record TEXT NOT NULL)",
+        ],
+        [
+            "CREATE TABLE IF NOT EXISTS loyalty_records (member TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, record TEXT NOT NULL)",
+        ],
     ];
 
     private readonly Lock _gate = new();
@@ -100,7 +107,7 @@ internal sealed class SqliteDatabase
 
             if (version < SchemaVersion)
             {
-                foreach (var statement in SchemaV1)
+                foreach (var statement in Migrations.Skip((int)version).SelectMany(step => step))
                 {
                     command.CommandText = statement;
                     command.ExecuteNonQuery();

@@ -1,5 +1,6 @@
 using CustomerLifecycle.Feedback;
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Testing.Conformance;
 using Microsoft.Data.Sqlite;
 
@@ -35,6 +36,29 @@ public sealed class SqliteFeedbackStoreConformanceTests : FeedbackStoreConforman
     private readonly string _directory = Directory.CreateTempSubdirectory("cl-sqlite-conformance-").FullName;
 
     protected override IFeedbackStore CreateStore() => new SqliteFeedbackStore(Path.Combine(_directory, $"{Guid.NewGuid():N}.db"));
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+/// <summary>The SDK's store conformance suite, run against <see cref="SqliteLoyaltyStore"/>: a second store over the same file stands in for another process.</summary>
+public sealed class SqliteLoyaltyStoreConformanceTests : LoyaltyStoreConformanceTests, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("cl-sqlite-conformance-").FullName;
+    private readonly Dictionary<ILoyaltyStore, string> _paths = [];
+
+    protected override ILoyaltyStore CreateStore()
+    {
+        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.db");
+        var store = new SqliteLoyaltyStore(path);
+        _paths[store] = path;
+        return store;
+    }
+
+    protected override ILoyaltyStore OpenSharedStore(ILoyaltyStore store) => new SqliteLoyaltyStore(_paths[store]);
 
     public void Dispose()
     {

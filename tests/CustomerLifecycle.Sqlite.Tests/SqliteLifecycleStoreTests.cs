@@ -196,7 +196,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task TheFile_RunsInWalModeWithSchemaVersion1()
+    public async Task TheFile_RunsInWalModeWithSchemaVersion2()
     {
         await new SqliteLifecycleStore(_database.Path).SaveAsync(History(Acme, 1), 0);
 
@@ -206,7 +206,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
         command.CommandText = "SELECT version FROM schema_version";
-        Assert.Equal(1L, command.ExecuteScalar());
+        Assert.Equal(2L, command.ExecuteScalar());
     }
 
     [Fact]
@@ -326,7 +326,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
 
         var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAsync(Acme));
         Assert.Equal(
-            $"The database '{_database.Path}' has schema version 7, newer than version 1 that this CustomerLifecycle.Sqlite reads; use a newer version of the package or another file.",
+            $"The database '{_database.Path}' has schema version 7, newer than version 2 that this CustomerLifecycle.Sqlite reads; use a newer version of the package or another file.",
             error.Message);
     }
 

@@ -74,3 +74,18 @@ public sealed record LoyaltyAdjustment : LoyaltyCommand
     /// <summary>Gets why, for the ledger; not empty.</summary>
     public required string Reason { get; init; }
 }
+
+/// <summary>A status match by staff: the member holds a tier until an instant, whatever their qualifying activity.</summary>
+/// <remarks>While it lasts the member's tier is the higher of the matched one and the one their activity earned; when it
+/// ends, the earned tier applies again.</remarks>
+public sealed record LoyaltyStatusMatch : LoyaltyCommand
+{
+    /// <summary>Gets the id of the tier granted, one of the policy's tiers.</summary>
+    public required string Tier { get; init; }
+
+    /// <summary>Gets when the match ends; after <see cref="LoyaltyCommand.At"/>.</summary>
+    public required Instant ExpiresAt { get; init; }
+
+    /// <summary>Gets why, for the ledger (e.g. the competitor status shown); not empty.</summary>
+    public required string Reason { get; init; }
+}

@@ -35,7 +35,7 @@ public sealed record LoyaltyEntry
     /// <summary>Gets why, for people: the rule's arithmetic, the cap that bound, the lot that expired.</summary>
     public required string Reason { get; init; }
 
-    /// <summary>Gets the multiplier an earn applied (a category's); null for entries that are not earns.</summary>
+    /// <summary>Gets the multiplier an earn applied: the category's times the member tier's; null for entries that are not earns.</summary>
     public decimal? Multiplier { get; init; }
 
     /// <summary>Gets the host's order id of a purchase's earn or a refund's take-back; null otherwise.</summary>
@@ -50,10 +50,13 @@ public sealed record LoyaltyEntry
     /// <summary>Gets the key of the entry a Reverse undoes (a redemption, or the purchase's earn); null otherwise.</summary>
     public string? Target { get; init; }
 
+    /// <summary>Gets the tier a status match grants; null for other entries.</summary>
+    public string? Tier { get; init; }
+
     /// <summary>Gets when a lot's points become available to spend (pending before); null for entries that open no lot.</summary>
     public Instant? AvailableFrom { get; init; }
 
-    /// <summary>Gets when a lot's remaining points expire; null for entries that open no lot.</summary>
+    /// <summary>Gets when a lot's remaining points expire, or when a status match ends; null for other entries.</summary>
     public Instant? ExpiresAt { get; init; }
 
     /// <summary>Gets the points taken from, or given back to, each lot.</summary>
@@ -71,7 +74,7 @@ public sealed record LoyaltyEntry
         => other is not null
            && Key == other.Key && Kind == other.Kind && At == other.At && Points == other.Points && RuleId == other.RuleId
            && Reason == other.Reason && Multiplier == other.Multiplier && OrderId == other.OrderId && Amount == other.Amount
-           && RewardId == other.RewardId && Target == other.Target && AvailableFrom == other.AvailableFrom
+           && RewardId == other.RewardId && Target == other.Target && Tier == other.Tier && AvailableFrom == other.AvailableFrom
            && ExpiresAt == other.ExpiresAt && Allocations.AsSpan().SequenceEqual(other.Allocations.AsSpan());
 
     /// <inheritdoc/>

@@ -17,4 +17,7 @@ public enum LoyaltyEntryKind
 
     /// <summary>A manual correction: a credit opens a lot, a debit takes points from lots soonest-expiring first.</summary>
     Adjust,
+
+    /// <summary>A tier granted by hand until an instant (a status match); moves no points.</summary>
+    StatusMatch,
 }

@@ -16,4 +16,5 @@ namespace CustomerLifecycle.Sqlite.Serialization;
     ])]
 [JsonSerializable(typeof(LifecycleRecord))]
 [JsonSerializable(typeof(FeedbackRecord))]
+[JsonSerializable(typeof(LoyaltyRecordJson.Document), TypeInfoPropertyName = "LoyaltyRecordDocument")]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

@@ -20,6 +20,9 @@ public static class LoyaltyDefaults
     internal const bool AllowNegativeBalance = false;
     internal const decimal PointValue = 0.1m;
     internal const int GiftCardPoints = 1000;
+    internal const LoyaltyTierWindow TierWindow = LoyaltyTierWindow.CalendarYear;
+    internal const int TierGraceDays = 0;
+    internal const bool TierSoftLanding = true;
 
     internal static List<LoyaltyRewardOptions> Rewards() => [new() { Id = GiftCardRewardId, Name = "Gift card (100)", Points = GiftCardPoints }];
 }

@@ -25,6 +25,7 @@ public sealed partial class LoyaltyEngine
         }
 
         var category = string.IsNullOrWhiteSpace(purchase.Category) ? null : purchase.Category;
+        var (tierMultiplier, tierNote) = TierBonus(entries, purchase.At);
         var multiplier = category is not null && _categoryMultipliers.TryGetValue(category, out var m) ? m : 1m;
         long points;
         string why;
@@ -38,9 +39,9 @@ public sealed partial class LoyaltyEngine
         }
         else
         {
-            var exact = purchase.Amount * _pointsPerUnit * multiplier;
+            var exact = purchase.Amount * _pointsPerUnit * multiplier * tierMultiplier;
             points = (long)Round(exact);
-            why = string.Create(CultureInfo.InvariantCulture, $"{purchase.Amount} × {_pointsPerUnit} points per unit × {multiplier} = {exact}, {RoundingWord()} {points}");
+            why = string.Create(CultureInfo.InvariantCulture, $"{purchase.Amount} × {_pointsPerUnit} points per unit × {multiplier}{tierNote} = {exact}, {RoundingWord()} {points}");
         }
 
         var (capped, capNote) = Cap(entries, purchase.At, points);
@@ -52,7 +53,7 @@ public sealed partial class LoyaltyEngine
             Points = capped,
             RuleId = "loyalty.purchase",
             Reason = $"Purchase {purchase.OrderId}: {why}{capNote}; pending until {purchase.At + _holding}.",
-            Multiplier = multiplier,
+            Multiplier = multiplier * tierMultiplier,
             OrderId = purchase.OrderId,
             Amount = purchase.Amount,
             AvailableFrom = purchase.At + _holding,
@@ -67,7 +68,10 @@ public sealed partial class LoyaltyEngine
             return Step.Refuse(LoyaltyRefusals.Invalid("Kind", activity.Kind, $"{(int)activity.Kind} is not a LoyaltyActivityKind."));
         }
 
-        var points = _activityPoints[(int)activity.Kind];
+        var (tierMultiplier, tierNote) = TierBonus(entries, activity.At);
+        var basePoints = _activityPoints[(int)activity.Kind];
+        var points = (long)Round(basePoints * tierMultiplier);
+        var bonus = _tiers is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{tierNote} = {points}");
         var (capped, capNote) = Cap(entries, activity.At, points);
         return Step.Write(new LoyaltyEntry
         {
@@ -76,11 +80,23 @@ public sealed partial class LoyaltyEngine
             At = activity.At,
             Points = capped,
             RuleId = ActivityRuleIds[(int)activity.Kind],
-            Reason = $"{activity.Kind}: {points} points{capNote}.",
-            Multiplier = 1m,
+            Reason = $"{activity.Kind}: {basePoints} points{bonus}{capNote}.",
+            Multiplier = tierMultiplier,
             AvailableFrom = activity.At,
             ExpiresAt = ExpiryOf(activity.At),
         });
+    }
+
+    /// <summary>The earning multiplier of the member's tier at <paramref name="at"/>, and the reason's factor naming it (empty without tiers).</summary>
+    private (decimal Multiplier, string Note) TierBonus(ImmutableArray<LoyaltyEntry> entries, Instant at)
+    {
+        if (_tiers is null)
+        {
+            return (1m, string.Empty);
+        }
+
+        var tier = _tiers.TierAt(entries, at);
+        return (_tiers.Multiplier(tier), string.Create(CultureInfo.InvariantCulture, $" × {_tiers.Multiplier(tier)} (tier {_tiers.Id(tier)})"));
     }
 
     private static LoyaltyEntry? EarnOf(ImmutableArray<LoyaltyEntry> entries, string orderId)

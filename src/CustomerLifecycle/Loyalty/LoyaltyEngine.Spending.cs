@@ -9,7 +9,7 @@ public sealed partial class LoyaltyEngine
 {
     private const long MaxAdjustment = 1_000_000_000;
 
-    private Step Redeem(LoyaltyLedger ledger, LoyaltyRedemption redemption)
+    private Step Redeem(LoyaltyLedger ledger, ImmutableArray<LoyaltyEntry> entries, LoyaltyRedemption redemption)
     {
         if (LoyaltyRefusals.NotEmpty("RewardId", redemption.RewardId) is { } invalid)
         {
@@ -19,6 +19,11 @@ public sealed partial class LoyaltyEngine
         if (!_rewards.TryGetValue(redemption.RewardId, out var reward))
         {
             return Step.Refuse(LoyaltyRefusals.Refuse("loyalty.unknown-reward", "RewardId", redemption.RewardId, $"unknown reward '{redemption.RewardId}'; the catalogue has {string.Join(", ", _rewards.Keys.Select(k => $"'{k}'"))}."));
+        }
+
+        if (reward.RequiredTier is { } required && _tiers!.TierAt(entries, redemption.At) is var held && held < _tiers.IndexOf(required))
+        {
+            return Step.Refuse(LoyaltyRefusals.Refuse("loyalty.tier-required", "RewardId", redemption.RewardId, $"'{reward.Id}' needs tier '{required}' but the member is '{_tiers.Id(held)}'."));
         }
 
         var available = ledger.AvailableAt(redemption.At);
@@ -158,6 +163,36 @@ public sealed partial class LoyaltyEngine
         }
 
         return Step.Write(entry with { Allocations = Take(ledger, adjustment.At, -adjustment.Points, firstLot: null) });
+    }
+
+    private Step Match(LoyaltyStatusMatch match)
+    {
+        if ((LoyaltyRefusals.NotEmpty("Tier", match.Tier) ?? LoyaltyRefusals.NotEmpty("Reason", match.Reason)) is { } invalid)
+        {
+            return Step.Refuse(invalid);
+        }
+
+        if (_tiers is null || _tiers.IndexOf(match.Tier) < 0)
+        {
+            return Step.Refuse(LoyaltyRefusals.Refuse("loyalty.unknown-tier", "Tier", match.Tier, _tiers is null ? "the policy has no tiers." : $"'{match.Tier}' is not a tier of the policy."));
+        }
+
+        if (match.ExpiresAt <= match.At || match.ExpiresAt > LatestInstant)
+        {
+            return Step.Refuse(LoyaltyRefusals.Invalid("ExpiresAt", match.ExpiresAt, $"must be after At ({match.At}) and by {LatestInstant}."));
+        }
+
+        return Step.Write(new LoyaltyEntry
+        {
+            Key = match.Key,
+            Kind = LoyaltyEntryKind.StatusMatch,
+            At = match.At,
+            Points = 0,
+            RuleId = "loyalty.status-match",
+            Reason = $"Status match to {_tiers.Name(_tiers.IndexOf(match.Tier))} until {match.ExpiresAt}: {match.Reason}",
+            Tier = match.Tier,
+            ExpiresAt = match.ExpiresAt,
+        });
     }
 
     /// <summary>Takes up to <paramref name="points"/> from <paramref name="firstLot"/> (if any), then from the lots spendable at

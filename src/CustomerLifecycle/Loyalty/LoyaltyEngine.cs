@@ -37,6 +37,7 @@ public sealed partial class LoyaltyEngine
     private readonly bool _allowNegativeBalance;
     private readonly decimal _pointValue;
     private readonly Dictionary<string, LoyaltyRewardOptions> _rewards;
+    private readonly LoyaltyTiers? _tiers;
 
     /// <summary>Creates an engine for a policy, validating it.</summary>
     /// <param name="options">The policy; it is copied, so later changes to it do not affect the engine.</param>
@@ -64,8 +65,9 @@ public sealed partial class LoyaltyEngine
         _pointValue = options.PointValue;
         _rewards = (options.Rewards ?? []).ToDictionary(
             r => r.Id,
-            r => new LoyaltyRewardOptions { Id = r.Id, Name = r.Name, Points = r.Points },
+            r => new LoyaltyRewardOptions { Id = r.Id, Name = r.Name, Points = r.Points, RequiredTier = r.RequiredTier },
             StringComparer.Ordinal);
+        _tiers = LoyaltyTiers.From(options, _zone);
     }
 
     /// <summary>Applies a command to a member's account; never throws for a command, reporting every problem in the outcome instead.</summary>
@@ -111,9 +113,10 @@ public sealed partial class LoyaltyEngine
             LoyaltyPurchase purchase => Earn(entries, purchase),
             LoyaltyActivity activity => Earn(entries, activity),
             LoyaltyRefund refund => Refund(ledger, entries, refund),
-            LoyaltyRedemption redemption => Redeem(ledger, redemption),
+            LoyaltyRedemption redemption => Redeem(ledger, entries, redemption),
             LoyaltyRedemptionReversal reversal => Reverse(entries, reversal),
             LoyaltyAdjustment adjustment => Adjust(ledger, adjustment),
+            LoyaltyStatusMatch match => Match(match),
             // Only through a record's protected copy constructor can a host derive a command of its own.
             _ => Step.Refuse(LoyaltyRefusals.Invalid("Command", command.GetType().Name, "is not a loyalty command this engine knows.")),
         };
@@ -169,14 +172,18 @@ public sealed partial class LoyaltyEngine
 
         return new LoyaltyStatement(
             ledger.Balance(account.Member, asOf, _warning, _pointValue),
-            [.. lots.OrderBy(l => l.Lot.ExpiresAt).ThenBy(l => l.Order).Select(l => l.Lot)]);
+            [.. lots.OrderBy(l => l.Lot.ExpiresAt).ThenBy(l => l.Order).Select(l => l.Lot)])
+        {
+            Tier = _tiers?.Status(account.Entries, asOf),
+        };
     }
 
     /// <summary>Evaluates an account at an instant and explains it, entry by entry, for the few members a person looks at.</summary>
     /// <param name="account">The member's account.</param>
     /// <param name="asOf">The instant lots are judged at.</param>
     /// <returns>The statement of <see cref="Evaluate(LoyaltyRecord, Instant)"/> explained: one reason per ledger entry (code the
-    /// entry's rule id, in ledger order), one per lot holding points (<c>loyalty.lot</c>) and the debt if any (<c>loyalty.debt</c>).</returns>
+    /// entry's rule id, in ledger order), one per lot holding points (<c>loyalty.lot</c>), the debt if any (<c>loyalty.debt</c>)
+    /// and, when the policy has tiers, the tier (<c>loyalty.tier</c>) and every decision about it (code the change's).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
     public Explanation<LoyaltyStatement> Explain(LoyaltyRecord account, Instant asOf)
     {

@@ -9,7 +9,8 @@ internal static class LoyaltyExplanation
     public static string Decision(LoyaltyStatement statement, Duration warning)
     {
         var b = statement.Balance;
-        return string.Create(CultureInfo.InvariantCulture, $"{b.Available} points available, {b.Pending} pending, {b.ExpiringSoon} expiring within {warning.Days} days");
+        var line = string.Create(CultureInfo.InvariantCulture, $"{b.Available} points available, {b.Pending} pending, {b.ExpiringSoon} expiring within {warning.Days} days");
+        return statement.Tier is { } tier ? $"{line}; tier {tier.Name}" : line;
     }
 
     public static IReadOnlyList<Reason> Reasons(LoyaltyRecord account, LoyaltyStatement statement)
@@ -45,6 +46,25 @@ internal static class LoyaltyExplanation
                 new Dictionary<string, object?> { ["debt"] = statement.Balance.Debt }));
         }
 
+        if (statement.Tier is { } tier)
+        {
+            AddTier(reasons, tier);
+        }
+
         return reasons;
+    }
+
+    private static void AddTier(List<Reason> reasons, LoyaltyTierStatus tier)
+    {
+        var held = tier.MatchedUntil is { } until ? $"matched until {until}" : tier.DropsAt is { } drops ? $"drops at {drops}" : tier.ReviewAt is { } review ? $"reviewed at {review}" : "the first tier";
+        var next = tier.NextTier is null ? "the highest tier" : string.Create(CultureInfo.InvariantCulture, $"{tier.PointsToNextTier?.ToString(CultureInfo.InvariantCulture) ?? "-"} points or {tier.SpendToNextTier?.ToString(CultureInfo.InvariantCulture) ?? "-"} spend short of {tier.NextTier}");
+        reasons.Add(new Reason(
+            "loyalty.tier",
+            string.Create(CultureInfo.InvariantCulture, $"Tier {tier.Name} ({held}): earns × {tier.Multiplier}, benefits [{string.Join(", ", tier.Benefits)}]; {tier.QualifyingPoints} qualifying points and {tier.QualifyingSpend} spend since {tier.WindowStart}, {next}."),
+            new Dictionary<string, object?> { ["tier"] = tier.Tier, ["multiplier"] = tier.Multiplier, ["benefits"] = tier.Benefits, ["qualifyingPoints"] = tier.QualifyingPoints, ["qualifyingSpend"] = tier.QualifyingSpend }));
+        foreach (var change in tier.Changes)
+        {
+            reasons.Add(new Reason(change.Code, $"{change.At} {change.From} → {change.To}: {change.Reason}", new Dictionary<string, object?> { ["at"] = change.At, ["from"] = change.From, ["to"] = change.To }));
+        }
     }
 }

@@ -28,14 +28,37 @@ internal sealed class LoyaltyLedger
 
     public void Load(ImmutableArray<LoyaltyEntry> entries)
     {
-        _lotByKey.Clear();
-        Array.Clear(_lots, 0, LotCount);
-        LotCount = 0;
-        Earned = Reversed = Redeemed = ExpiredWritten = Debt = 0;
+        Clear();
         foreach (var entry in entries)
         {
             Add(entry);
         }
+    }
+
+    /// <summary>Loads the entries dated before <paramref name="end"/> only: the ledger as it stood then.</summary>
+    public void LoadBefore(ImmutableArray<LoyaltyEntry> entries, Instant end)
+    {
+        Clear();
+        foreach (var entry in entries)
+        {
+            if (entry.At < end)
+            {
+                Add(entry);
+            }
+        }
+    }
+
+    /// <summary>The points of lots whose lifetime ended in [<paramref name="start"/>, <paramref name="end"/>) and whose expiry no entry has written yet.</summary>
+    public long DueUnwritten(Instant start, Instant end)
+    {
+        long due = 0;
+        for (var lot = 0; lot < LotCount; lot++)
+        {
+            var expiresAt = _lots[lot].ExpiresAt!.Value;
+            due += _remaining[lot] > 0 && expiresAt >= start && expiresAt < end ? _remaining[lot] : 0;
+        }
+
+        return due;
     }
 
     public void Add(LoyaltyEntry entry)
@@ -153,6 +176,14 @@ internal sealed class LoyaltyLedger
 
         var net = available - Debt;
         return new LoyaltyBalance(member, asOf, net, pending, ExpiredWritten + expiredDue, Redeemed, Earned, Reversed, Debt, expiringSoon, nextExpiry, (net + pending) * pointValue);
+    }
+
+    private void Clear()
+    {
+        _lotByKey.Clear();
+        Array.Clear(_lots, 0, LotCount);
+        LotCount = 0;
+        Earned = Reversed = Redeemed = ExpiredWritten = Debt = 0;
     }
 
     private void OpenLot(LoyaltyEntry entry)

@@ -75,6 +75,22 @@ public sealed class LoyaltyOptions
     /// <value>The default value is 0.1 (1,000 points buy the default 100-unit gift card).</value>
     public decimal PointValue { get; set; } = LoyaltyDefaults.PointValue;
 
+    /// <summary>Gets or sets the member tiers, lowest first; the first is the one every member starts in. Empty for no tiers.</summary>
+    /// <value>The default value is an empty list.</value>
+    public List<LoyaltyTierOptions> Tiers { get; set; } = [];
+
+    /// <summary>Gets or sets the tiers' qualification window.</summary>
+    /// <value>The default value is <see cref="LoyaltyTierWindow.CalendarYear"/>.</value>
+    public LoyaltyTierWindow TierWindow { get; set; } = LoyaltyDefaults.TierWindow;
+
+    /// <summary>Gets or sets how many days (0–180) after a review that found a member short a drop takes effect; qualifying again meanwhile cancels it.</summary>
+    /// <value>The default value is 0 (the drop is at the review).</value>
+    public int TierGraceDays { get; set; } = LoyaltyDefaults.TierGraceDays;
+
+    /// <summary>Gets or sets a value indicating whether a member found short at a review drops one tier at most (soft landing), rather than to the tier their activity qualifies for.</summary>
+    /// <value>The default value is true.</value>
+    public bool TierSoftLanding { get; set; } = LoyaltyDefaults.TierSoftLanding;
+
     /// <summary>Gets or sets the reward catalogue.</summary>
     /// <value>The default value is one reward, <see cref="LoyaltyDefaults.GiftCardRewardId"/>: a 100-unit gift card for 1,000 points.</value>
     public List<LoyaltyRewardOptions> Rewards { get; set; } = LoyaltyDefaults.Rewards();

@@ -32,7 +32,8 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
 
         ValidateEarning(options, failures);
         ValidateTime(options, failures);
-        ValidateRewards(options.Rewards, failures);
+        var tiers = LoyaltyTierRules.Collect(options, failures);
+        ValidateRewards(options.Rewards, tiers, failures);
     }
 
     private static void ValidateEarning(LoyaltyOptions options, List<string> failures)
@@ -110,7 +111,7 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
         }
     }
 
-    private static void ValidateRewards(List<LoyaltyRewardOptions>? rewards, List<string> failures)
+    private static void ValidateRewards(List<LoyaltyRewardOptions>? rewards, HashSet<string> tiers, List<string> failures)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         rewards ??= [];
@@ -139,10 +140,14 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
             }
 
             CheckPoints(failures, $"{path}.Points", reward.Points, 1);
+            if (reward.RequiredTier is { } tier && !tiers.Contains(tier))
+            {
+                failures.Add($"{path}.RequiredTier: '{tier}' is not the id of a tier.");
+            }
         }
     }
 
-    private static void CheckPoints(List<string> failures, string path, long points, long min)
+    internal static void CheckPoints(List<string> failures, string path, long points, long min)
     {
         if (points < min || points > MaxPoints)
         {
@@ -158,7 +163,7 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
         }
     }
 
-    private static void CheckRange(List<string> failures, string path, int value, int min, int max)
+    internal static void CheckRange(List<string> failures, string path, int value, int min, int max)
     {
         if (value < min || value > max)
         {
@@ -166,5 +171,5 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
         }
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -14,4 +14,8 @@ public sealed class LoyaltyRewardOptions
     /// <summary>Gets or sets the price in points; positive.</summary>
     /// <value>The default value is 0 (must be set).</value>
     public long Points { get; set; }
+
+    /// <summary>Gets or sets the id of the lowest tier that may redeem the reward, or null for every member.</summary>
+    /// <value>The default value is null.</value>
+    public string? RequiredTier { get; set; }
 }

@@ -23,6 +23,8 @@ public sealed class LoyaltyOptionsTests
         Assert.Equal((14, 12, 30, 0), (options.HoldingDays, options.LifetimeMonths, options.ExpiryWarningDays, options.MaxBackdatingDays));
         Assert.False(options.AllowNegativeBalance);
         Assert.Equal(0.1m, options.PointValue);
+        Assert.Empty(options.Tiers);
+        Assert.Equal((LoyaltyTierWindow.CalendarYear, 0, true), (options.TierWindow, options.TierGraceDays, options.TierSoftLanding));
         var reward = Assert.Single(options.Rewards);
         Assert.Equal(("gift-card-100", "Gift card (100)", 1000L), (reward.Id, reward.Name, reward.Points));
         Assert.Equal(100m, reward.Points * options.PointValue);
@@ -81,6 +83,69 @@ public sealed class LoyaltyOptionsTests
                 "Rewards[3]: must not be null.",
             ],
             Failures(options));
+    }
+
+    [Fact]
+    public void EveryProblemOfTheTiers_IsListed_NamingTheTierAndTheValue()
+    {
+        var options = new LoyaltyOptions
+        {
+            TierWindow = (LoyaltyTierWindow)5,
+            TierGraceDays = 181,
+            Tiers =
+            [
+                new() { Id = "base", Name = "Base", QualifyingPoints = 10 },
+                new() { Id = "silver", Name = "", QualifyingSpend = 0m, EarnMultiplier = 0m, Benefits = ["free-shipping", "free-shipping", " "] },
+                new() { Id = "gold", Name = "Gold" },
+                new() { Id = "silver", Name = "Platinum", QualifyingPoints = 5000 },
+                new() { Id = "diamond", Name = "Diamond", QualifyingPoints = 4000, QualifyingSpend = 100m },
+                null!,
+            ],
+        };
+        options.Rewards.Add(new LoyaltyRewardOptions { Id = "lounge", Name = "Lounge", Points = 500, RequiredTier = "vip" });
+
+        Assert.Equal(
+            [
+                "TierWindow: 5 is not a LoyaltyTierWindow.",
+                "TierGraceDays: must be in [0, 180] but was 181.",
+                "Tiers[0]: the first tier is the one every member starts in; it must have no QualifyingPoints or QualifyingSpend.",
+                "Tiers[1].Name: must not be empty.",
+                "Tiers[1].EarnMultiplier: must be in (0, 10] but was 0.",
+                "Tiers[1].Benefits[1]: 'free-shipping' is listed more than once.",
+                "Tiers[1].Benefits[2]: must not be empty.",
+                "Tiers[1].QualifyingSpend: must be in (0, 1000000000] but was 0.",
+                "Tiers[2]: must have QualifyingPoints, QualifyingSpend or both.",
+                "Tiers[3].Id: 'silver' is used by more than one tier.",
+                "Tiers[4].QualifyingPoints: must be above Tiers[3]'s (5000) but was 4000.",
+                "Tiers[5]: must not be null.",
+                "Rewards[1].RequiredTier: 'vip' is not the id of a tier.",
+            ],
+            Failures(options));
+    }
+
+    [Fact]
+    public void TiersWrittenByHand_ReadBack()
+    {
+        const string json = """
+        {
+          "tierWindow": "Rolling12Months",
+          "tierGraceDays": 30,
+          "tierSoftLanding": false,
+          "tiers": [
+            { "id": "member", "name": "Member" },
+            { "id": "gold", "name": "Gold", "qualifyingPoints": 5000, "qualifyingSpend": 2500, "earnMultiplier": 1.5, "benefits": [ "free-shipping" ] }
+          ],
+          "rewards": [ { "id": "lounge", "name": "Lounge", "points": 500, "requiredTier": "gold" } ]
+        }
+        """;
+
+        var options = PolicyJson.Deserialize<LoyaltyOptions>(json);
+
+        Assert.Equal((LoyaltyTierWindow.Rolling12Months, 30, false), (options.TierWindow, options.TierGraceDays, options.TierSoftLanding));
+        var gold = options.Tiers[1];
+        Assert.Equal(("gold", (long?)5000, (decimal?)2500m, 1.5m, "free-shipping"), (gold.Id, gold.QualifyingPoints, gold.QualifyingSpend, gold.EarnMultiplier, Assert.Single(gold.Benefits)));
+        Assert.Equal("gold", Assert.Single(options.Rewards).RequiredTier);
+        Assert.Empty(Failures(options));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using System.Globalization;
 using CustomerLifecycle.Loyalty;
+using CustomerLifecycle.Testing.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -15,23 +15,12 @@ namespace CustomerLifecycle.Tests.Loyalty;
 [Properties(MaxTest = 200)]
 public sealed class LoyaltyProperties
 {
-    private static readonly Instant Start = At(2026, 1, 1, 9);
-
-    private static readonly LoyaltyEngine Strict = Engine(configure: false);
-    private static readonly LoyaltyEngine Lenient = Engine(configure: true);
+    private static readonly Instant Start = LoyaltyGenerators.Start;
 
     private static Arbitrary<Script> Scripts { get; } =
-        (from negative in Gen.Elements(false, true)
-         from steps in Gen.ListOf(Step)
-         select new Script(negative ? Lenient : Strict, negative, Materialize(steps.Take(50).ToList()))).ToArbitrary();
-
-    private static Gen<(int Kind, int Hours, int Amount, int Pick, int Points)> Step { get; } =
-        from kind in Gen.Choose(0, 7)
-        from hours in Gen.Frequency((4, Gen.Choose(0, 48)), (3, Gen.Choose(48, 24 * 40)), (1, Gen.Choose(24 * 100, 24 * 300)), (1, Gen.Constant(0)))
-        from amount in Gen.Choose(1, 8000)
-        from pick in Gen.Choose(0, 1000)
-        from points in Gen.Choose(-700, 700)
-        select (kind, hours, amount, pick, points);
+        (from policy in LoyaltyGenerators.Policy
+         from commands in LoyaltyGenerators.Script
+         select new Script(new LoyaltyEngine(policy), policy.AllowNegativeBalance, commands)).ToArbitrary();
 
     [Property]
     public Property TheBalanceIdentity_HoldsAtEveryInstant() => Prop.ForAll(Scripts, script =>
@@ -112,7 +101,7 @@ public sealed class LoyaltyProperties
         {
             again = script.Engine.Apply(again, command).Account;
             delivered++;
-            var redeliverable = applied.Where(c => script.Commands.IndexOf(c) < delivered).ToList();
+            var redeliverable = applied.Where(c => script.Commands.Take(delivered).Contains(c)).ToList();
             while (redeliverable.Count > 0 && random.Next(3) == 0)
             {
                 var outcome = script.Engine.Apply(again, redeliverable[random.Next(redeliverable.Count)]);
@@ -128,7 +117,7 @@ public sealed class LoyaltyProperties
 
     [Property]
     public Property EarningsDeliveredInAnyOrderWithDuplicates_GiveTheSameEntries(int seed) => Prop.ForAll(
-        Gen.ListOf(Step).Select(steps => steps.Take(40).Select(EarnOnly).ToList()).ToArbitrary(),
+        LoyaltyGenerators.Earnings.ToArbitrary(),
         commands =>
         {
             // Within 60 days, commands up to a year old accepted and no caps: nothing one earn does depends on another.
@@ -136,11 +125,11 @@ public sealed class LoyaltyProperties
             var random = new System.Random(seed);
             var delivery = commands.Concat(commands.Where(_ => random.Next(2) == 0)).OrderBy(_ => random.Next()).ToList();
 
-            var inOrder = Fold(engine, commands);
-            var shuffled = Fold(engine, delivery);
+            var inOrder = LoyaltyGenerators.Apply(engine, commands).Entries;
+            var shuffled = LoyaltyGenerators.Apply(engine, delivery).Entries;
 
             return inOrder.OrderBy(e => e.Key, StringComparer.Ordinal).SequenceEqual(shuffled.OrderBy(e => e.Key, StringComparer.Ordinal))
-                .Label($"{inOrder.Count} vs {shuffled.Count}");
+                .Label($"{inOrder.Length} vs {shuffled.Length}");
         });
 
     [Property]
@@ -165,73 +154,33 @@ public sealed class LoyaltyProperties
         }).Label(Describe(account));
     });
 
-    private static LoyaltyEngine Engine(bool configure) => LoyaltyTestKit.Engine(o =>
+    [Property]
+    public Property EveryTierDecision_StartsFromTheTierTheLastOneLeft_AndTheLastOneIsTheTierHeld() => Prop.ForAll(Scripts, script =>
     {
-        o.ExcludedCategories = ["excluded"];
-        o.CategoryMultipliers = new() { ["books"] = 2m };
-        o.MonthlyCap = 4000;
-        o.Rewards.Add(new LoyaltyRewardOptions { Id = "mug", Name = "Mug", Points = 300 });
-        o.AllowNegativeBalance = configure;
+        var account = Apply(script);
+        return Instants(account).All(at =>
+        {
+            if (script.Engine.Evaluate(account, at).Tier is not { } tier)
+            {
+                return true;
+            }
+
+            var held = "member";
+            foreach (var change in tier.Changes)
+            {
+                if (change.From != held || change.At > at || string.IsNullOrEmpty(change.Reason))
+                {
+                    return false;
+                }
+
+                held = change.To;
+            }
+
+            return held == tier.Tier && tier.Changes.Zip(tier.Changes.Skip(1)).All(p => p.First.At <= p.Second.At);
+        }).Label(Describe(account));
     });
 
-    private static List<LoyaltyCommand> Materialize(List<(int Kind, int Hours, int Amount, int Pick, int Points)> steps)
-    {
-        var commands = new List<LoyaltyCommand>();
-        var orders = new List<(string Order, decimal Amount)>();
-        var redemptions = new List<string>();
-        var at = Start;
-        for (var i = 0; i < steps.Count; i++)
-        {
-            var (kind, hours, amount, pick, points) = steps[i];
-            var key = string.Create(CultureInfo.InvariantCulture, $"k{i:D2}");
-            at += Duration.FromHours(hours);
-            LoyaltyCommand command = kind switch
-            {
-                0 or 1 => Purchase(key, at, amount / 4m, category: (pick % 4) switch { 0 => "books", 1 => "excluded", _ => null }),
-                2 => Activity(key, at, (LoyaltyActivityKind)(pick % 3)),
-                3 when orders.Count > 0 => Refund(key, at, orders[pick % orders.Count].Order, orders[pick % orders.Count].Amount * ((pick % 4) + 1) / 4),
-                4 or 5 => Redeem(key, at, pick % 3 == 0 ? "mug" : LoyaltyDefaults.GiftCardRewardId),
-                6 when redemptions.Count > 0 => Reverse(key, at, redemptions[pick % redemptions.Count]),
-                _ => Adjust(key, at, points == 0 ? 1 : points),
-            };
-            if (command is LoyaltyPurchase purchase)
-            {
-                orders.Add((purchase.OrderId, purchase.Amount));
-            }
-            else if (command is LoyaltyRedemption)
-            {
-                redemptions.Add(key);
-            }
-
-            commands.Add(command);
-        }
-
-        return commands;
-    }
-
-    private static LoyaltyCommand EarnOnly((int Kind, int Hours, int Amount, int Pick, int Points) step, int i)
-    {
-        var key = string.Create(CultureInfo.InvariantCulture, $"e{i:D2}");
-        var at = Start + Duration.FromMinutes(step.Hours * 60 % (60 * 24 * 60));
-        return step.Kind % 2 == 0
-            ? Purchase(key, at, step.Amount / 4m, category: step.Pick % 3 == 0 ? "books" : null)
-            : Activity(key, at, (LoyaltyActivityKind)(step.Pick % 3));
-    }
-
-    private static LoyaltyRecord Apply(Script script) => Fold(script.Engine, script.Commands) is var entries && entries.Count > 0
-        ? new LoyaltyRecord { Member = Member, Entries = [.. entries] }
-        : new LoyaltyRecord { Member = Member };
-
-    private static List<LoyaltyEntry> Fold(LoyaltyEngine engine, IEnumerable<LoyaltyCommand> commands)
-    {
-        LoyaltyRecord? account = null;
-        foreach (var command in commands)
-        {
-            account = engine.Apply(account, command).Account;
-        }
-
-        return account is null ? [] : [.. account.Entries];
-    }
+    private static LoyaltyRecord Apply(Script script) => LoyaltyGenerators.Apply(script.Engine, script.Commands);
 
     private static IEnumerable<Instant> Instants(LoyaltyRecord account)
     {
@@ -241,7 +190,7 @@ public sealed class LoyaltyProperties
 
     private static string Describe(LoyaltyRecord account) => string.Join("\n", account.Entries.Select(e => $"{e.Key} {e.Kind} {e.At} {e.Points} [{string.Join(", ", e.Allocations)}]"));
 
-    public sealed record Script(LoyaltyEngine Engine, bool AllowNegative, List<LoyaltyCommand> Commands)
+    public sealed record Script(LoyaltyEngine Engine, bool AllowNegative, IReadOnlyList<LoyaltyCommand> Commands)
     {
         public override string ToString() => string.Join("\n", Commands);
     }

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using CustomerLifecycle.Loyalty;
+
+namespace CustomerLifecycle.Sqlite.Serialization;
+
+/// <summary>A loyalty ledger's JSON as the store keeps it: the record's fields and the version of their shape.</summary>
+/// <remarks>The version lives in the JSON, not in <see cref="LoyaltyRecord"/> (domain state only), so that a later release can
+/// migrate what this one wrote, and this one refuses what a later one wrote.</remarks>
+internal static class LoyaltyRecordJson
+{
+    /// <summary>The shape this release writes: the member and its entries.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    public static string Serialize(LoyaltyRecord record)
+        => JsonSerializer.Serialize(new Document { SchemaVersion = CurrentSchemaVersion, Member = record.Member, Entries = record.Entries }, StoreJsonContext.Default.LoyaltyRecordDocument);
+
+    /// <exception cref="SqliteSchemaException">The record was written by a later release, in a shape this one does not know.</exception>
+    public static LoyaltyRecord Deserialize(string json)
+    {
+        var document = JsonSerializer.Deserialize(json, StoreJsonContext.Default.LoyaltyRecordDocument) ?? throw new JsonException("A stored loyalty record is null.");
+        return document.SchemaVersion <= CurrentSchemaVersion
+            ? new LoyaltyRecord { Member = document.Member, Entries = document.Entries }
+            : throw new SqliteSchemaException($"The loyalty record of member '{document.Member}' has schema version {document.SchemaVersion}, written by a later release; this one reads up to {CurrentSchemaVersion}. Upgrade CustomerLifecycle.Sqlite.");
+    }
+
+    /// <summary>What is stored: a <see cref="LoyaltyRecord"/> with the version of its shape.</summary>
+    internal sealed class Document
+    {
+        public required int SchemaVersion { get; init; }
+
+        public required CustomerId Member { get; init; }
+
+        public required ImmutableArray<LoyaltyEntry> Entries { get; init; }
+    }
+}

@@ -1,0 +1,84 @@
+using CustomerLifecycle.Internal;
+using NodaTime;
+
+namespace CustomerLifecycle.Loyalty;
+
+/// <summary>Measures a programme over many ledgers: points issued, redeemed and expired (breakage) in a period, and the
+/// outstanding points' liability at its end, valued at the policy's point value.</summary>
+/// <remarks>Sealed, immutable and thread-safe. A measurement replays each ledger into one reused buffer, so it allocates
+/// nothing per member once the buffer holds the largest ledger.</remarks>
+public sealed class LoyaltyKpiCalculator
+{
+    private readonly decimal _pointValue;
+
+    /// <summary>Creates a calculator for a policy, validating it.</summary>
+    /// <param name="options">The policy whose point value the figures are valued at.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The policy is invalid; the exception lists every problem.</exception>
+    public LoyaltyKpiCalculator(LoyaltyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        PolicyValidation.ThrowIfInvalid<LoyaltyOptions, LoyaltyOptionsValidator>(options);
+        _pointValue = options.PointValue;
+    }
+
+    /// <summary>Measures the ledgers over [<paramref name="periodStart"/>, <paramref name="periodEnd"/>).</summary>
+    /// <param name="records">The members' ledgers; none may be null.</param>
+    /// <param name="periodStart">The period's start (included).</param>
+    /// <param name="periodEnd">The period's end (excluded): the liability is valued at it, and entries from it on are ignored.</param>
+    /// <returns>The figures.</returns>
+    /// <exception cref="ArgumentException"><paramref name="periodEnd"/> is not after <paramref name="periodStart"/>, or a record is null.</exception>
+    public LoyaltyKpis Calculate(ReadOnlySpan<LoyaltyRecord> records, Instant periodStart, Instant periodEnd)
+    {
+        if (periodEnd <= periodStart)
+        {
+            throw new ArgumentException($"The period's end ({periodEnd}) must be after its start ({periodStart}).", nameof(periodEnd));
+        }
+
+        long issued = 0, redeemed = 0, expired = 0, outstanding = 0;
+        var ledger = new LoyaltyLedger();
+        foreach (var record in records)
+        {
+            if (record is null)
+            {
+                throw new ArgumentException("A record is null.", nameof(records));
+            }
+
+            foreach (var entry in record.Entries)
+            {
+                if (entry.At < periodStart || entry.At >= periodEnd)
+                {
+                    continue;
+                }
+
+                issued += entry.OpensLot ? entry.Points : 0;
+                redeemed += entry.Kind switch
+                {
+                    LoyaltyEntryKind.Redeem => -entry.Points,
+                    LoyaltyEntryKind.Reverse when entry.Points > 0 => -entry.Points,
+                    _ => 0,
+                };
+                expired += entry.Kind == LoyaltyEntryKind.Expire ? -entry.Points : 0;
+            }
+
+            ledger.LoadBefore(record.Entries, periodEnd);
+            expired += ledger.DueUnwritten(periodStart, periodEnd);
+            // Held as the period closes: a lot ending exactly at its end expires in the next period, and is still owed now.
+            var balance = ledger.Balance(record.Member, periodEnd - Duration.Epsilon, Duration.Zero, _pointValue);
+            outstanding += Math.Max(0, balance.Available + balance.Pending);
+        }
+
+        return new LoyaltyKpis(
+            periodStart,
+            periodEnd,
+            records.Length,
+            issued,
+            redeemed,
+            expired,
+            outstanding,
+            outstanding * _pointValue,
+            expired * _pointValue,
+            issued == 0 ? null : (decimal)redeemed / issued,
+            issued == 0 ? null : (decimal)expired / issued);
+    }
+}

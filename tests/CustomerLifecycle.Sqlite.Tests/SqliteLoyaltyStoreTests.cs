@@ -1,0 +1,100 @@
+using CustomerLifecycle.Loyalty;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace CustomerLifecycle.Sqlite.Tests;
+
+public sealed class SqliteLoyaltyStoreTests : IDisposable
+{
+    private static readonly CustomerId Member = CustomerId.From("m-1");
+    private static readonly LoyaltyEngine Engine = new(new LoyaltyOptions());
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task ALedger_IsStoredWithTheVersionOfItsShapeInTheJson()
+    {
+        await new SqliteLoyaltyStore(_database.Path).SaveAsync(Ledger(), 0);
+
+        var json = Scalar("SELECT record FROM loyalty_records WHERE member = 'm-1'");
+
+        Assert.StartsWith("{\"schemaVersion\":1,\"member\":\"m-1\",\"entries\":[{\"key\":\"buy\",\"kind\":\"Earn\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("opensLot", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALedgerOfALaterSchema_IsRefusedNamingTheMemberAndBothVersions()
+    {
+        var store = new SqliteLoyaltyStore(_database.Path);
+        await store.SaveAsync(Ledger(), 0);
+        Execute("UPDATE loyalty_records SET record = json_set(record, '$.schemaVersion', 2)");
+
+        var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAsync(Member));
+
+        Assert.Equal(
+            "The loyalty record of member 'm-1' has schema version 2, written by a later release; this one reads up to 1. Upgrade CustomerLifecycle.Sqlite.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task AFileOfSchema1_GainsTheLoyaltyTable_AndKeepsItsRows()
+    {
+        // What 0.x releases before loyalty created: schema 1, without loyalty_records, holding a feedback row.
+        Execute(
+            "CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1);"
+            + "CREATE TABLE lifecycle_records (customer TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, record TEXT NOT NULL);"
+            + "CREATE TABLE lifecycle_events (id TEXT NOT NULL PRIMARY KEY, customer TEXT NOT NULL, occurred_at INTEGER NOT NULL) WITHOUT ROWID;"
+            + "CREATE TABLE feedback_records (id TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, record TEXT NOT NULL);"
+            + "INSERT INTO feedback_records VALUES ('kept', 3, '{}');",
+            expectedRows: null);
+
+        var store = new SqliteLoyaltyStore(_database.Path);
+        Assert.Equal(SaveResult.Saved(1), await store.SaveAsync(Ledger(), 0));
+
+        Assert.Equal(Ledger(), (await store.LoadAsync(Member))!.Record);
+        Assert.Equal("2", Scalar("SELECT CAST(version AS TEXT) FROM schema_version"));
+        Assert.Equal("kept 3", Scalar("SELECT id || ' ' || version FROM feedback_records"));
+    }
+
+    [Fact]
+    public async Task TheGuards_RefuseDefaultMembersNullRecordsAndNegativeVersions()
+    {
+        var store = new SqliteLoyaltyStore(_database.Path);
+
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.LoadAsync(default));
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => await store.SaveAsync(null!, 0));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.SaveAsync(new LoyaltyRecord { Member = default }, 0));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await store.SaveAsync(Ledger(), -1));
+        Assert.Throws<ArgumentException>(() => new SqliteLoyaltyStore(" "));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteLoyaltyStore(_database.Path, TimeSpan.FromSeconds(-1)));
+    }
+
+    private static LoyaltyRecord Ledger()
+    {
+        var at = Instant.FromUtc(2026, 3, 1, 10, 0);
+        return Engine.Apply(null, new LoyaltyPurchase { Key = "buy", Member = Member, At = at, OrderId = "o-1", Amount = 12.5m }).Account!;
+    }
+
+    private void Execute(string sql, int? expectedRows = 1)
+    {
+        using var connection = new SqliteConnection($"Data Source={_database.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var rows = command.ExecuteNonQuery();
+        if (expectedRows is { } expected)
+        {
+            Assert.Equal(expected, rows);
+        }
+    }
+
+    private string Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_database.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)command.ExecuteScalar()!;
+    }
+}
