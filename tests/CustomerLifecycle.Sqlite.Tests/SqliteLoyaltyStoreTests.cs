@@ -73,7 +73,7 @@ public sealed class SqliteLoyaltyStoreTests : IDisposable
     private static LoyaltyRecord Ledger()
     {
         var at = Instant.FromUtc(2026, 3, 1, 10, 0);
-        return Engine.Apply(null, new LoyaltyPurchase { Key = "buy", Member = Member, At = at, OrderId = "o-1", Amount = 12.5m }).Account!;
+        return Engine.TryApply(null, new LoyaltyPurchase { Key = "buy", Member = Member, At = at, OrderId = "o-1", Amount = 12.5m }).Record!;
     }
 
     private void Execute(string sql, int? expectedRows = 1)

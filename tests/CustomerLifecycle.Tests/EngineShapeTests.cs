@@ -21,7 +21,7 @@ public sealed class EngineShapeTests
     [Fact]
     public void EveryComponent_HasItsEngine()
     {
-        string[] expected = ["Feedback", "Health", "LeadScoring", "Lifecycle", "Loyalty", "Tiering", "Value"];
+        string[] expected = ["Feedback", "Health", "LeadScoring", "Lifecycle", "Loyalty", "Profile", "Tiering", "Value"];
 
         var components = EngineTypes.Select(Component).ToHashSet();
 
@@ -79,6 +79,28 @@ public sealed class EngineShapeTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void EverySingleEvaluate_HasAnExplain_WithItsParameters(string engineName)
+    {
+        var engine = Sdk.GetType(engineName)!;
+
+        foreach (var evaluate in Methods(engine, "Evaluate").Where(m => !IsBatch(m)))
+        {
+            var parameters = evaluate.GetParameters().Select(p => p.ParameterType).ToArray();
+            Assert.True(engine.GetMethod("Explain", parameters) is not null, $"{engine.Name}.Evaluate({string.Join(", ", parameters.Select(p => p.Name))}) has no Explain with the same parameters.");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void TheBatchEvaluate_ReadsInputsAndAsOf_AndWritesOutputs(string engineName)
+    {
+        var batch = Methods(Sdk.GetType(engineName)!, "Evaluate").Where(IsBatch);
+
+        Assert.All(batch, m => Assert.Equal("outputs", m.GetParameters()[^1].Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void AComponent_RegistersAsAddXxx_AndConfiguresAsConfigureXxx(string engineName)
     {
         var component = Component(Sdk.GetType(engineName)!);
@@ -105,7 +127,7 @@ public sealed class EngineShapeTests
         if (service is null)
         {
             // No state lives between calls: no record, no store, no service.
-            Assert.Null(Sdk.GetType($"CustomerLifecycle.{component}.I{component}Store"));
+            Assert.Null(typeof(IRecordStore<,>).Assembly.GetType($"CustomerLifecycle.{component}.I{component}Store"));
             return;
         }
 

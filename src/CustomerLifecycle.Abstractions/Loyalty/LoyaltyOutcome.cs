@@ -11,7 +11,7 @@ public sealed record LoyaltyOutcome
     public required LoyaltyOutcomeStatus Status { get; init; }
 
     /// <summary>Gets the account with the entries appended when applied; the input account otherwise (null when there was none).</summary>
-    public required LoyaltyRecord? Account { get; init; }
+    public required LoyaltyRecord? Record { get; init; }
 
     /// <summary>Gets the entries the command wrote, in ledger order (expiries it found due first); empty unless applied.</summary>
     public required ImmutableArray<LoyaltyEntry> Entries { get; init; }

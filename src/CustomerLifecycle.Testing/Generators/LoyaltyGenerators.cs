@@ -119,7 +119,7 @@ public static class LoyaltyGenerators
         LoyaltyRecord? record = null;
         foreach (var command in commands)
         {
-            record = engine.Apply(record, command).Account;
+            record = engine.TryApply(record, command).Record;
         }
 
         return record ?? new LoyaltyRecord { Member = Member };

@@ -70,30 +70,30 @@ public sealed partial class LoyaltyEngine
         _tiers = LoyaltyTiers.From(options, _zone);
     }
 
-    /// <summary>Applies a command to a member's account; never throws for a command, reporting every problem in the outcome instead.</summary>
-    /// <param name="account">The member's account, or null when the member has none yet.</param>
+    /// <summary>Applies a command to a member's record; never throws for a command, reporting every problem in the outcome instead.</summary>
+    /// <param name="record">The member's record, or null when the member has none yet.</param>
     /// <param name="command">The command.</param>
     /// <returns>
-    /// <see cref="LoyaltyOutcomeStatus.Applied"/> with the account and the entries appended; <see cref="LoyaltyOutcomeStatus.Duplicate"/>
+    /// <see cref="LoyaltyOutcomeStatus.Applied"/> with the record and the entries appended; <see cref="LoyaltyOutcomeStatus.Duplicate"/>
     /// when the ledger already holds the command's key; or <see cref="LoyaltyOutcomeStatus.Rejected"/> with one reason naming the
     /// field and its value. Nothing is written unless applied.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
-    public LoyaltyOutcome Apply(LoyaltyRecord? account, LoyaltyCommand command)
+    public LoyaltyOutcome TryApply(LoyaltyRecord? record, LoyaltyCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (LoyaltyRefusals.Identity(account, command) is { } refusal)
+        if (LoyaltyRefusals.Identity(record, command) is { } refusal)
         {
-            return Rejected(account, refusal);
+            return Rejected(record, refusal);
         }
 
-        var entries = account?.Entries ?? [];
+        var entries = record?.Entries ?? [];
         if (entries.Any(e => e.Key == command.Key))
         {
             return new LoyaltyOutcome
             {
                 Status = LoyaltyOutcomeStatus.Duplicate,
-                Account = account,
+                Record = record,
                 Entries = [],
                 Reasons = [new Reason("loyalty.duplicate", $"The ledger already holds command '{command.Key}'; nothing was written.", new Dictionary<string, object?> { ["key"] = command.Key })],
             };
@@ -101,7 +101,7 @@ public sealed partial class LoyaltyEngine
 
         if (LoyaltyRefusals.Timing(entries, command, EarliestInstant, LatestInstant, _maxBackdating) is { } late)
         {
-            return Rejected(account, late);
+            return Rejected(record, late);
         }
 
         var ledger = new LoyaltyLedger();
@@ -122,7 +122,7 @@ public sealed partial class LoyaltyEngine
         };
         if (step.Refusal is not null)
         {
-            return Rejected(account, step.Refusal);
+            return Rejected(record, step.Refusal);
         }
 
         written.Add(step.Entry!);
@@ -142,7 +142,7 @@ public sealed partial class LoyaltyEngine
         return new LoyaltyOutcome
         {
             Status = LoyaltyOutcomeStatus.Applied,
-            Account = new LoyaltyRecord { Member = command.Member, Entries = entries.AddRange(written) },
+            Record = new LoyaltyRecord { Member = command.Member, Entries = entries.AddRange(written) },
             Entries = [.. written],
             Reasons = reasons,
             Shortfall = step.Shortfall,
@@ -150,16 +150,16 @@ public sealed partial class LoyaltyEngine
     }
 
     /// <summary>A member's points at an instant, with every lot that still holds points.</summary>
-    /// <param name="account">The member's account.</param>
+    /// <param name="record">The member's record.</param>
     /// <param name="asOf">The instant lots are judged at (pending, available, expired); every entry of the ledger counts, so pass
     /// an instant not before its latest entry for a statement that reads as of then.</param>
     /// <returns>The balance and the lots, soonest-expiring first.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
-    public LoyaltyStatement Evaluate(LoyaltyRecord account, Instant asOf)
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    public LoyaltyStatement Evaluate(LoyaltyRecord record, Instant asOf)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(record);
         var ledger = new LoyaltyLedger();
-        ledger.Load(account.Entries);
+        ledger.Load(record.Entries);
         var lots = new List<(LoyaltyLot Lot, int Order)>();
         for (var lot = 0; lot < ledger.LotCount; lot++)
         {
@@ -171,59 +171,56 @@ public sealed partial class LoyaltyEngine
         }
 
         return new LoyaltyStatement(
-            ledger.Balance(account.Member, asOf, _warning, _pointValue),
+            ledger.Balance(record.Member, asOf, _warning, _pointValue),
             [.. lots.OrderBy(l => l.Lot.ExpiresAt).ThenBy(l => l.Order).Select(l => l.Lot)])
         {
-            Tier = _tiers?.Status(account.Entries, asOf),
+            Tier = _tiers?.Status(record.Entries, asOf),
         };
     }
 
-    /// <summary>Evaluates an account at an instant and explains it, entry by entry, for the few members a person looks at.</summary>
-    /// <param name="account">The member's account.</param>
+    /// <summary>Evaluates a record at an instant and explains it, entry by entry, for the few members a person looks at.</summary>
+    /// <param name="record">The member's record.</param>
     /// <param name="asOf">The instant lots are judged at.</param>
     /// <returns>The statement of <see cref="Evaluate(LoyaltyRecord, Instant)"/> explained: one reason per ledger entry (code the
     /// entry's rule id, in ledger order), one per lot holding points (<c>loyalty.lot</c>), the debt if any (<c>loyalty.debt</c>)
     /// and, when the policy has tiers, the tier (<c>loyalty.tier</c>) and every decision about it (code the change's).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
-    public Explanation<LoyaltyStatement> Explain(LoyaltyRecord account, Instant asOf)
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    public Explanation<LoyaltyStatement> Explain(LoyaltyRecord record, Instant asOf)
     {
-        var statement = Evaluate(account, asOf);
-        return new Explanation<LoyaltyStatement>(account.Member.ToString(), LoyaltyExplanation.Decision(statement, _warning), statement, LoyaltyExplanation.Reasons(account, statement));
+        var statement = Evaluate(record, asOf);
+        return new Explanation<LoyaltyStatement>(record.Member.ToString(), LoyaltyExplanation.Decision(statement, _warning), statement, LoyaltyExplanation.Reasons(record, statement));
     }
 
-    /// <summary>Evaluates many accounts at one instant (a nightly sweep, a liability report), writing compact balances; allocates
+    /// <summary>Evaluates many records at one instant (a nightly sweep, a liability report), writing compact outputs; allocates
     /// nothing per member once its buffers hold the largest ledger.</summary>
-    /// <param name="accounts">The accounts; none may be null.</param>
+    /// <param name="records">The records; none may be null.</param>
     /// <param name="asOf">The instant lots are judged at.</param>
-    /// <param name="balances">Receives one balance per account, at the same index; at least as long as <paramref name="accounts"/>.</param>
-    /// <exception cref="ArgumentException"><paramref name="balances"/> is shorter than <paramref name="accounts"/>, or an account is null (nothing is written then).</exception>
-    public void Evaluate(ReadOnlySpan<LoyaltyRecord> accounts, Instant asOf, Span<LoyaltyBalance> balances)
+    /// <param name="outputs">Receives one balance per record, at the same index; at least as long as <paramref name="records"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="outputs"/> is shorter than <paramref name="records"/>, or a record is null (nothing is written then).</exception>
+    public void Evaluate(ReadOnlySpan<LoyaltyRecord> records, Instant asOf, Span<LoyaltyBalance> outputs)
     {
-        if (balances.Length < accounts.Length)
-        {
-            throw new ArgumentException($"The balances span ({balances.Length}) is shorter than the accounts span ({accounts.Length}).", nameof(balances));
-        }
+        Guard.LongEnough(outputs.Length, records.Length);
 
-        foreach (var account in accounts)
+        foreach (var record in records)
         {
-            if (account is null)
+            if (record is null)
             {
-                throw new ArgumentException("An account is null.", nameof(accounts));
+                throw new ArgumentException("A record is null.", nameof(records));
             }
         }
 
         var ledger = new LoyaltyLedger();
-        for (var i = 0; i < accounts.Length; i++)
+        for (var i = 0; i < records.Length; i++)
         {
-            ledger.Load(accounts[i].Entries);
-            balances[i] = ledger.Balance(accounts[i].Member, asOf, _warning, _pointValue);
+            ledger.Load(records[i].Entries);
+            outputs[i] = ledger.Balance(records[i].Member, asOf, _warning, _pointValue);
         }
     }
 
     private static LoyaltyOutcome Rejected(LoyaltyRecord? account, Reason refusal) => new()
     {
         Status = LoyaltyOutcomeStatus.Rejected,
-        Account = account,
+        Record = account,
         Entries = [],
         Reasons = [refusal],
     };

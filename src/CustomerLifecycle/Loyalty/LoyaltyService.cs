@@ -12,7 +12,7 @@ public sealed class LoyaltyService
 {
     private readonly LoyaltyEngine _engine;
     private readonly ILoyaltyStore _store;
-    private readonly int _maxAttempts;
+    private readonly OptimisticWriter<CustomerId, LoyaltyRecord> _writer;
 
     /// <summary>Creates the service.</summary>
     /// <param name="engine">The engine that applies commands.</param>
@@ -24,7 +24,7 @@ public sealed class LoyaltyService
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(store);
-        _maxAttempts = PolicyValidation.ThrowIfInvalid<RetryOptions, RetryOptionsValidator>(retry ?? new RetryOptions()).MaxAttempts;
+        _writer = new(store, retry);
         _engine = engine;
         _store = store;
     }
@@ -40,27 +40,14 @@ public sealed class LoyaltyService
     {
         ArgumentNullException.ThrowIfNull(command);
         CustomerId.ThrowIfDefault(command.Member, nameof(command));
-        long lastSeen = 0;
-        for (var attempt = 1; attempt <= _maxAttempts; attempt++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var stored = await _store.LoadAsync(command.Member, cancellationToken).ConfigureAwait(false);
-            var outcome = _engine.Apply(stored?.Record, command);
-            if (!outcome.Changed)
+        return await _writer.SaveAsync(
+            command.Member,
+            record =>
             {
-                return outcome;
-            }
-
-            var saved = await _store.SaveAsync(outcome.Account!, stored?.Version ?? 0, cancellationToken).ConfigureAwait(false);
-            if (saved.Succeeded)
-            {
-                return outcome;
-            }
-
-            lastSeen = saved.Version;
-        }
-
-        throw new StoreConflictException(command.Member.ToString(), _maxAttempts, lastSeen);
+                var outcome = _engine.TryApply(record, command);
+                return (outcome, outcome.Changed ? outcome.Record : null);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A member's stored points at an instant; reads only.</summary>

@@ -69,7 +69,7 @@ public sealed class LoyaltyContractsTests
     [Fact]
     public void AnOutcome_HasChanged_OnlyWhenApplied()
     {
-        LoyaltyOutcome Outcome(LoyaltyOutcomeStatus status) => new() { Status = status, Account = null, Entries = ImmutableArray<LoyaltyEntry>.Empty, Reasons = [] };
+        LoyaltyOutcome Outcome(LoyaltyOutcomeStatus status) => new() { Status = status, Record = null, Entries = ImmutableArray<LoyaltyEntry>.Empty, Reasons = [] };
 
         Assert.True(Outcome(LoyaltyOutcomeStatus.Applied).Changed);
         Assert.False(Outcome(LoyaltyOutcomeStatus.Duplicate).Changed);

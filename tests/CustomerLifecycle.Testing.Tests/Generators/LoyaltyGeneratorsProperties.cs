@@ -58,8 +58,8 @@ public sealed class LoyaltyGeneratorsProperties
         LoyaltyRecord? record = null;
         foreach (var command in script)
         {
-            var outcome = Strict.Apply(record, command);
-            record = outcome.Account;
+            var outcome = Strict.TryApply(record, command);
+            record = outcome.Record;
             yield return outcome;
         }
     }

@@ -15,34 +15,34 @@ public sealed class LoyaltyDocSamples
         var member = CustomerId.From("m-42");
         var bought = Instant.FromUtc(2026, 3, 2, 10, 0);
 
-        var earned = engine.Apply(null, new LoyaltyPurchase { Key = "order-1001", Member = member, At = bought, OrderId = "1001", Amount = 1250.80m });
+        var earned = engine.TryApply(null, new LoyaltyPurchase { Key = "order-1001", Member = member, At = bought, OrderId = "1001", Amount = 1250.80m });
         // earned.Entries[0]: Earn +1250, "Purchase 1001: 1250.80 × 1 points per unit × 1 = 1250.80, rounded down to 1250; pending until 2026-03-16T10:00:00Z."
 
-        LoyaltyBalance balance = engine.Evaluate(earned.Account!, bought + Duration.FromDays(14)).Balance;
+        LoyaltyBalance balance = engine.Evaluate(earned.Record!, bought + Duration.FromDays(14)).Balance;
         // balance.Available = 1250, balance.Pending = 0, balance.Value = 125.0 (at 0.1 a point)
 
-        var redeemed = engine.Apply(earned.Account, new LoyaltyRedemption { Key = "redeem-1", Member = member, At = bought + Duration.FromDays(20), RewardId = LoyaltyDefaults.GiftCardRewardId });
+        var redeemed = engine.TryApply(earned.Record, new LoyaltyRedemption { Key = "redeem-1", Member = member, At = bought + Duration.FromDays(20), RewardId = LoyaltyDefaults.GiftCardRewardId });
         // redeemed.Entries[0]: Redeem -1000, taken from lot order-1001; 250 points stay available until 2027-03-02T10:00:00Z
         #endregion
 
         Assert.Equal("Purchase 1001: 1250.80 × 1 points per unit × 1 = 1250.80, rounded down to 1250; pending until 2026-03-16T10:00:00Z.", earned.Entries[0].Reason);
         Assert.Equal((1250L, 0L, 125.0m), (balance.Available, balance.Pending, balance.Value));
         Assert.Equal([new LoyaltyAllocation("order-1001", 1000)], redeemed.Entries[0].Allocations.ToArray());
-        var after = engine.Evaluate(redeemed.Account!, bought + Duration.FromDays(20));
+        var after = engine.Evaluate(redeemed.Record!, bought + Duration.FromDays(20));
         Assert.Equal((250L, (Instant?)Instant.FromUtc(2027, 3, 2, 10, 0)), (after.Balance.Available, after.Balance.NextExpiry));
 
         #region snippet: loyalty-reverse-then-refund
         // The order is returned: the gift card is cancelled first, so its 1,000 points go back to the same lot, expiry unchanged ...
-        var cancelled = engine.Apply(redeemed.Account, new LoyaltyRedemptionReversal { Key = "cancel-1", Member = member, At = bought + Duration.FromDays(21), RedemptionKey = "redeem-1" });
+        var cancelled = engine.TryApply(redeemed.Record, new LoyaltyRedemptionReversal { Key = "cancel-1", Member = member, At = bought + Duration.FromDays(21), RedemptionKey = "redeem-1" });
 
         // ... and the refund then takes back all 1,250 points the order earned.
-        var refunded = engine.Apply(cancelled.Account, new LoyaltyRefund { Key = "refund-1", Member = member, At = bought + Duration.FromDays(21), OrderId = "1001", Amount = 1250.80m });
+        var refunded = engine.TryApply(cancelled.Record, new LoyaltyRefund { Key = "refund-1", Member = member, At = bought + Duration.FromDays(21), OrderId = "1001", Amount = 1250.80m });
         // refunded.Entries[0]: Reverse -1250, refunded.Shortfall = 0; the same command delivered again is a Duplicate
         #endregion
 
         Assert.Equal(1000, cancelled.Entries[0].Points);
         Assert.Equal((-1250L, 0L), (refunded.Entries[0].Points, refunded.Shortfall));
-        Assert.Equal(LoyaltyOutcomeStatus.Duplicate, engine.Apply(refunded.Account, new LoyaltyRefund { Key = "refund-1", Member = member, At = bought + Duration.FromDays(21), OrderId = "1001", Amount = 1250.80m }).Status);
+        Assert.Equal(LoyaltyOutcomeStatus.Duplicate, engine.TryApply(refunded.Record, new LoyaltyRefund { Key = "refund-1", Member = member, At = bought + Duration.FromDays(21), OrderId = "1001", Amount = 1250.80m }).Status);
     }
 
     [Fact]

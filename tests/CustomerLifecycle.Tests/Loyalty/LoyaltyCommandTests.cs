@@ -13,10 +13,10 @@ public sealed class LoyaltyCommandTests
     [Fact]
     public void TheSameKeyTwice_IsADuplicate_ThatWritesNothing()
     {
-        var outcome = DefaultEngine.Apply(Account, Adjust("c1", At(2026, 1, 3), 5));
+        var outcome = DefaultEngine.TryApply(Account, Adjust("c1", At(2026, 1, 3), 5));
 
         Assert.Equal(LoyaltyOutcomeStatus.Duplicate, outcome.Status);
-        Assert.Same(Account, outcome.Account);
+        Assert.Same(Account, outcome.Record);
         Assert.Empty(outcome.Entries);
         Assert.False(outcome.Changed);
         Assert.Equal("loyalty.duplicate: The ledger already holds command 'c1'; nothing was written.", outcome.Reasons.Single().ToString());
@@ -49,10 +49,10 @@ public sealed class LoyaltyCommandTests
     [MemberData(nameof(Refusals))]
     public void ABadCommand_IsRefusedWhole_NamingTheFieldAndTheValue(string name, LoyaltyCommand command, string code, string field, object? value, string message)
     {
-        var outcome = DefaultEngine.Apply(Account, command);
+        var outcome = DefaultEngine.TryApply(Account, command);
 
         Assert.True(outcome.Status == LoyaltyOutcomeStatus.Rejected, name);
-        Assert.Same(Account, outcome.Account);
+        Assert.Same(Account, outcome.Record);
         Assert.Empty(outcome.Entries);
         var reason = Assert.Single(outcome.Reasons);
         Assert.Equal((code, message), (reason.Code, reason.Message));
@@ -65,10 +65,10 @@ public sealed class LoyaltyCommandTests
     {
         var account = Run(DefaultEngine, Activity("a1", At(2026, 1, 1)));
 
-        var outcome = DefaultEngine.Apply(account, Redeem("r", At(2027, 6, 1)));
+        var outcome = DefaultEngine.TryApply(account, Redeem("r", At(2027, 6, 1)));
 
         Assert.Equal(LoyaltyOutcomeStatus.Rejected, outcome.Status);
-        Assert.Same(account, outcome.Account);
+        Assert.Same(account, outcome.Record);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class LoyaltyCommandTests
     {
         var account = Run(DefaultEngine, Adjust("c", At(2026, 1, 1), 1000), Redeem("r", At(2026, 1, 2)), Reverse("x", At(2026, 1, 3), "r"));
 
-        var outcome = DefaultEngine.Apply(account, Reverse("y", At(2026, 1, 4), "r"));
+        var outcome = DefaultEngine.TryApply(account, Reverse("y", At(2026, 1, 4), "r"));
 
         Assert.Equal("RedemptionKey: redemption 'r' was already reversed by 'x'.", Assert.Single(outcome.Reasons).Message);
     }
@@ -84,16 +84,16 @@ public sealed class LoyaltyCommandTests
     [Fact]
     public void AFirstCommand_StartsTheAccount()
     {
-        var outcome = DefaultEngine.Apply(null, Adjust("c", At(2026, 1, 1), 10));
+        var outcome = DefaultEngine.TryApply(null, Adjust("c", At(2026, 1, 1), 10));
 
-        Assert.Equal(Member, outcome.Account!.Member);
-        Assert.Single(outcome.Account.Entries);
+        Assert.Equal(Member, outcome.Record!.Member);
+        Assert.Single(outcome.Record.Entries);
     }
 
     [Fact]
     public void ACommandTheEngineDoesNotKnow_IsRefused()
     {
-        var outcome = DefaultEngine.Apply(Account, new HostCommand(Adjust("k", At(2026, 1, 3), 1)));
+        var outcome = DefaultEngine.TryApply(Account, new HostCommand(Adjust("k", At(2026, 1, 3), 1)));
 
         Assert.Equal("Command: is not a loyalty command this engine knows.", Assert.Single(outcome.Reasons).Message);
         Assert.Equal("HostCommand", outcome.Reasons[0].Data["value"]);
@@ -102,7 +102,7 @@ public sealed class LoyaltyCommandTests
     [Fact]
     public void ANullCommand_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => DefaultEngine.Apply(null, null!));
+        Assert.Throws<ArgumentNullException>(() => DefaultEngine.TryApply(null, null!));
     }
 
     private sealed record HostCommand : LoyaltyCommand

@@ -10,7 +10,7 @@ public sealed class LoyaltyEarningTests
     {
         var at = At(2026, 1, 10, 12);
 
-        var outcome = DefaultEngine.Apply(null, Purchase("p1", at, 120.99m));
+        var outcome = DefaultEngine.TryApply(null, Purchase("p1", at, 120.99m));
 
         Assert.Equal(LoyaltyOutcomeStatus.Applied, outcome.Status);
         var entry = Assert.Single(outcome.Entries);
@@ -23,8 +23,8 @@ public sealed class LoyaltyEarningTests
         Assert.Equal(At(2026, 1, 24, 12), entry.AvailableFrom);
         Assert.Equal(At(2027, 1, 10, 12), entry.ExpiresAt);
         Assert.Equal("Purchase o-p1: 120.99 × 1 points per unit × 1 = 120.99, rounded down to 120; pending until 2026-01-24T12:00:00Z.", entry.Reason);
-        Assert.Same(entry, Assert.Single(outcome.Account!.Entries));
-        Assert.Equal(Member, outcome.Account.Member);
+        Assert.Same(entry, Assert.Single(outcome.Record!.Entries));
+        Assert.Equal(Member, outcome.Record.Member);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class LoyaltyEarningTests
     {
         var engine = Engine(o => o.Rounding = rounding);
 
-        var outcome = engine.Apply(null, Purchase("p1", At(2026, 1, 1), decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+        var outcome = engine.TryApply(null, Purchase("p1", At(2026, 1, 1), decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal(expected, outcome.Entries[0].Points);
     }
@@ -52,7 +52,7 @@ public sealed class LoyaltyEarningTests
             o.CategoryMultipliers = new() { ["books"] = 2m };
         });
 
-        var entry = engine.Apply(null, Purchase("p1", At(2026, 1, 1), 10.30m, category: "Books")).Entries[0];
+        var entry = engine.TryApply(null, Purchase("p1", At(2026, 1, 1), 10.30m, category: "Books")).Entries[0];
 
         // 10.30 × 2.5 × 2 = 51.5, floored.
         Assert.Equal(51, entry.Points);
@@ -65,8 +65,8 @@ public sealed class LoyaltyEarningTests
     {
         var engine = Engine(o => o.MinimumSpend = 20m);
 
-        var below = engine.Apply(null, Purchase("p1", At(2026, 1, 1), 19.99m)).Entries[0];
-        var at = engine.Apply(null, Purchase("p2", At(2026, 1, 1), 20m)).Entries[0];
+        var below = engine.TryApply(null, Purchase("p1", At(2026, 1, 1), 19.99m)).Entries[0];
+        var at = engine.TryApply(null, Purchase("p2", At(2026, 1, 1), 20m)).Entries[0];
 
         Assert.Equal(0, below.Points);
         Assert.Equal("Purchase o-p1: 19.99 is below the minimum spend 20; pending until 2026-01-15T00:00:00Z.", below.Reason);
@@ -78,7 +78,7 @@ public sealed class LoyaltyEarningTests
     {
         var engine = Engine(o => o.ExcludedCategories = ["Gift-Cards"]);
 
-        var entry = engine.Apply(null, Purchase("p1", At(2026, 1, 1), 500m, category: "gift-cards")).Entries[0];
+        var entry = engine.TryApply(null, Purchase("p1", At(2026, 1, 1), 500m, category: "gift-cards")).Entries[0];
 
         Assert.Equal(0, entry.Points);
         Assert.Equal("Purchase o-p1: category 'gift-cards' earns nothing; pending until 2026-01-15T00:00:00Z.", entry.Reason);
@@ -92,14 +92,14 @@ public sealed class LoyaltyEarningTests
     {
         var at = At(2026, 3, 1);
 
-        var outcome = DefaultEngine.Apply(null, Activity("a1", at, kind));
+        var outcome = DefaultEngine.TryApply(null, Activity("a1", at, kind));
 
         var entry = outcome.Entries[0];
         Assert.Equal(points, entry.Points);
         Assert.Equal(rule, entry.RuleId);
         Assert.Equal(at, entry.AvailableFrom);
         Assert.Equal(At(2027, 3, 1), entry.ExpiresAt);
-        Assert.Equal(points, DefaultEngine.Evaluate(outcome.Account!, at).Balance.Available);
+        Assert.Equal(points, DefaultEngine.Evaluate(outcome.Record!, at).Balance.Available);
     }
 
     [Fact]
@@ -108,9 +108,9 @@ public sealed class LoyaltyEarningTests
         var engine = Engine(o => o.DailyCap = 100);
         var account = Run(engine, Purchase("p1", At(2026, 1, 1, 9), 60m));
 
-        var crossing = engine.Apply(account, Purchase("p2", At(2026, 1, 1, 10), 50m));
-        var reached = engine.Apply(crossing.Account, Purchase("p3", At(2026, 1, 1, 23, 59, 59), 10m));
-        var nextDay = engine.Apply(reached.Account, Purchase("p4", At(2026, 1, 2), 10m));
+        var crossing = engine.TryApply(account, Purchase("p2", At(2026, 1, 1, 10), 50m));
+        var reached = engine.TryApply(crossing.Record, Purchase("p3", At(2026, 1, 1, 23, 59, 59), 10m));
+        var nextDay = engine.TryApply(reached.Record, Purchase("p4", At(2026, 1, 2), 10m));
 
         Assert.Equal(40, crossing.Entries[0].Points);
         Assert.Equal("Purchase o-p2: 50 × 1 points per unit × 1 = 50, rounded down to 50, held to 40 by the daily cap of 100 (60 already earned); pending until 2026-01-15T10:00:00Z.", crossing.Entries[0].Reason);
@@ -124,7 +124,7 @@ public sealed class LoyaltyEarningTests
         var engine = Engine(o => o.DailyCap = 100);
         var account = Run(engine, Purchase("p1", At(2026, 1, 1, 9), 60m));
 
-        var entry = engine.Apply(account, Purchase("p2", At(2026, 1, 1, 10), 40m)).Entries[0];
+        var entry = engine.TryApply(account, Purchase("p2", At(2026, 1, 1, 10), 40m)).Entries[0];
 
         Assert.Equal(40, entry.Points);
         Assert.DoesNotContain("cap", entry.Reason, StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public sealed class LoyaltyEarningTests
         });
         var account = Run(engine, Purchase("p1", At(2026, 1, 1, 12), 100m));
 
-        var entry = engine.Apply(account, Purchase("p2", At(2026, 1, 1, 23, 30), 30m)).Entries[0];
+        var entry = engine.TryApply(account, Purchase("p2", At(2026, 1, 1, 23, 30), 30m)).Entries[0];
 
         Assert.Equal(30, entry.Points);
     }
@@ -160,8 +160,8 @@ public sealed class LoyaltyEarningTests
             Activity("a2", At(2026, 1, 6)),
             Activity("a3", At(2026, 2, 1)));
 
-        var february = engine.Apply(account, Activity("a4", At(2026, 2, 2)));
-        var nextYear = engine.Apply(february.Account, Activity("a5", At(2027, 1, 1)));
+        var february = engine.TryApply(account, Activity("a4", At(2026, 2, 2)));
+        var nextYear = engine.TryApply(february.Record, Activity("a5", At(2027, 1, 1)));
 
         // January: 500 + 500 = 1000 (the monthly cap); February: 200 more reach the yearly 1200.
         Assert.Equal(200, account.Entries[2].Points);

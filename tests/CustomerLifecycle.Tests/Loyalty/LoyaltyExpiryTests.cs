@@ -30,13 +30,13 @@ public sealed class LoyaltyExpiryTests
     [Fact]
     public void ACommandAfterALotsEnd_FirstWritesItsExpiry_KeyedByTheCommand()
     {
-        var outcome = DefaultEngine.Apply(OneLot, Activity("a2", At(2027, 2, 1), LoyaltyActivityKind.SurveyAnswered));
+        var outcome = DefaultEngine.TryApply(OneLot, Activity("a2", At(2027, 2, 1), LoyaltyActivityKind.SurveyAnswered));
 
         Assert.Equal([LoyaltyEntryKind.Expire, LoyaltyEntryKind.Earn], outcome.Entries.Select(e => e.Kind));
         var expiry = outcome.Entries[0];
         Assert.Equal(("a2", Ends, -500L, "loyalty.expire"), (expiry.Key, expiry.At, expiry.Points, expiry.RuleId));
         Assert.Equal("Lot a1 (earned 2026-01-10T00:00:00Z) expired at 2027-01-10T00:00:00Z with 500 points left.", expiry.Reason);
-        var balance = DefaultEngine.Evaluate(outcome.Account!, At(2027, 2, 1)).Balance;
+        var balance = DefaultEngine.Evaluate(outcome.Record!, At(2027, 2, 1)).Balance;
         Assert.Equal((50L, 500L, 550L), (balance.Available, balance.Expired, balance.Earned));
     }
 
@@ -51,7 +51,7 @@ public sealed class LoyaltyExpiryTests
         });
 
         // 31 March 10:00 in Berlin (CEST, UTC+2) plus one month is 30 April 10:00 there.
-        var entry = engine.Apply(null, Activity("a1", At(2026, 3, 31, 8))).Entries[0];
+        var entry = engine.TryApply(null, Activity("a1", At(2026, 3, 31, 8))).Entries[0];
 
         Assert.Equal(At(2026, 4, 30, 8), entry.ExpiresAt);
     }

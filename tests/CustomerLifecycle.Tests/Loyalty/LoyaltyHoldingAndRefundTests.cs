@@ -27,7 +27,7 @@ public sealed class LoyaltyHoldingAndRefundTests
     {
         var account = Run(DefaultEngine, Purchase("p1", Bought, 200m));
 
-        var outcome = DefaultEngine.Apply(account, Refund("f1", HoldingEnds - Second, "o-p1", 200m));
+        var outcome = DefaultEngine.TryApply(account, Refund("f1", HoldingEnds - Second, "o-p1", 200m));
 
         var entry = Assert.Single(outcome.Entries);
         Assert.Equal(LoyaltyEntryKind.Reverse, entry.Kind);
@@ -36,7 +36,7 @@ public sealed class LoyaltyHoldingAndRefundTests
         Assert.Equal([new LoyaltyAllocation("p1", 200)], entry.Allocations.ToArray());
         Assert.Equal("Refund of 200 of order o-p1 (200): 200 of its 200 points cancelled while pending from p1 (200).", entry.Reason);
         Assert.Equal(0, outcome.Shortfall);
-        var balance = DefaultEngine.Evaluate(outcome.Account!, HoldingEnds).Balance;
+        var balance = DefaultEngine.Evaluate(outcome.Record!, HoldingEnds).Balance;
         Assert.Equal((0L, 0L, 200L, 200L), (balance.Available, balance.Pending, balance.Earned, balance.Reversed));
     }
 
@@ -45,7 +45,7 @@ public sealed class LoyaltyHoldingAndRefundTests
     {
         var account = Run(DefaultEngine, Purchase("p1", Bought, 1200m), Redeem("r1", HoldingEnds));
 
-        var outcome = DefaultEngine.Apply(account, Refund("f1", HoldingEnds + Second, "o-p1", 1200m));
+        var outcome = DefaultEngine.TryApply(account, Refund("f1", HoldingEnds + Second, "o-p1", 1200m));
 
         var entry = Assert.Single(outcome.Entries);
         Assert.Equal(-200, entry.Points);
@@ -53,7 +53,7 @@ public sealed class LoyaltyHoldingAndRefundTests
         Assert.Equal("Refund of 1200 of order o-p1 (1200): 1200 of its 1200 points taken back from p1 (200); 1000 points already spent could not be taken.", entry.Reason);
         Assert.Equal(1000, outcome.Shortfall);
         Assert.Equal(["loyalty.refund", "loyalty.shortfall"], outcome.Reasons.Select(r => r.Code));
-        var balance = DefaultEngine.Evaluate(outcome.Account!, HoldingEnds + Second).Balance;
+        var balance = DefaultEngine.Evaluate(outcome.Record!, HoldingEnds + Second).Balance;
         Assert.Equal((0L, 1000L, 1200L, 200L, 0L), (balance.Available, balance.Redeemed, balance.Earned, balance.Reversed, balance.Debt));
     }
 
@@ -63,12 +63,12 @@ public sealed class LoyaltyHoldingAndRefundTests
         var engine = Engine(o => o.AllowNegativeBalance = true);
         var account = Run(engine, Purchase("p1", Bought, 1200m), Redeem("r1", HoldingEnds));
 
-        var outcome = engine.Apply(account, Refund("f1", HoldingEnds + Second, "o-p1", 1200m));
+        var outcome = engine.TryApply(account, Refund("f1", HoldingEnds + Second, "o-p1", 1200m));
 
         Assert.Equal(-1200, outcome.Entries[0].Points);
         Assert.EndsWith("taken back from p1 (200); 1000 points already spent are owed.", outcome.Entries[0].Reason, StringComparison.Ordinal);
         Assert.Equal(0, outcome.Shortfall);
-        var balance = engine.Evaluate(outcome.Account!, HoldingEnds + Second).Balance;
+        var balance = engine.Evaluate(outcome.Record!, HoldingEnds + Second).Balance;
         Assert.Equal((-1000L, 1000L, 1200L, 1000L), (balance.Available, balance.Redeemed, balance.Reversed, balance.Debt));
         Assert.Equal(-100m, balance.Value);
     }
@@ -85,11 +85,11 @@ public sealed class LoyaltyHoldingAndRefundTests
             Redeem("r1", HoldingEnds));
         Assert.Equal([new LoyaltyAllocation("p1", 600), new LoyaltyAllocation("a1", 400)], account.Entries[3].Allocations.ToArray());
 
-        var outcome = DefaultEngine.Apply(account, Refund("f1", HoldingEnds + Second, "o-p1", 600m));
+        var outcome = DefaultEngine.TryApply(account, Refund("f1", HoldingEnds + Second, "o-p1", 600m));
 
         Assert.Equal([new LoyaltyAllocation("a1", 100), new LoyaltyAllocation("a2", 500)], outcome.Entries[0].Allocations.ToArray());
         Assert.Equal(0, outcome.Shortfall);
-        Assert.Equal(0, DefaultEngine.Evaluate(outcome.Account!, HoldingEnds + Second).Balance.Available);
+        Assert.Equal(0, DefaultEngine.Evaluate(outcome.Record!, HoldingEnds + Second).Balance.Available);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class LoyaltyHoldingAndRefundTests
             Refund("f1", Bought, "o-p1", 33.33m),
             Refund("f2", Bought, "o-p1", 33.33m),
             Refund("f3", Bought, "o-p1", 33.34m));
-        var tooMuch = DefaultEngine.Apply(account, Refund("f4", Bought, "o-p1", 0.01m));
+        var tooMuch = DefaultEngine.TryApply(account, Refund("f4", Bought, "o-p1", 0.01m));
 
         Assert.Equal([-33L, -33L, -34L], account.Entries.Skip(1).Select(e => e.Points));
         Assert.Equal(LoyaltyOutcomeStatus.Rejected, tooMuch.Status);

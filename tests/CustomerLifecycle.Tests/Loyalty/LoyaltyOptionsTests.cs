@@ -177,8 +177,8 @@ public sealed class LoyaltyOptionsTests
         options.HoldingDays = 0;
 
         var account = LoyaltyTestKit.Run(engine, LoyaltyTestKit.Adjust("c", LoyaltyTestKit.At(2026, 1, 1), 1000));
-        Assert.Equal(LoyaltyOutcomeStatus.Applied, engine.Apply(account, LoyaltyTestKit.Redeem("r", LoyaltyTestKit.At(2026, 1, 1))).Status);
-        var earn = engine.Apply(null, LoyaltyTestKit.Purchase("p", LoyaltyTestKit.At(2026, 1, 1), 10m, category: "books")).Entries[0];
+        Assert.Equal(LoyaltyOutcomeStatus.Applied, engine.TryApply(account, LoyaltyTestKit.Redeem("r", LoyaltyTestKit.At(2026, 1, 1))).Status);
+        var earn = engine.TryApply(null, LoyaltyTestKit.Purchase("p", LoyaltyTestKit.At(2026, 1, 1), 10m, category: "books")).Entries[0];
         Assert.Equal((10L, (NodaTime.Instant?)LoyaltyTestKit.At(2026, 1, 15)), (earn.Points, earn.AvailableFrom));
     }
 

@@ -99,12 +99,12 @@ public sealed class LoyaltyProperties
         var delivered = 0;
         foreach (var command in script.Commands)
         {
-            again = script.Engine.Apply(again, command).Account;
+            again = script.Engine.TryApply(again, command).Record;
             delivered++;
             var redeliverable = applied.Where(c => script.Commands.Take(delivered).Contains(c)).ToList();
             while (redeliverable.Count > 0 && random.Next(3) == 0)
             {
-                var outcome = script.Engine.Apply(again, redeliverable[random.Next(redeliverable.Count)]);
+                var outcome = script.Engine.TryApply(again, redeliverable[random.Next(redeliverable.Count)]);
                 if (outcome.Status != LoyaltyOutcomeStatus.Duplicate)
                 {
                     return false.Label($"redelivery was {outcome.Status}");
@@ -148,8 +148,8 @@ public sealed class LoyaltyProperties
         ];
         return bad.All(command =>
         {
-            var outcome = script.Engine.Apply(account, command);
-            return outcome.Status == LoyaltyOutcomeStatus.Rejected && ReferenceEquals(account, outcome.Account) && outcome.Entries.IsEmpty
+            var outcome = script.Engine.TryApply(account, command);
+            return outcome.Status == LoyaltyOutcomeStatus.Rejected && ReferenceEquals(account, outcome.Record) && outcome.Entries.IsEmpty
                    && outcome.Reasons.Single().Data.ContainsKey("field");
         }).Label(Describe(account));
     });

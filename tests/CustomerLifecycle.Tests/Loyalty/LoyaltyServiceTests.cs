@@ -16,7 +16,7 @@ public sealed class LoyaltyServiceTests
         var stored = await store.LoadAsync(Member);
         Assert.Equal(LoyaltyOutcomeStatus.Applied, outcome.Status);
         Assert.Equal(1, stored!.Version);
-        Assert.Same(outcome.Account, stored.Record);
+        Assert.Same(outcome.Record, stored.Record);
     }
 
     [Fact]

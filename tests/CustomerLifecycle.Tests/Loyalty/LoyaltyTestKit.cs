@@ -36,9 +36,9 @@ internal static class LoyaltyTestKit
     {
         foreach (var command in commands)
         {
-            var outcome = engine.Apply(account, command);
+            var outcome = engine.TryApply(account, command);
             Assert.True(outcome.Status == LoyaltyOutcomeStatus.Applied, $"{command.Key}: {outcome.Status} {string.Join("; ", outcome.Reasons)}");
-            account = outcome.Account;
+            account = outcome.Record;
         }
 
         return account!;

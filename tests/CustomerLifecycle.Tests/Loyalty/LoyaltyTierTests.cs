@@ -105,8 +105,8 @@ public sealed class LoyaltyTierTests
         var engine = TieredEngine(LoyaltyTierWindow.CalendarYear, o => o.CategoryMultipliers["books"] = 2m);
         var gold = Run(engine, Purchase("p1", At(2026, 1, 5, 10), 5000m));
 
-        var book = engine.Apply(gold, Purchase("p2", At(2026, 1, 6, 10), 100m, category: "books")).Entries.Single();
-        var survey = engine.Apply(gold, Activity("a1", At(2026, 1, 6, 10), LoyaltyActivityKind.SurveyAnswered)).Entries.Single();
+        var book = engine.TryApply(gold, Purchase("p2", At(2026, 1, 6, 10), 100m, category: "books")).Entries.Single();
+        var survey = engine.TryApply(gold, Activity("a1", At(2026, 1, 6, 10), LoyaltyActivityKind.SurveyAnswered)).Entries.Single();
 
         Assert.Equal((300L, 3m), (book.Points, book.Multiplier));
         Assert.Equal("Purchase o-p2: 100 × 1 points per unit × 2 × 1.5 (tier gold) = 300.0, rounded down to 300; pending until 2026-01-20T10:00:00Z.", book.Reason);
@@ -120,7 +120,7 @@ public sealed class LoyaltyTierTests
         var engine = TieredEngine(LoyaltyTierWindow.CalendarYear, o => o.Rewards.Add(new LoyaltyRewardOptions { Id = "lounge", Name = "Lounge pass", Points = 500, RequiredTier = "gold" }));
         var silver = Run(engine, Purchase("p1", At(2026, 1, 5, 10), 1000m), Adjust("credit", At(2026, 1, 5, 10), 500));
 
-        var outcome = engine.Apply(silver, Redeem("r1", At(2026, 1, 6), "lounge"));
+        var outcome = engine.TryApply(silver, Redeem("r1", At(2026, 1, 6), "lounge"));
 
         Assert.Equal(LoyaltyOutcomeStatus.Rejected, outcome.Status);
         var reason = Assert.Single(outcome.Reasons);
@@ -128,7 +128,7 @@ public sealed class LoyaltyTierTests
         Assert.Equal(("RewardId", (object?)"lounge"), ((string)reason.Data["field"]!, reason.Data["value"]));
 
         var gold = Run(engine, silver, Purchase("p2", At(2026, 1, 6), 4000m));
-        Assert.Equal(LoyaltyOutcomeStatus.Applied, engine.Apply(gold, Redeem("r1", At(2026, 1, 6), "lounge")).Status);
+        Assert.Equal(LoyaltyOutcomeStatus.Applied, engine.TryApply(gold, Redeem("r1", At(2026, 1, 6), "lounge")).Status);
     }
 
     [Fact]
@@ -155,9 +155,9 @@ public sealed class LoyaltyTierTests
         var engine = TieredEngine(LoyaltyTierWindow.CalendarYear);
         var match = new LoyaltyStatusMatch { Key = "m1", Member = Member, At = At(2026, 2, 1), Tier = "platinum", ExpiresAt = At(2026, 5, 1), Reason = "r" };
 
-        Assert.Equal("Tier: 'platinum' is not a tier of the policy.", engine.Apply(null, match).Reasons.Single().Message);
-        Assert.Equal("ExpiresAt: must be after At (2026-02-01T00:00:00Z) and by 2200-01-01T00:00:00Z.", engine.Apply(null, match with { Tier = "gold", ExpiresAt = match.At }).Reasons.Single().Message);
-        Assert.Equal("Tier: the policy has no tiers.", DefaultEngine.Apply(null, match).Reasons.Single().Message);
+        Assert.Equal("Tier: 'platinum' is not a tier of the policy.", engine.TryApply(null, match).Reasons.Single().Message);
+        Assert.Equal("ExpiresAt: must be after At (2026-02-01T00:00:00Z) and by 2200-01-01T00:00:00Z.", engine.TryApply(null, match with { Tier = "gold", ExpiresAt = match.At }).Reasons.Single().Message);
+        Assert.Equal("Tier: the policy has no tiers.", DefaultEngine.TryApply(null, match).Reasons.Single().Message);
     }
 
     [Fact]
