@@ -39,7 +39,8 @@ public class LifecycleBenchmarks
         _firstPurchase = LifecycleEvent.Create("e-first", Customer, LifecycleEventKind.Purchase, start);
         // Customers of long standing: 200 days of daily activity under GUID ids, so each record holds a full duplicate window
         // (32 ids of one length) and a full year of monthly counts; then 0–7 events more, one customer per phase of the
-        // newest ids (RecentEventIds), which an event copies and every eighth event moves to EarlierEventIds.
+        // engine's two-part window: the newest ids, which an event copies, and the earlier ones, where every eighth event
+        // moves the newest.
         var random = new Random(7);
         var history = new List<LifecycleEvent> { LifecycleEvent.Create(NewId(random), Customer, LifecycleEventKind.Purchase, start) };
         for (var day = 1; day < 200; day++)
@@ -55,7 +56,7 @@ public class LifecycleBenchmarks
         }
 
         // The phase whose event leaves one recent id: the others have moved.
-        _idsMove = Enumerable.Range(0, LongStanding).Single(i => _engine.TryApply(_longHistory[i], _longHistoryActivity[i]).Record!.RecentEventIds.Length == 1);
+        _idsMove = Enumerable.Range(0, LongStanding).Single(i => _engine.TryApply(_longHistory[i], _longHistoryActivity[i]).Record!.NewestEventIdsPart.Length == 1);
         _facts = new CustomerFacts { Stage = _growing.Stage, FirstPurchaseAt = start, LastActivityAt = _growing.LastActivityAt!.Value, Now = _activity.OccurredAt };
     }
 

@@ -64,7 +64,7 @@ public sealed partial class ProfileEngine
     /// order, a cancellation the lifecycle refuses, …) with the input profile unchanged and the reason naming the field and value.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="fact"/> is null.</exception>
-    public ProfileOutcome Apply(ProfileRecord? profile, CustomerFact fact)
+    public ProfileOutcome TryApply(ProfileRecord? profile, CustomerFact fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
         if (profile is not null)

@@ -40,7 +40,7 @@ public sealed class ProfileService
             fact.Customer,
             profile =>
             {
-                var applied = _engine.Apply(profile, fact);
+                var applied = _engine.TryApply(profile, fact);
                 return (applied, applied.Changed ? applied.Profile : null);
             },
             cancellationToken).ConfigureAwait(false);

@@ -50,11 +50,11 @@ public sealed class ProfileDocSamples
         var purchase = CustomerFact.Purchase("f-1", ada, Instant.FromUtc(2026, 12, 1, 10, 0), "o-1", 50);
 
         #region snippet: profile-apply
-        ProfileOutcome outcome = engine.Apply(null, purchase);           // Applied: a new profile, stage Onboarding
+        ProfileOutcome outcome = engine.TryApply(null, purchase);           // Applied: a new profile, stage Onboarding
         ProfileRecord profile = outcome.Profile!;
 
-        outcome = engine.Apply(profile, purchase);                        // Duplicate: nothing changed
-        outcome = engine.Apply(profile, CustomerFact.Refund("f-2", ada, Instant.FromUtc(2026, 12, 2, 10, 0), "o-9", 10));
+        outcome = engine.TryApply(profile, purchase);                        // Duplicate: nothing changed
+        outcome = engine.TryApply(profile, CustomerFact.Refund("f-2", ada, Instant.FromUtc(2026, 12, 2, 10, 0), "o-9", 10));
         // Rejected: "OrderId: no order 'o-9' within the refund window (90 days) before 2026-12-02T10:00:00Z."
         #endregion
 

@@ -6,12 +6,12 @@ namespace CustomerLifecycle.Tests.Profile;
 
 public sealed class ProfileApplyTests
 {
-    private static readonly ProfileRecord Bought = Engine.Apply(null, CustomerFact.Purchase("p-1", Ada, At(2026, 12, 1), "o-1", 50)).Profile!;
+    private static readonly ProfileRecord Bought = Engine.TryApply(null, CustomerFact.Purchase("p-1", Ada, At(2026, 12, 1), "o-1", 50)).Profile!;
 
     [Fact]
     public void AFirstPurchase_StartsAProfile_AndMovesTheLifecycleToOnboarding()
     {
-        var outcome = Engine.Apply(null, CustomerFact.Purchase("p-1", Ada, At(2026, 12, 1), "o-1", 50));
+        var outcome = Engine.TryApply(null, CustomerFact.Purchase("p-1", Ada, At(2026, 12, 1), "o-1", 50));
 
         Assert.Equal(ProfileOutcomeStatus.Applied, outcome.Status);
         Assert.True(outcome.Changed);
@@ -25,7 +25,7 @@ public sealed class ProfileApplyTests
     [Fact]
     public void AFactSeenBefore_IsADuplicate_AndChangesNothing()
     {
-        var outcome = Engine.Apply(Bought, CustomerFact.Purchase("p-1", Ada, At(2026, 12, 1), "o-1", 50));
+        var outcome = Engine.TryApply(Bought, CustomerFact.Purchase("p-1", Ada, At(2026, 12, 1), "o-1", 50));
 
         Assert.Equal(ProfileOutcomeStatus.Duplicate, outcome.Status);
         Assert.False(outcome.Changed);
@@ -36,7 +36,7 @@ public sealed class ProfileApplyTests
     [Fact]
     public void AnOlderFact_IsLate_AndChangesNothing()
     {
-        var outcome = Engine.Apply(Bought, CustomerFact.Login("l-1", Ada, At(2026, 11, 30)));
+        var outcome = Engine.TryApply(Bought, CustomerFact.Login("l-1", Ada, At(2026, 11, 30)));
 
         Assert.Equal(ProfileOutcomeStatus.Late, outcome.Status);
         Assert.Same(Bought, outcome.Profile);
@@ -61,7 +61,7 @@ public sealed class ProfileApplyTests
     [MemberData(nameof(Refused))]
     public void AFactTheProfileCannotTake_IsRejected_NamingTheFieldAndValue_AndChangesNothing(CustomerFact fact, string code, string message)
     {
-        var outcome = Engine.Apply(Bought, fact);
+        var outcome = Engine.TryApply(Bought, fact);
 
         Assert.Equal(ProfileOutcomeStatus.Rejected, outcome.Status);
         Assert.Same(Bought, outcome.Profile);
@@ -72,10 +72,10 @@ public sealed class ProfileApplyTests
     public void OpeningMoreThanMaxOpenItems_OrOneAlreadyOpen_IsRejected()
     {
         var engine = new ProfileEngine(new ProfileOptions { MaxOpenItems = 1 });
-        var open = engine.Apply(Bought, CustomerFact.TicketOpened("t-1", Ada, At(2026, 12, 2), "t-1")).Profile;
+        var open = engine.TryApply(Bought, CustomerFact.TicketOpened("t-1", Ada, At(2026, 12, 2), "t-1")).Profile;
 
-        var again = engine.Apply(open, CustomerFact.TicketOpened("t-2", Ada, At(2026, 12, 3), "t-1"));
-        var more = engine.Apply(open, CustomerFact.TicketOpened("t-3", Ada, At(2026, 12, 3), "t-2"));
+        var again = engine.TryApply(open, CustomerFact.TicketOpened("t-2", Ada, At(2026, 12, 3), "t-1"));
+        var more = engine.TryApply(open, CustomerFact.TicketOpened("t-3", Ada, At(2026, 12, 3), "t-2"));
 
         Assert.Equal("TicketId: ticket 't-1' is already open.", again.Reasons.Single().Message);
         Assert.Equal("TicketId: ticket 't-2' would be open ticket 2, more than MaxOpenItems (1).", more.Reasons.Single().Message);
@@ -84,9 +84,9 @@ public sealed class ProfileApplyTests
     [Fact]
     public void ACancellationTheLifecycleRefuses_IsRejected_WithTheLifecyclesReason()
     {
-        var prospect = Engine.Apply(null, CustomerFact.Contact("c-1", Ada, At(2026, 12, 1), "email")).Profile;
+        var prospect = Engine.TryApply(null, CustomerFact.Contact("c-1", Ada, At(2026, 12, 1), "email")).Profile;
 
-        var outcome = Engine.Apply(prospect, CustomerFact.Cancellation("x-1", Ada, At(2026, 12, 2)));
+        var outcome = Engine.TryApply(prospect, CustomerFact.Cancellation("x-1", Ada, At(2026, 12, 2)));
 
         Assert.Equal(ProfileOutcomeStatus.Rejected, outcome.Status);
         Assert.Same(prospect, outcome.Profile);
@@ -100,9 +100,9 @@ public sealed class ProfileApplyTests
     [Fact]
     public void ARefund_ReducesTheNetSpend_AndTheRepeatSpendOnlyAfterTheFirstPurchaseDay()
     {
-        var sameDay = Engine.Apply(Bought, CustomerFact.Refund("r-1", Ada, At(2026, 12, 1, 12), "o-1", 20)).Profile!;
-        var second = Engine.Apply(sameDay, CustomerFact.Purchase("p-2", Ada, At(2026, 12, 5), "o-2", 100)).Profile!;
-        var later = Engine.Apply(second, CustomerFact.Refund("r-2", Ada, At(2026, 12, 6), "o-2", 40)).Profile!;
+        var sameDay = Engine.TryApply(Bought, CustomerFact.Refund("r-1", Ada, At(2026, 12, 1, 12), "o-1", 20)).Profile!;
+        var second = Engine.TryApply(sameDay, CustomerFact.Purchase("p-2", Ada, At(2026, 12, 5), "o-2", 100)).Profile!;
+        var later = Engine.TryApply(second, CustomerFact.Refund("r-2", Ada, At(2026, 12, 6), "o-2", 40)).Profile!;
 
         Assert.Equal((30.0, 0.0), (sameDay.NetSpend, sameDay.RepeatSpend));
         Assert.Equal((130.0, 100.0, 2), (second.NetSpend, second.RepeatSpend, second.PurchaseDays));
@@ -145,11 +145,11 @@ public sealed class ProfileApplyTests
         ProfileRecord? profile = null;
         for (var day = 1; day <= 20; day++)
         {
-            profile = engine.Apply(profile, CustomerFact.Login($"l-{day}", Ada, At(2026, 1, day))).Profile;
-            profile = engine.Apply(profile, CustomerFact.Purchase($"p-{day}", Ada, At(2026, 1, day, 11), $"o-{day}", 10)).Profile;
+            profile = engine.TryApply(profile, CustomerFact.Login($"l-{day}", Ada, At(2026, 1, day))).Profile;
+            profile = engine.TryApply(profile, CustomerFact.Purchase($"p-{day}", Ada, At(2026, 1, day, 11), $"o-{day}", 10)).Profile;
         }
 
-        profile = engine.Apply(profile, CustomerFact.Login("l-march", Ada, At(2026, 3, 1))).Profile!;
+        profile = engine.TryApply(profile, CustomerFact.Login("l-march", Ada, At(2026, 3, 1))).Profile!;
 
         Assert.Equal([new ProfileDayCount(ProfileDay(2026, 3, 1), 1)], profile.DailyLogins.ToArray());
         Assert.Equal(["o-19", "o-20"], profile.RecentOrders.Select(o => o.OrderId));

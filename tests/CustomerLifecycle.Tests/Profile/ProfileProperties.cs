@@ -35,7 +35,7 @@ public sealed class ProfileProperties
         ProfileRecord? incremental = null;
         foreach (var fact in history.OrderBy(f => f.OccurredAt).ThenBy(f => f.Id, StringComparer.Ordinal))
         {
-            incremental = Engine.Apply(incremental, fact).Profile;
+            incremental = Engine.TryApply(incremental, fact).Profile;
         }
 
         return Equals(incremental, Engine.Replay(Customer, history).Profile);
@@ -48,8 +48,8 @@ public sealed class ProfileProperties
         ProfileRecord? twice = null;
         foreach (var fact in history.OrderBy(f => f.OccurredAt))
         {
-            once = Engine.Apply(once, fact).Profile;
-            twice = Engine.Apply(Engine.Apply(twice, fact).Profile, fact).Profile;
+            once = Engine.TryApply(once, fact).Profile;
+            twice = Engine.TryApply(Engine.TryApply(twice, fact).Profile, fact).Profile;
         }
 
         return Equals(once, twice);
@@ -63,7 +63,7 @@ public sealed class ProfileProperties
             ProfileRecord? profile = null;
             foreach (var fact in history.OrderBy(f => f.OccurredAt))
             {
-                profile = engine.Apply(profile, fact).Profile;
+                profile = engine.TryApply(profile, fact).Profile;
                 if (profile is not null && !WithinBounds(profile, policy))
                 {
                     return false.Label($"after {fact}: orders {profile.RecentOrders.Length}, logins {profile.DailyLogins.Length}, usage {profile.MonthlyUsage.Length}, tickets {profile.OpenTickets.Length}/{profile.OpenComplaints.Length}/{profile.TicketOpenings.Length}, invoices {profile.OpenInvoices.Length}, ids {profile.RecentFactIds.Length}");
