@@ -42,4 +42,47 @@ internal static class CivilDays
         var dayOfEra = (yearOfEra * 365) + (yearOfEra / 4) - (yearOfEra / 100) + dayOfYear;
         return (era * DaysPerEra) + dayOfEra - EpochShift;
     }
+
+    /// <summary>The first month <see cref="MonthOfDay"/> looks up: January 1900, numbered year × 12 + month − 1.</summary>
+    private const int FirstTabulatedMonth = 1900 * 12;
+
+    /// <summary>The months looked up: 400 years, one Gregorian cycle, so that the estimate below is never off by more than one.</summary>
+    private const int TabulatedMonths = 400 * 12;
+
+    /// <summary>The day each tabulated month starts on, and the one after the last: the hot paths' day → month in one estimate and a compare.</summary>
+    private static readonly long[] MonthStarts = TabulateMonthStarts();
+
+    /// <summary>The month (year × 12 + month − 1) a day counted from 1970-01-01 falls in.</summary>
+    /// <remarks>For 1900–2299 one estimate (146,097 days in 4,800 months) corrected by a table lookup, which the per-event
+    /// lifecycle path pays for several times; outside that range <see cref="ToCivil"/>. Both give the same month.</remarks>
+    public static int MonthOfDay(long day)
+    {
+        var starts = MonthStarts;
+        var i = (day - starts[0]) * TabulatedMonths / DaysPerEra;
+        if (i is >= 0 and < TabulatedMonths)
+        {
+            var index = (int)i;
+            index -= day < starts[index] ? 1 : 0;
+            index += day >= starts[index + 1] ? 1 : 0;
+            if ((uint)index < TabulatedMonths)
+            {
+                return FirstTabulatedMonth + index;
+            }
+        }
+
+        var (year, month, _) = ToCivil(day);
+        return (int)(year * 12) + month - 1;
+    }
+
+    private static long[] TabulateMonthStarts()
+    {
+        var starts = new long[TabulatedMonths + 1];
+        for (var i = 0; i <= TabulatedMonths; i++)
+        {
+            var month = FirstTabulatedMonth + i;
+            starts[i] = FromCivil(month / 12, (month % 12) + 1, 1);
+        }
+
+        return starts;
+    }
 }

@@ -30,8 +30,7 @@ internal sealed class ZoneMonths
     public int MonthOf(Instant instant)
     {
         var offsetTicks = _fixedOffsetTicks ?? _zone.GetUtcOffset(instant).Ticks;
-        var (year, month, _) = CivilDays.ToCivil(CivilDays.DayOf(instant.ToUnixTimeTicks() + offsetTicks));
-        return (int)(year * 12) + month - 1;
+        return CivilDays.MonthOfDay(CivilDays.DayOf(instant.ToUnixTimeTicks() + offsetTicks));
     }
 
     /// <summary>The first instant of a month.</summary>
