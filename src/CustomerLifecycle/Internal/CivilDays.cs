@@ -74,6 +74,13 @@ internal static class CivilDays
         return (int)(year * 12) + month - 1;
     }
 
+    /// <summary>The day a month (year × 12 + month − 1) starts on: looked up for 1900–2299, worked out outside.</summary>
+    public static long MonthStartDay(int month)
+    {
+        var i = month - FirstTabulatedMonth;
+        return (uint)i < TabulatedMonths ? MonthStarts[i] : FromCivil(Math.DivRem(month, 12, out var rest) - (rest < 0 ? 1 : 0), (rest < 0 ? rest + 12 : rest) + 1, 1);
+    }
+
     private static long[] TabulateMonthStarts()
     {
         var starts = new long[TabulatedMonths + 1];

@@ -37,4 +37,17 @@ public sealed class CivilDaysTests
     {
         Assert.Equal((year * 12) + month - 1, CivilDays.MonthOfDay(CivilDays.FromCivil(year, month, day)));
     }
+
+    [Theory]
+    [InlineData(-9998, 1)]
+    [InlineData(1899, 12)]
+    [InlineData(1900, 1)]
+    [InlineData(2024, 2)]
+    [InlineData(2299, 12)]
+    [InlineData(2300, 1)]
+    [InlineData(9999, 12)]
+    public void MonthStartDay_IsTheFirstOfTheMonth_InsideAndOutsideTheTable(int year, int month)
+    {
+        Assert.Equal(CivilDays.FromCivil(year, month, 1), CivilDays.MonthStartDay((year * 12) + month - 1));
+    }
 }

@@ -309,6 +309,7 @@ internal struct LifecycleState
     }
 
     /// <summary>Whether an id is among some ids.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Contains(ReadOnlySpan<string> ids, string eventId)
     {
         var length = eventId.Length;

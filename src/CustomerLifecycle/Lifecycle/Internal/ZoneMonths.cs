@@ -36,7 +36,7 @@ internal sealed class ZoneMonths
     /// <summary>The first instant of a month.</summary>
     public Instant MonthStart(int month)
     {
-        var midnight = CivilDays.FromCivil(month / 12, (month % 12) + 1, 1) * NodaConstants.TicksPerDay;
+        var midnight = CivilDays.MonthStartDay(month) * NodaConstants.TicksPerDay;
         return _fixedOffsetTicks is { } offsetTicks
             ? Instant.FromUnixTimeTicks(midnight - offsetTicks)
             : FromLocal(Instant.FromUnixTimeTicks(midnight).InUtc().LocalDateTime);
