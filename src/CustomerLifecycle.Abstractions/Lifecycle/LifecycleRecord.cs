@@ -28,7 +28,10 @@ public sealed record LifecycleRecord
     private readonly string[] _earlierIds = [];
     private readonly string[] _newestIds = [];
     private readonly int _window;
-    private ImmutableArray<string> _eventIds;
+
+    // The joined list, built on first read and valid while the parts it was built from are this record's: a `with` that
+    // changes a part leaves it behind without the init accessors having to reset it, so that they stay plain field writes.
+    private JoinedIds? _joined;
 
     /// <summary>Gets the shape this record has; <see cref="CurrentSchemaVersion"/> for records of this release.</summary>
     /// <value>The default value is <see cref="CurrentSchemaVersion"/>.</value>
@@ -106,7 +109,8 @@ public sealed record LifecycleRecord
                 return ImmutableCollectionsMarshal.AsImmutableArray(_newestIds);
             }
 
-            if (_eventIds.IsDefault)
+            var joined = _joined;
+            if (joined is null || !ReferenceEquals(joined.Earlier, _earlierIds) || !ReferenceEquals(joined.Newest, _newestIds) || joined.Shown != shown)
             {
                 // Read by hosts and serialisers, not by the engine: joined once per record, on first read.
                 var ids = new string[shown];
@@ -115,10 +119,11 @@ public sealed record LifecycleRecord
                     ids[i] = EventIdAt(count - shown + i);
                 }
 
-                _eventIds = ImmutableCollectionsMarshal.AsImmutableArray(ids);
+                joined = new JoinedIds(_earlierIds, _newestIds, shown, ImmutableCollectionsMarshal.AsImmutableArray(ids));
+                _joined = joined;
             }
 
-            return _eventIds;
+            return joined.Ids;
         }
 
         init
@@ -127,7 +132,6 @@ public sealed record LifecycleRecord
             _earlierIds = [];
             _newestIds = ImmutableCollectionsMarshal.AsArray(value) ?? [];
             _window = 0;
-            _eventIds = default;
         }
     }
 
@@ -135,22 +139,14 @@ public sealed record LifecycleRecord
     internal string[] EarlierEventIdsPart
     {
         get => _earlierIds;
-        init
-        {
-            _earlierIds = value ?? [];
-            _eventIds = default;
-        }
+        init => _earlierIds = value ?? [];
     }
 
     /// <summary>Gets the newest part of <see cref="RecentEventIds"/>, copied by each event (the engine's).</summary>
     internal string[] NewestEventIdsPart
     {
         get => _newestIds;
-        init
-        {
-            _newestIds = value ?? [];
-            _eventIds = default;
-        }
+        init => _newestIds = value ?? [];
     }
 
     /// <summary>Gets how many of the parts' ids <see cref="RecentEventIds"/> shows, the newest (the engine's policy's
@@ -158,11 +154,7 @@ public sealed record LifecycleRecord
     internal int EventIdWindow
     {
         get => _window;
-        init
-        {
-            _window = value;
-            _eventIds = default;
-        }
+        init => _window = value;
     }
 
     /// <summary>
@@ -235,4 +227,7 @@ public sealed record LifecycleRecord
     private bool EventIdsEqual(LifecycleRecord other) => RecentEventIds.AsSpan().SequenceEqual(other.RecentEventIds.AsSpan());
 
     private string EventIdAt(int index) => index < _earlierIds.Length ? _earlierIds[index] : _newestIds[index - _earlierIds.Length];
+
+    /// <summary>The joined ids and the parts they were joined from.</summary>
+    private sealed record JoinedIds(string[] Earlier, string[] Newest, int Shown, ImmutableArray<string> Ids);
 }

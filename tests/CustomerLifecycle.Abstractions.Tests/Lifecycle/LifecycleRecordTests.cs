@@ -75,4 +75,18 @@ public sealed class LifecycleRecordTests
         Assert.Empty(replaced.EarlierEventIdsPart);
         Assert.Equal<string>(["x"], replaced.NewestEventIdsPart);
     }
+
+    [Fact]
+    public void RecentEventIds_ReadBeforeAWith_AreNotCarriedIntoACopyWithOtherParts()
+    {
+        var split = Record with { EarlierEventIdsPart = ["e-1"], NewestEventIdsPart = ["e-2"] };
+        Assert.Equal<string>(["e-1", "e-2"], split.RecentEventIds);
+
+        var changed = split with { EarlierEventIdsPart = ["e-0"] };
+        var windowed = split with { EventIdWindow = 1 };
+
+        Assert.Equal<string>(["e-0", "e-2"], changed.RecentEventIds);
+        Assert.Equal<string>(["e-2"], windowed.RecentEventIds);
+        Assert.Equal<string>(["e-1", "e-2"], split.RecentEventIds);
+    }
 }
