@@ -28,6 +28,9 @@ public sealed record LifecycleRecord
     private readonly string[] _earlierIds = [];
     private readonly string[] _newestIds = [];
     private readonly int _window;
+    private readonly ImmutableArray<int> _monthlyActivity;
+    private readonly ImmutableArray<Instant> _recentPurchases;
+    private readonly ImmutableArray<StageTime> _stageTimes;
 
     // The joined list, built on first read and valid while the parts it was built from are this record's: a `with` that
     // changes a part leaves it behind without the init accessors having to reset it, so that they stay plain field writes.
@@ -86,13 +89,22 @@ public sealed record LifecycleRecord
     public int ActivityMonth { get; init; }
 
     /// <summary>Gets the activity counts per calendar month, oldest first, the newest for <see cref="ActivityMonth"/>.</summary>
-    public ImmutableArray<int> MonthlyActivity { get => field.IsDefault ? [] : field; init; }
+    public ImmutableArray<int> MonthlyActivity { get => _monthlyActivity.IsDefault ? [] : _monthlyActivity; init => _monthlyActivity = value; }
 
     /// <summary>Gets the most recent purchase instants, oldest first (as many as the policy's rules look at).</summary>
-    public ImmutableArray<Instant> RecentPurchases { get => field.IsDefault ? [] : field; init; }
+    public ImmutableArray<Instant> RecentPurchases { get => _recentPurchases.IsDefault ? [] : _recentPurchases; init => _recentPurchases = value; }
 
     /// <summary>Gets the time spent in each stage visited, in order of first visit.</summary>
-    public ImmutableArray<StageTime> StageTimes { get => field.IsDefault ? [] : field; init; }
+    public ImmutableArray<StageTime> StageTimes { get => _stageTimes.IsDefault ? [] : _stageTimes; init => _stageTimes = value; }
+
+    /// <summary>Gets <see cref="MonthlyActivity"/>'s array as stored, null when default (the engine's read: no check to inline).</summary>
+    internal int[]? MonthlyActivityArray => ImmutableCollectionsMarshal.AsArray(_monthlyActivity);
+
+    /// <summary>Gets <see cref="RecentPurchases"/>'s array as stored, null when default.</summary>
+    internal Instant[]? RecentPurchasesArray => ImmutableCollectionsMarshal.AsArray(_recentPurchases);
+
+    /// <summary>Gets <see cref="StageTimes"/>'s array as stored, null when default.</summary>
+    internal StageTime[]? StageTimesArray => ImmutableCollectionsMarshal.AsArray(_stageTimes);
 
     /// <summary>Gets the ids of the last events applied, oldest first: an event whose id is among them is a duplicate.</summary>
     /// <remarks>A record the engine writes holds the ids of its policy's last <c>DuplicateWindow</c> events (all of them

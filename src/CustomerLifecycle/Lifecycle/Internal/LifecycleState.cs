@@ -76,9 +76,9 @@ internal struct LifecycleState
         HealthBand = record.HealthBand;
         DeclineBaseline = record.DeclineBaseline;
         ActivityMonth = record.ActivityMonth;
-        Activity = ImmutableCollectionsMarshal.AsArray(record.MonthlyActivity) ?? [];
-        Purchases = ImmutableCollectionsMarshal.AsArray(record.RecentPurchases) ?? [];
-        StageTimes = ImmutableCollectionsMarshal.AsArray(record.StageTimes) ?? [];
+        Activity = record.MonthlyActivityArray ?? [];
+        Purchases = record.RecentPurchasesArray ?? [];
+        StageTimes = record.StageTimesArray ?? [];
         RecentIds = record.NewestEventIdsPart;
         EarlierIds = record.EarlierEventIdsPart;
         EventCount = record.EventCount;
