@@ -1,5 +1,4 @@
 using CustomerLifecycle.Feedback;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace CustomerLifecycle.Sqlite.Tests;
@@ -28,7 +27,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         Assert.NotNull(loaded);
         Assert.Equal(1, loaded.Version);
         Assert.Equal(record, loaded.Record);
-        Assert.Contains("\"schemaVersion\":1", Scalar("SELECT record FROM feedback_records"), StringComparison.Ordinal);
+        Assert.Contains("\"schemaVersion\":1", _database.Scalar("SELECT record FROM feedback_records"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,8 +35,8 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     {
         var store = new SqliteFeedbackStore(_database.Path);
         await store.SaveAsync(Record(), 0);
-        Execute("UPDATE feedback_records SET record = json_remove(record, '$.schemaVersion')");
-        Assert.DoesNotContain("schemaVersion", Scalar("SELECT record FROM feedback_records"), StringComparison.Ordinal);
+        Assert.Equal(1, _database.Execute("UPDATE feedback_records SET record = json_remove(record, '$.schemaVersion')"));
+        Assert.DoesNotContain("schemaVersion", _database.Scalar("SELECT record FROM feedback_records"), StringComparison.Ordinal);
 
         var loaded = await store.LoadAsync("F-1");
 
@@ -50,7 +49,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     {
         var store = new SqliteFeedbackStore(_database.Path);
         await store.SaveAsync(Record(), 0);
-        Execute("UPDATE feedback_records SET record = json_set(record, '$.schemaVersion', 2)");
+        Assert.Equal(1, _database.Execute("UPDATE feedback_records SET record = json_set(record, '$.schemaVersion', 2)"));
 
         var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAsync("F-1"));
 
@@ -105,8 +104,8 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         await store.SaveAsync(record, 1);
 
         // Until the version moved beside the record, the record's JSON carried it too (always equal to the column).
-        Execute("UPDATE feedback_records SET record = json_set(record, '$.version', 2)");
-        Assert.Contains("\"version\":2", Scalar("SELECT record FROM feedback_records"), StringComparison.Ordinal);
+        Assert.Equal(1, _database.Execute("UPDATE feedback_records SET record = json_set(record, '$.version', 2)"));
+        Assert.Contains("\"version\":2", _database.Scalar("SELECT record FROM feedback_records"), StringComparison.Ordinal);
 
         var loaded = await store.LoadAsync("F-1");
 
@@ -114,7 +113,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         Assert.Equal((record.State, record.Category), (loaded.Record.State, loaded.Record.Category));
         Assert.Equal(record.History, loaded.Record.History);
         Assert.Equal(SaveResult.Saved(3), await store.SaveAsync(loaded.Record with { State = FeedbackState.Prioritised }, loaded.Version));
-        Assert.DoesNotContain("\"version\"", Scalar("SELECT record FROM feedback_records"), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"version\"", _database.Scalar("SELECT record FROM feedback_records"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,7 +121,7 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
     {
         var store = new SqliteFeedbackStore(_database.Path);
         await store.SaveAsync(Record(), 0);
-        Execute("UPDATE feedback_records SET record = 'null'");
+        Assert.Equal(1, _database.Execute("UPDATE feedback_records SET record = 'null'"));
 
         var error = await Assert.ThrowsAsync<System.Text.Json.JsonException>(async () => await store.LoadAsync("F-1"));
 
@@ -154,21 +153,5 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         },
         FeedbackState.Collected);
 
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_database.Path}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Assert.Equal(1, command.ExecuteNonQuery());
-    }
 
-    private string Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_database.Path}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string)command.ExecuteScalar()!;
-    }
 }

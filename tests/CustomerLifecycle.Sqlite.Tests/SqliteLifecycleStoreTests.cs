@@ -219,8 +219,8 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
         await store.SaveAsync(record, 0);
 
         // Schema 1 (0.1 previews) had no schemaVersion and split the ids: earlierEventIds, then the newest in recentEventIds.
-        Execute($"UPDATE lifecycle_records SET record = json_set(json_remove(record, '$.schemaVersion'), '$.earlierEventIds', json('{Json(ids[..8])}'), '$.recentEventIds', json('{Json(ids[8..])}'))");
-        Assert.DoesNotContain("schemaVersion", Scalar("SELECT record FROM lifecycle_records"), StringComparison.Ordinal);
+        Assert.Equal(1, _database.Execute($"UPDATE lifecycle_records SET record = json_set(json_remove(record, '$.schemaVersion'), '$.earlierEventIds', json('{Json(ids[..8])}'), '$.recentEventIds', json('{Json(ids[8..])}'))"));
+        Assert.DoesNotContain("schemaVersion", _database.Scalar("SELECT record FROM lifecycle_records"), StringComparison.Ordinal);
 
         var loaded = (await store.LoadAsync(Acme))!.Record;
 
@@ -239,7 +239,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
         string[] ids = ["schemaVersion", .. Enumerable.Range(1, 11).Select(i => $"acme-{i}")];
 
         // Only a top-level "schemaVersion" property names the schema; the same text in a value must not.
-        Execute($"UPDATE lifecycle_records SET record = json_set(json_remove(record, '$.schemaVersion'), '$.stage', 'schemaVersion', '$.earlierEventIds', json('{Json(ids[..8])}'), '$.recentEventIds', json('{Json(ids[8..])}'))");
+        Assert.Equal(1, _database.Execute($"UPDATE lifecycle_records SET record = json_set(json_remove(record, '$.schemaVersion'), '$.stage', 'schemaVersion', '$.earlierEventIds', json('{Json(ids[..8])}'), '$.recentEventIds', json('{Json(ids[8..])}'))"));
 
         var loaded = (await store.LoadAsync(Acme))!.Record;
 
@@ -254,7 +254,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
         var record = History(Acme, 3);
         var store = new SqliteLifecycleStore(_database.Path);
         await store.SaveAsync(record, 0);
-        Execute("UPDATE lifecycle_records SET record = json_remove(record, '$.schemaVersion')");
+        Assert.Equal(1, _database.Execute("UPDATE lifecycle_records SET record = json_remove(record, '$.schemaVersion')"));
 
         var loaded = (await store.LoadAsync(Acme))!.Record;
 
@@ -267,7 +267,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
     {
         var store = new SqliteLifecycleStore(_database.Path);
         await store.SaveAsync(History(Acme, 2), 0);
-        Execute("UPDATE lifecycle_records SET record = json_set(record, '$.schemaVersion', 3)");
+        Assert.Equal(1, _database.Execute("UPDATE lifecycle_records SET record = json_set(record, '$.schemaVersion', 3)"));
 
         var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAsync(Acme));
 
@@ -282,7 +282,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
         var store = new SqliteLifecycleStore(_database.Path);
         await store.SaveAsync(History(Acme, 2), 0);
         await store.SaveAsync(History(Globex, 1), 0);
-        Execute("UPDATE lifecycle_records SET record = json_set(record, '$.schemaVersion', 3) WHERE customer = 'acme'");
+        Assert.Equal(1, _database.Execute("UPDATE lifecycle_records SET record = json_set(record, '$.schemaVersion', 3) WHERE customer = 'acme'"));
 
         var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAllAsync());
 
@@ -293,23 +293,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
 
     private static string Json(string[] ids) => System.Text.Json.JsonSerializer.Serialize(ids);
 
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_database.Path}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Assert.Equal(1, command.ExecuteNonQuery());
-    }
 
-    private string Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_database.Path}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string)command.ExecuteScalar()!;
-    }
 
     [Fact]
     public async Task ANewerSchema_IsRefusedWithAClearMessage()

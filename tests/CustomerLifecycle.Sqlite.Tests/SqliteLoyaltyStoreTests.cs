@@ -1,5 +1,4 @@
 using CustomerLifecycle.Loyalty;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace CustomerLifecycle.Sqlite.Tests;
@@ -17,7 +16,7 @@ public sealed class SqliteLoyaltyStoreTests : IDisposable
     {
         await new SqliteLoyaltyStore(_database.Path).SaveAsync(Ledger(), 0);
 
-        var json = Scalar("SELECT record FROM loyalty_records WHERE member = 'm-1'");
+        var json = _database.Scalar("SELECT record FROM loyalty_records WHERE member = 'm-1'");
 
         Assert.StartsWith("{\"schemaVersion\":1,\"member\":\"m-1\",\"entries\":[{\"key\":\"buy\",\"kind\":\"Earn\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("opensLot", json, StringComparison.Ordinal);
@@ -28,7 +27,7 @@ public sealed class SqliteLoyaltyStoreTests : IDisposable
     {
         var store = new SqliteLoyaltyStore(_database.Path);
         await store.SaveAsync(Ledger(), 0);
-        Execute("UPDATE loyalty_records SET record = json_set(record, '$.schemaVersion', 2)");
+        Assert.Equal(1, _database.Execute("UPDATE loyalty_records SET record = json_set(record, '$.schemaVersion', 2)"));
 
         var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAsync(Member));
 
@@ -41,20 +40,19 @@ public sealed class SqliteLoyaltyStoreTests : IDisposable
     public async Task AFileOfSchema1_GainsTheLoyaltyTable_AndKeepsItsRows()
     {
         // What 0.x releases before loyalty created: schema 1, without loyalty_records, holding a feedback row.
-        Execute(
+        _database.Execute(
             "CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1);"
             + "CREATE TABLE lifecycle_records (customer TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, record TEXT NOT NULL);"
             + "CREATE TABLE lifecycle_events (id TEXT NOT NULL PRIMARY KEY, customer TEXT NOT NULL, occurred_at INTEGER NOT NULL) WITHOUT ROWID;"
             + "CREATE TABLE feedback_records (id TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, record TEXT NOT NULL);"
-            + "INSERT INTO feedback_records VALUES ('kept', 3, '{}');",
-            expectedRows: null);
+            + "INSERT INTO feedback_records VALUES ('kept', 3, '{}');");
 
         var store = new SqliteLoyaltyStore(_database.Path);
         Assert.Equal(SaveResult.Saved(1), await store.SaveAsync(Ledger(), 0));
 
         Assert.Equal(Ledger(), (await store.LoadAsync(Member))!.Record);
-        Assert.Equal("2", Scalar("SELECT CAST(version AS TEXT) FROM schema_version"));
-        Assert.Equal("kept 3", Scalar("SELECT id || ' ' || version FROM feedback_records"));
+        Assert.Equal("2", _database.Scalar("SELECT CAST(version AS TEXT) FROM schema_version"));
+        Assert.Equal("kept 3", _database.Scalar("SELECT id || ' ' || version FROM feedback_records"));
     }
 
     [Fact]
@@ -76,25 +74,5 @@ public sealed class SqliteLoyaltyStoreTests : IDisposable
         return Engine.TryApply(null, new LoyaltyPurchase { Key = "buy", Member = Member, At = at, OrderId = "o-1", Amount = 12.5m }).Record!;
     }
 
-    private void Execute(string sql, int? expectedRows = 1)
-    {
-        using var connection = new SqliteConnection($"Data Source={_database.Path}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var rows = command.ExecuteNonQuery();
-        if (expectedRows is { } expected)
-        {
-            Assert.Equal(expected, rows);
-        }
-    }
 
-    private string Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_database.Path}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string)command.ExecuteScalar()!;
-    }
 }

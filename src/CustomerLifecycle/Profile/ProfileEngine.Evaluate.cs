@@ -58,9 +58,8 @@ public sealed partial class ProfileEngine
     }
 
     /// <summary>
-    /// Evaluates many customers at one instant, writing compact outputs. The lifecycle, contact, health and CLV steps
-    /// allocate nothing for a customer whose profile does not change; the RFM and tier steps go through the tiering engine's
-    /// single-customer scoring against the population's cuts, which builds its explained result.
+    /// Evaluates many customers at one instant, writing compact outputs; every step goes through its engine's batch path
+    /// against the population's cuts and model, so nothing is allocated for a customer whose profile does not change.
     /// </summary>
     /// <param name="profiles">The profiles; none may be null.</param>
     /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
@@ -89,8 +88,12 @@ public sealed partial class ProfileEngine
                 profile = profile with { Lifecycle = sweep.Record };
             }
 
-            var rfm = _tiering.ScoreRfm(ProfileSignals.Rfm(profile), population.Rfm, asOf).Score;
-            var tier = _tiering.Evaluate(_signals.Tier(profile, asOf), population.ValueTiers, asOf).Assignment;
+            var rfmInput = ProfileSignals.Rfm(profile);
+            var rfm = default(RfmScore);
+            _tiering.ScoreRfm(new ReadOnlySpan<RfmSummary>(in rfmInput), population.Rfm, asOf, new Span<RfmScore>(ref rfm));
+            var tierInput = _signals.Tier(profile, asOf);
+            var tier = default(TierAssignment);
+            _tiering.Evaluate(new ReadOnlySpan<TierInput>(in tierInput), population.ValueTiers, asOf, new Span<TierAssignment>(ref tier));
             var contactInput = ProfileSignals.Contact(profile, tier.Tier);
             var contact = default(ContactDue);
             _tiering.PlanContacts(new ReadOnlySpan<ContactInput>(in contactInput), asOf, new Span<ContactDue>(ref contact));

@@ -163,4 +163,20 @@ public sealed class ProfileExampleTests
     }
 
     private static ProfileRecord Profile(string customer) => Customers.Single(p => p.Customer.Value == customer);
+
+    [Fact]
+    public void TheBatch_AllocatesNothing_ForProfilesThatDoNotChange()
+    {
+        var outputs = new CustomerViewSummary[Customers.Length];
+        Engine.Evaluate(Customers, Prepared, AsOf, outputs);
+        var settled = outputs.Select(o => o.Profile).ToArray();
+        Engine.Evaluate(settled, Prepared, AsOf, outputs);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var changed = Engine.Evaluate(settled, Prepared, AsOf, outputs);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, changed);
+        Assert.Equal(0, allocated);
+    }
 }
