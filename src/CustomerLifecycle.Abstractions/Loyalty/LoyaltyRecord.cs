@@ -24,7 +24,7 @@ public sealed record LoyaltyRecord
 
     /// <inheritdoc/>
     public bool Equals(LoyaltyRecord? other)
-        => other is not null && Member == other.Member && Entries.SequenceEqual(other.Entries);
+        => other is not null && (ReferenceEquals(this, other) || (Member == other.Member && Entries.SequenceEqual(other.Entries)));
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Member, Entries.Length);
