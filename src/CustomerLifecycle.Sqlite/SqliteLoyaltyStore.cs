@@ -24,7 +24,7 @@ public sealed class SqliteLoyaltyStore : ILoyaltyStore
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
     public SqliteLoyaltyStore(string path, TimeSpan busyTimeout)
-        => _table = new(path, busyTimeout, "loyalty_records", "member", LoyaltyRecordJson.Serialize, LoyaltyRecordJson.Deserialize);
+        => _table = new(path, busyTimeout, "loyalty_records", "member", LoyaltyRecordJson.Serialize, Deserialize);
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="key"/> is default.</exception>
@@ -50,5 +50,14 @@ public sealed class SqliteLoyaltyStore : ILoyaltyStore
         CustomerId.ThrowIfDefault(record.Member, nameof(record));
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         return _table.SaveAsync(record.Member.ToString(), record, expectedVersion, cancellationToken);
+    }
+
+    /// <exception cref="SqliteSchemaException">The record was written by a later release, in a shape this one does not know.</exception>
+    private static LoyaltyRecord Deserialize(string json)
+    {
+        var (schemaVersion, record) = LoyaltyRecordJson.Deserialize(json);
+        return schemaVersion <= LoyaltyRecordJson.CurrentSchemaVersion
+            ? record
+            : throw new SqliteSchemaException($"The loyalty record of member '{record.Member}' has schema version {schemaVersion}, written by a later release; this one reads up to {LoyaltyRecordJson.CurrentSchemaVersion}. Upgrade CustomerLifecycle.Sqlite.");
     }
 }

@@ -15,13 +15,11 @@ internal static class LoyaltyRecordJson
     public static string Serialize(LoyaltyRecord record)
         => JsonSerializer.Serialize(new Document { SchemaVersion = CurrentSchemaVersion, Member = record.Member, Entries = record.Entries }, StoreJsonContext.Default.LoyaltyRecordDocument);
 
-    /// <exception cref="SqliteSchemaException">The record was written by a later release, in a shape this one does not know.</exception>
-    public static LoyaltyRecord Deserialize(string json)
+    /// <summary>The record, and the version of the shape it was written in: whether this release may use it is the store's call.</summary>
+    public static (int SchemaVersion, LoyaltyRecord Record) Deserialize(string json)
     {
         var document = JsonSerializer.Deserialize(json, StoreJsonContext.Default.LoyaltyRecordDocument) ?? throw new JsonException("A stored loyalty record is null.");
-        return document.SchemaVersion <= CurrentSchemaVersion
-            ? new LoyaltyRecord { Member = document.Member, Entries = document.Entries }
-            : throw new SqliteSchemaException($"The loyalty record of member '{document.Member}' has schema version {document.SchemaVersion}, written by a later release; this one reads up to {CurrentSchemaVersion}. Upgrade CustomerLifecycle.Sqlite.");
+        return (document.SchemaVersion, new LoyaltyRecord { Member = document.Member, Entries = document.Entries });
     }
 
     /// <summary>What is stored: a <see cref="LoyaltyRecord"/> with the version of its shape.</summary>
