@@ -52,6 +52,7 @@ internal sealed class LoyaltyTiers
         return new LoyaltyTierStatus
         {
             Tier = tier.Id,
+            Level = walk.Effective,
             Name = tier.Name,
             Since = walk.Since,
             ReviewAt = walk.Review,
