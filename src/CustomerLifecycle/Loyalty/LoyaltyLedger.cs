@@ -145,7 +145,7 @@ internal sealed class LoyaltyLedger
         return lots;
     }
 
-    public LoyaltyBalance Balance(CustomerId member, Instant asOf, Duration warning, decimal pointValue)
+    public LoyaltyBalance Balance(CustomerId member, Instant asOf, Duration warning, decimal pointValue, int tierLevel = 0)
     {
         long available = 0, pending = 0, expiredDue = 0, expiringSoon = 0;
         Instant? nextExpiry = null;
@@ -175,7 +175,7 @@ internal sealed class LoyaltyLedger
         }
 
         var net = available - Debt;
-        return new LoyaltyBalance(member, asOf, net, pending, ExpiredWritten + expiredDue, Redeemed, Earned, Reversed, Debt, expiringSoon, nextExpiry, (net + pending) * pointValue);
+        return new LoyaltyBalance(member, asOf, net, pending, ExpiredWritten + expiredDue, Redeemed, Earned, Reversed, Debt, expiringSoon, nextExpiry, (net + pending) * pointValue, tierLevel);
     }
 
     private void Clear()
