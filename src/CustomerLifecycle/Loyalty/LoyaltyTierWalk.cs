@@ -20,7 +20,26 @@ internal sealed class LoyaltyTierWalk
     private decimal[] _spendBefore = new decimal[17];
     private int _qualifyingCount;
 
+    // Cursors of the events' windows, which only move forward: the first qualifying entry in the window, and the entries up to the event.
+    private int _windowFirst;
+    private int _seen;
+
     public int EventCount { get; private set; }
+
+    /// <summary>Gets a value indicating whether a status match is among the events.</summary>
+    public bool HasMatches { get; private set; }
+
+    /// <summary>Gets the points of every earn: no window's qualifying points exceed them.</summary>
+    public long EarnedPoints { get; private set; }
+
+    /// <summary>Gets the amounts of every purchase: no window's qualifying spend exceeds them.</summary>
+    public decimal EarnedSpend { get; private set; }
+
+    /// <summary>Gets or sets the start of the calendar year the last event fell in (the tiers' cache of it).</summary>
+    public Instant YearStart { get; set; }
+
+    /// <summary>Gets or sets the start of the year after it.</summary>
+    public Instant YearEnd { get; set; }
 
     /// <summary>Gets the decisions so far; null when the walk does not explain.</summary>
     public List<LoyaltyTierChange>? Changes { get; private set; }
@@ -73,6 +92,8 @@ internal sealed class LoyaltyTierWalk
 
         SumQualifying();
         Changes = explain ? [] : null;
+        _windowFirst = _seen = 0;
+        YearStart = YearEnd = Instant.MinValue;
         Earned = 0;
         Match = null;
         Review = null;
@@ -87,6 +108,26 @@ internal sealed class LoyaltyTierWalk
         var first = startExcluded ? FirstAfter(from) : FirstAtOrAfter(from);
         var end = FirstAtOrAfter(to);
         return end <= first ? (0, 0m) : (_pointsBefore[end] - _pointsBefore[first], _spendBefore[end] - _spendBefore[first]);
+    }
+
+    /// <summary>
+    /// The qualifying points and spend of the entries dated in (<paramref name="from"/>, <paramref name="at"/>], or
+    /// [<paramref name="from"/>, <paramref name="at"/>] unless <paramref name="startExcluded"/>, for the events of a walk in
+    /// time order: <paramref name="from"/> and <paramref name="at"/> may only grow from one call to the next.
+    /// </summary>
+    public (long Points, decimal Spend) SumsUpTo(Instant from, Instant at, bool startExcluded)
+    {
+        while (_seen < _qualifyingCount && _qualifyingAt[_seen] <= at)
+        {
+            _seen++;
+        }
+
+        while (_windowFirst < _seen && (startExcluded ? _qualifyingAt[_windowFirst] <= from : _qualifyingAt[_windowFirst] < from))
+        {
+            _windowFirst++;
+        }
+
+        return (_pointsBefore[_seen] - _pointsBefore[_windowFirst], _spendBefore[_seen] - _spendBefore[_windowFirst]);
     }
 
     /// <summary>Records a decision taken at <paramref name="at"/>: the tier held moved from <paramref name="before"/> to
@@ -105,11 +146,15 @@ internal sealed class LoyaltyTierWalk
     private void SumQualifying()
     {
         _qualifyingCount = 0;
+        HasMatches = false;
+        EarnedPoints = 0;
+        EarnedSpend = 0m;
         for (var i = 0; i < EventCount; i++)
         {
             var entry = _events[i];
             if (!Qualifies(entry))
             {
+                HasMatches = true;
                 continue;
             }
 
@@ -125,6 +170,11 @@ internal sealed class LoyaltyTierWalk
             _pointsBefore[_qualifyingCount + 1] = _pointsBefore[_qualifyingCount] + entry.Points;
             _spendBefore[_qualifyingCount + 1] = _spendBefore[_qualifyingCount] + (entry.Kind == LoyaltyEntryKind.Earn ? amount : -amount);
             _qualifyingCount++;
+            if (entry.Kind == LoyaltyEntryKind.Earn)
+            {
+                EarnedPoints += entry.Points;
+                EarnedSpend += amount;
+            }
         }
     }
 

@@ -13,23 +13,36 @@ namespace CustomerLifecycle.Loyalty;
 /// the very end of a window belongs to the next one).</remarks>
 internal sealed class LoyaltyTiers
 {
+    // A ledger's instants are in 1900-2200; its windows start a year before the earliest and its reviews end a year after the latest.
+    private const int FirstCachedYear = 1899;
+    private const int LastCachedYear = 2202;
+
     private readonly Tier[] _tiers;
     private readonly DateTimeZone _zone;
-    private readonly LoyaltyTierWindow _window;
     private readonly Duration _grace;
     private readonly bool _softLanding;
 
     // A rolling window excludes its start: 12 months after a tier is reached, the activity that reached it no longer counts.
     private readonly bool _rolling;
 
+    // The start of every year a ledger's instants and their reviews can fall in (1 January, in the policy's zone): a calendar
+    // window is then two array reads rather than two trips through the zone's rules, for every event of every member.
+    private readonly Instant[] _yearStarts;
+
+    // The lowest qualifying points and spend of any tier above the first (null: no tier qualifies that way).
+    private readonly long? _leastPoints;
+    private readonly decimal? _leastSpend;
+
     private LoyaltyTiers(LoyaltyOptions options, DateTimeZone zone)
     {
         _tiers = [.. options.Tiers.Select(t => new Tier(t.Id, t.Name, t.QualifyingPoints, t.QualifyingSpend, t.EarnMultiplier, [.. t.Benefits ?? []]))];
         _zone = zone;
-        _window = options.TierWindow;
         _grace = Duration.FromDays(options.TierGraceDays);
         _softLanding = options.TierSoftLanding;
         _rolling = options.TierWindow == LoyaltyTierWindow.Rolling12Months;
+        _leastPoints = _tiers.Skip(1).Min(t => t.Points);
+        _leastSpend = _tiers.Skip(1).Min(t => t.Spend);
+        _yearStarts = _rolling ? [] : [.. Enumerable.Range(FirstCachedYear, LastCachedYear - FirstCachedYear + 1).Select(y => Leniently(new LocalDate(y, 1, 1).AtMidnight()))];
     }
 
     /// <summary>The tiers of a valid policy, or null when it has none.</summary>
@@ -61,6 +74,11 @@ internal sealed class LoyaltyTiers
     public int LevelAt(LoyaltyTierWalk walk, ImmutableArray<LoyaltyEntry> entries, Instant at)
     {
         walk.Load(entries, explain: false);
+        if (!walk.HasMatches && !(walk.EarnedPoints >= _leastPoints) && !(walk.EarnedSpend >= _leastSpend))
+        {
+            return 0; // all the member ever earned reaches no threshold, so no window of it does: most members of a sweep
+        }
+
         Walk(walk, at);
         return walk.Effective;
     }
@@ -142,8 +160,13 @@ internal sealed class LoyaltyTiers
             return;
         }
 
-        var (from, to) = CurrentWindow(t);
-        var (points, spend) = walk.Sums(from, to, _rolling);
+        if (walk.Earned == _tiers.Length - 1 && walk.Drop is null)
+        {
+            return; // at the top with no drop due: no activity changes anything until the next review
+        }
+
+        var from = EventWindowStart(walk, t);
+        var (points, spend) = walk.SumsUpTo(from, t, _rolling);
         var qualified = Qualified(points, spend);
         var explain = walk.Changes is not null;
         if (qualified > walk.Earned)
@@ -235,28 +258,63 @@ internal sealed class LoyaltyTiers
 
     /// <summary>The window the activity up to <paramref name="at"/> (included) counts in: from (excluded for rolling windows, see <see cref="LoyaltyTierWalk.Sums"/>) to just after <paramref name="at"/>.</summary>
     private (Instant From, Instant To) CurrentWindow(Instant at)
+        => (_rolling ? Leniently(at.InZone(_zone).LocalDateTime.PlusMonths(-12)) : StartOfYear(YearOf(at)), at + Duration.Epsilon);
+
+    /// <summary>The start of the window of an event at <paramref name="at"/>, as <see cref="CurrentWindow"/>; a calendar year's
+    /// start is kept in the walk while its events last.</summary>
+    private Instant EventWindowStart(LoyaltyTierWalk walk, Instant at)
     {
-        var local = at.InZone(_zone);
-        var from = _window == LoyaltyTierWindow.CalendarYear
-            ? StartOfYear(local.Year)
-            : Leniently(local.LocalDateTime.PlusMonths(-12));
-        return (from, at + Duration.Epsilon);
+        if (_rolling)
+        {
+            return Leniently(at.InZone(_zone).LocalDateTime.PlusMonths(-12));
+        }
+
+        if (!(at >= walk.YearStart && at < walk.YearEnd))
+        {
+            var year = YearOf(at);
+            (walk.YearStart, walk.YearEnd) = (StartOfYear(year), StartOfYear(year + 1));
+        }
+
+        return walk.YearStart;
     }
 
     /// <summary>Where the window a review at <paramref name="review"/> judges starts; it ends just before the review.</summary>
     private Instant ReviewWindowStart(Instant review)
-        => _window == LoyaltyTierWindow.CalendarYear
-            ? StartOfYear((review - Duration.Epsilon).InZone(_zone).Year)
-            : Leniently(review.InZone(_zone).LocalDateTime.PlusMonths(-12));
+        => _rolling ? Leniently(review.InZone(_zone).LocalDateTime.PlusMonths(-12)) : StartOfYear(YearOf(review - Duration.Epsilon));
 
     /// <summary>The end of the window that <paramref name="at"/> falls in: the next 1 January, or 12 months on, in the policy's zone.</summary>
     private Instant NextReview(Instant at)
-        => _window == LoyaltyTierWindow.CalendarYear
-            ? StartOfYear(at.InZone(_zone).Year + 1)
-            : Leniently(at.InZone(_zone).LocalDateTime.PlusMonths(12));
+        => _rolling ? Leniently(at.InZone(_zone).LocalDateTime.PlusMonths(12)) : StartOfYear(YearOf(at) + 1);
 
     /// <summary>The first instant of 1 January of <paramref name="year"/> in the policy's zone.</summary>
-    private Instant StartOfYear(int year) => Leniently(new LocalDate(year, 1, 1).AtMidnight());
+    private Instant StartOfYear(int year)
+        => year is >= FirstCachedYear and <= LastCachedYear ? _yearStarts[year - FirstCachedYear] : Leniently(new LocalDate(year, 1, 1).AtMidnight());
+
+    /// <summary>The year, in the policy's zone, that <paramref name="at"/> falls in.</summary>
+    private int YearOf(Instant at)
+    {
+        if (at < _yearStarts[0] || at >= _yearStarts[^1])
+        {
+            return at.InZone(_zone).Year;
+        }
+
+        // The last year whose start is at or before the instant.
+        int low = 0, high = _yearStarts.Length - 1;
+        while (low < high)
+        {
+            var middle = (low + high + 1) >>> 1;
+            if (_yearStarts[middle] <= at)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return FirstCachedYear + low;
+    }
 
     private Instant Leniently(LocalDateTime local) => LoyaltyZone.Leniently(_zone, local);
 
