@@ -68,7 +68,18 @@ internal sealed class LoyaltyTiers
     public decimal Multiplier(int tier) => _tiers[tier].Multiplier;
 
     /// <summary>The tier that holds at <paramref name="at"/> (index, lowest 0).</summary>
-    public int TierAt(ImmutableArray<LoyaltyEntry> entries, Instant at) => LevelAt(new LoyaltyTierWalk(), entries, at);
+    public int TierAt(ImmutableArray<LoyaltyEntry> entries, Instant at)
+    {
+        var workspace = LoyaltyWorkspace.Rent();
+        try
+        {
+            return LevelAt(workspace.TierWalk, entries, at);
+        }
+        finally
+        {
+            workspace.Return();
+        }
+    }
 
     /// <summary>The tier that holds at <paramref name="at"/>, walked in a reused buffer that explains nothing: allocates nothing once it is large enough.</summary>
     public int LevelAt(LoyaltyTierWalk walk, ImmutableArray<LoyaltyEntry> entries, Instant at)
