@@ -15,6 +15,8 @@ public static class CliApp
           analyze <transactions-file> [--as-of DATE] [--db FILE] [--policy FILE] [--format table|json|csv]
                   [--customer-column NAME] [--date-column NAME] [--amount-column NAME] [--date-format PATTERN]
                   [--skip-invalid] [--top N] [--quiet]
+          loyalty <transactions-file> [--policy FILE] [--as-of DATE] [--format text|json|csv] [--expiring-days N]
+                  [--customer-column NAME] [--date-column NAME] [--amount-column NAME] [--date-format PATTERN] [--skip-invalid]
           value fit <transactions-file> --calibration-end DATE [--time-unit day|week] [--format json] [--policy FILE]
           policy validate <policy-file>
           policy export-defaults [--output FILE]
@@ -93,6 +95,8 @@ public static class CliApp
         {
             case "analyze":
                 return await AnalyzeCommand.RunAsync(rest, output, error, cancellationToken).ConfigureAwait(false);
+            case "loyalty":
+                return LoyaltyProgrammeCommand.Run(rest, output, error, cancellationToken);
             case "value" when rest.Count > 0 && rest[0] == "fit":
                 return await ValueFitCommand.RunAsync(rest.Skip(1).ToList(), output, error, cancellationToken).ConfigureAwait(false);
             case "policy" when rest.Count > 0 && rest[0] == "validate":
@@ -106,7 +110,7 @@ public static class CliApp
             case "value" or "policy" or "lifecycle":
                 throw new CliException($"'{args[0]}' needs a subcommand: {args[0] switch { "value" => "fit", "policy" => "validate, export-defaults", _ => "diagram" }}.");
             default:
-                throw new CliException($"unknown command '{args[0]}'; the commands are analyze, value fit, policy validate, policy export-defaults, lifecycle diagram, generate (see --help).");
+                throw new CliException($"unknown command '{args[0]}'; the commands are analyze, loyalty, value fit, policy validate, policy export-defaults, lifecycle diagram, generate (see --help).");
         }
     }
 

@@ -122,7 +122,7 @@ public sealed class OtherCommandsTests : IDisposable
         var (none, _, usage) = await _cli.RunAsync();
 
         Assert.Equal(2, unknown);
-        Assert.Equal("error: unknown command 'frobnicate'; the commands are analyze, value fit, policy validate, policy export-defaults, lifecycle diagram, generate (see --help).", error.Trim());
+        Assert.Equal("error: unknown command 'frobnicate'; the commands are analyze, loyalty, value fit, policy validate, policy export-defaults, lifecycle diagram, generate (see --help).", error.Trim());
         Assert.Equal(2, none);
         Assert.Contains("Commands:", usage, StringComparison.Ordinal);
     }

@@ -20,6 +20,8 @@ namespace CustomerLifecycle.Loyalty;
 /// <param name="ExpiringSoon">Available points whose lots expire within the policy's warning window after <paramref name="AsOf"/>.</param>
 /// <param name="NextExpiry">When the next available lot expires; null when none holds points.</param>
 /// <param name="Value">The money the held points stand for: (<see cref="Available"/> + <see cref="Pending"/>) × the policy's point value.</param>
+/// <param name="TierLevel">The member's tier at <paramref name="AsOf"/> as its position in the policy's tiers, 0 the lowest
+/// (<see cref="LoyaltyTierStatus.Level"/>); 0 when the policy has no tiers.</param>
 public readonly record struct LoyaltyBalance(
     CustomerId Member,
     Instant AsOf,
@@ -32,4 +34,5 @@ public readonly record struct LoyaltyBalance(
     long Debt,
     long ExpiringSoon,
     Instant? NextExpiry,
-    decimal Value);
+    decimal Value,
+    int TierLevel = 0);

@@ -11,6 +11,10 @@ public sealed record LoyaltyTierStatus
     /// <summary>Gets the tier's id.</summary>
     public required string Tier { get; init; }
 
+    /// <summary>Gets the tier's position in the policy's tiers, 0 the lowest: what a host feeds the tiering rules as
+    /// <c>TierInput.LoyaltyLevel</c>.</summary>
+    public int Level { get; init; }
+
     /// <summary>Gets the tier's name, for people.</summary>
     public required string Name { get; init; }
 
@@ -56,7 +60,7 @@ public sealed record LoyaltyTierStatus
     /// <inheritdoc/>
     public bool Equals(LoyaltyTierStatus? other)
         => other is not null
-           && Tier == other.Tier && Name == other.Name && Since == other.Since && ReviewAt == other.ReviewAt && DropsAt == other.DropsAt
+           && Tier == other.Tier && Level == other.Level && Name == other.Name && Since == other.Since && ReviewAt == other.ReviewAt && DropsAt == other.DropsAt
            && MatchedUntil == other.MatchedUntil && WindowStart == other.WindowStart && QualifyingPoints == other.QualifyingPoints
            && QualifyingSpend == other.QualifyingSpend && Multiplier == other.Multiplier && NextTier == other.NextTier
            && PointsToNextTier == other.PointsToNextTier && SpendToNextTier == other.SpendToNextTier

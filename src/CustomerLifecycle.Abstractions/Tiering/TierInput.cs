@@ -10,6 +10,8 @@ namespace CustomerLifecycle.Tiering;
 /// <param name="HasGrowthPotential">Whether the host sees growth potential (up-sell, expansion).</param>
 /// <param name="IsBenchmarkCustomer">Whether the customer is a reference or benchmark customer.</param>
 /// <param name="Previous">The state stored from the previous evaluation, or <see langword="null"/> for a first evaluation.</param>
+/// <param name="LoyaltyLevel">The customer's loyalty-programme tier as its position in the programme's tiers, 0 the lowest
+/// (<c>LoyaltyTierStatus.Level</c>); 0 when the host has no programme. Not negative.</param>
 public readonly record struct TierInput(
     double Value,
     double LoginsPerWeek = 0,
@@ -17,4 +19,5 @@ public readonly record struct TierInput(
     bool MatchesIdealProfile = false,
     bool HasGrowthPotential = false,
     bool IsBenchmarkCustomer = false,
-    TierState? Previous = null);
+    TierState? Previous = null,
+    int LoyaltyLevel = 0);

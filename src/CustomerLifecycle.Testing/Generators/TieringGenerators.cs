@@ -19,19 +19,20 @@ public static class TieringGenerators
         from money in Gen.Choose(-20, 60)
         select new RfmSummary(days < 0 ? null : AsOf - Duration.FromDays(days), frequency, money * 10.0);
 
-    /// <summary>Gets a generator of tier inputs without stored state: value −125 to 1000, 0–4 logins a week, tenure up to 800 days or unknown, every flag combination.</summary>
+    /// <summary>Gets a generator of tier inputs without stored state: value −125 to 1000, 0–4 logins a week, tenure up to 800 days or unknown, every flag combination, loyalty level 0–3.</summary>
     public static Gen<TierInput> Input { get; } =
         from value in Gen.Choose(-5, 40)
         from logins in Gen.Choose(0, 8)
         from tenure in Gen.Choose(-1, 800)
-        from flags in Gen.Choose(0, 7)
+        from flags in Gen.Choose(0, 31)
         select new TierInput(
             value * 25.0,
             logins / 2.0,
             tenure < 0 ? null : AsOf - Duration.FromDays(tenure),
             (flags & 1) != 0,
             (flags & 2) != 0,
-            (flags & 4) != 0);
+            (flags & 4) != 0,
+            LoyaltyLevel: flags >> 3);
 
     /// <summary>Gets a generator of populations of tier inputs (up to FsCheck's size, empty included).</summary>
     public static Gen<TierInput[]> Population { get; } = Gen.ArrayOf(Input);

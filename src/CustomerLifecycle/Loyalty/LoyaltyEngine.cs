@@ -170,11 +170,12 @@ public sealed partial class LoyaltyEngine
             }
         }
 
+        var tier = _tiers?.Status(record.Entries, asOf);
         return new LoyaltyStatement(
-            ledger.Balance(record.Member, asOf, _warning, _pointValue),
+            ledger.Balance(record.Member, asOf, _warning, _pointValue, tier?.Level ?? 0),
             [.. lots.OrderBy(l => l.Lot.ExpiresAt).ThenBy(l => l.Order).Select(l => l.Lot)])
         {
-            Tier = _tiers?.Status(record.Entries, asOf),
+            Tier = tier,
         };
     }
 
@@ -191,8 +192,9 @@ public sealed partial class LoyaltyEngine
         return new Explanation<LoyaltyStatement>(record.Member.ToString(), LoyaltyExplanation.Decision(statement, _warning), statement, LoyaltyExplanation.Reasons(record, statement));
     }
 
-    /// <summary>Evaluates many records at one instant (a nightly sweep, a liability report), writing compact outputs; allocates
-    /// nothing per member once its buffers hold the largest ledger.</summary>
+    /// <summary>Evaluates many records at one instant (a nightly sweep: expiry judged and, with tiers, reviews and grace periods
+    /// walked to <paramref name="asOf"/>; a liability report), writing compact outputs; allocates nothing once the thread's
+    /// buffers hold the largest ledger.</summary>
     /// <param name="records">The records; none may be null.</param>
     /// <param name="asOf">The instant lots are judged at.</param>
     /// <param name="outputs">Receives one balance per record, at the same index; at least as long as <paramref name="records"/>.</param>
@@ -209,11 +211,20 @@ public sealed partial class LoyaltyEngine
             }
         }
 
-        var ledger = new LoyaltyLedger();
-        for (var i = 0; i < records.Length; i++)
+        var workspace = LoyaltyWorkspace.Rent();
+        try
         {
-            ledger.Load(records[i].Entries);
-            outputs[i] = ledger.Balance(records[i].Member, asOf, _warning, _pointValue);
+            var ledger = workspace.Ledger;
+            for (var i = 0; i < records.Length; i++)
+            {
+                var entries = records[i].Entries;
+                ledger.Load(entries);
+                outputs[i] = ledger.Balance(records[i].Member, asOf, _warning, _pointValue, _tiers?.LevelAt(workspace.TierWalk, entries, asOf) ?? 0);
+            }
+        }
+        finally
+        {
+            workspace.Return();
         }
     }
 

@@ -5,8 +5,8 @@ namespace CustomerLifecycle.Loyalty;
 
 /// <summary>Measures a programme over many ledgers: points issued, redeemed and expired (breakage) in a period, and the
 /// outstanding points' liability at its end, valued at the policy's point value.</summary>
-/// <remarks>Sealed, immutable and thread-safe. A measurement replays each ledger into one reused buffer, so it allocates
-/// nothing per member once the buffer holds the largest ledger.</remarks>
+/// <remarks>Sealed, immutable and thread-safe. A measurement replays each ledger into one reused buffer, kept per thread
+/// between calls, so it allocates nothing once the buffer holds the largest ledger.</remarks>
 public sealed class LoyaltyKpiCalculator
 {
     private readonly decimal _pointValue;
@@ -35,14 +35,19 @@ public sealed class LoyaltyKpiCalculator
             throw new ArgumentException($"The period's end ({periodEnd}) must be after its start ({periodStart}).", nameof(periodEnd));
         }
 
-        long issued = 0, redeemed = 0, expired = 0, outstanding = 0;
-        var ledger = new LoyaltyLedger();
         foreach (var record in records)
         {
             if (record is null)
             {
                 throw new ArgumentException("A record is null.", nameof(records));
             }
+        }
+
+        long issued = 0, redeemed = 0, expired = 0, outstanding = 0;
+        var workspace = LoyaltyWorkspace.Rent();
+        var ledger = workspace.Ledger;
+        foreach (var record in records)
+        {
 
             foreach (var entry in record.Entries)
             {
@@ -67,6 +72,8 @@ public sealed class LoyaltyKpiCalculator
             var balance = ledger.Balance(record.Member, periodEnd - Duration.Epsilon, Duration.Zero, _pointValue);
             outstanding += Math.Max(0, balance.Available + balance.Pending);
         }
+
+        workspace.Return();
 
         return new LoyaltyKpis(
             periodStart,

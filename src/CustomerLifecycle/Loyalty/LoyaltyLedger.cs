@@ -10,6 +10,10 @@ namespace CustomerLifecycle.Loyalty;
 /// <remarks>Lots are found by the key of the entry that opened it; allocations add to a lot with the sign of their entry.</remarks>
 internal sealed class LoyaltyLedger
 {
+    // Up to this many lots a key is found by comparing it with each lot's: cheaper than hashing it, and most members have
+    // few lots. Beyond it the lots are indexed by key, so a long ledger is not scanned once per allocation.
+    private const int ScannedLots = 16;
+
     private readonly Dictionary<string, int> _lotByKey = new(StringComparer.Ordinal);
     private LoyaltyEntry[] _lots = new LoyaltyEntry[16];
     private long[] _remaining = new long[16];
@@ -74,7 +78,7 @@ internal sealed class LoyaltyLedger
         long covered = 0;
         foreach (var allocation in entry.Allocations)
         {
-            if (_lotByKey.TryGetValue(allocation.Lot, out var lot))
+            if (TryFindLot(allocation.Lot, out var lot))
             {
                 _remaining[lot] += sign * allocation.Points;
             }
@@ -107,7 +111,24 @@ internal sealed class LoyaltyLedger
 
     public long Remaining(int lot) => _remaining[lot];
 
-    public bool TryFindLot(string key, out int lot) => _lotByKey.TryGetValue(key, out lot);
+    public bool TryFindLot(string key, out int lot)
+    {
+        if (LotCount > ScannedLots)
+        {
+            return _lotByKey.TryGetValue(key, out lot);
+        }
+
+        for (lot = 0; lot < LotCount; lot++)
+        {
+            if (string.Equals(_lots[lot].Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        lot = -1;
+        return false;
+    }
 
     public LoyaltyLotState StateAt(int lot, Instant at)
         => _lots[lot].ExpiresAt!.Value <= at ? LoyaltyLotState.Expired
@@ -145,7 +166,7 @@ internal sealed class LoyaltyLedger
         return lots;
     }
 
-    public LoyaltyBalance Balance(CustomerId member, Instant asOf, Duration warning, decimal pointValue)
+    public LoyaltyBalance Balance(CustomerId member, Instant asOf, Duration warning, decimal pointValue, int tierLevel = 0)
     {
         long available = 0, pending = 0, expiredDue = 0, expiringSoon = 0;
         Instant? nextExpiry = null;
@@ -175,7 +196,7 @@ internal sealed class LoyaltyLedger
         }
 
         var net = available - Debt;
-        return new LoyaltyBalance(member, asOf, net, pending, ExpiredWritten + expiredDue, Redeemed, Earned, Reversed, Debt, expiringSoon, nextExpiry, (net + pending) * pointValue);
+        return new LoyaltyBalance(member, asOf, net, pending, ExpiredWritten + expiredDue, Redeemed, Earned, Reversed, Debt, expiringSoon, nextExpiry, (net + pending) * pointValue, tierLevel);
     }
 
     private void Clear()
@@ -194,7 +215,19 @@ internal sealed class LoyaltyLedger
             Array.Resize(ref _remaining, LotCount * 2);
         }
 
-        _lotByKey[entry.Key] = LotCount;
+        if (LotCount == ScannedLots)
+        {
+            for (var lot = 0; lot < LotCount; lot++)
+            {
+                _lotByKey[_lots[lot].Key] = lot;
+            }
+        }
+
+        if (LotCount >= ScannedLots)
+        {
+            _lotByKey[entry.Key] = LotCount;
+        }
+
         _lots[LotCount] = entry;
         _remaining[LotCount] = entry.Points;
         LotCount++;

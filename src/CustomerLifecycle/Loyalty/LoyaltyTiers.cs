@@ -13,25 +13,53 @@ namespace CustomerLifecycle.Loyalty;
 /// the very end of a window belongs to the next one).</remarks>
 internal sealed class LoyaltyTiers
 {
+    // A ledger's instants are in 1900-2200; its windows start a year before the earliest and its reviews end a year after the latest.
+    private const int FirstCachedYear = 1899;
+    private const int LastCachedYear = 2202;
+
     private readonly Tier[] _tiers;
     private readonly DateTimeZone _zone;
-    private readonly LoyaltyTierWindow _window;
     private readonly Duration _grace;
     private readonly bool _softLanding;
+
+    // A rolling window excludes its start: 12 months after a tier is reached, the activity that reached it no longer counts.
+    private readonly bool _rolling;
+
+    // The start of every year a ledger's instants and their reviews can fall in (1 January, in the policy's zone): a calendar
+    // window is then two array reads rather than two trips through the zone's rules, for every event of every member.
+    private readonly Instant[] _yearStarts;
+
+    // The lowest qualifying points and spend of any tier above the first (null: no tier qualifies that way).
+    private readonly long? _leastPoints;
+    private readonly decimal? _leastSpend;
 
     private LoyaltyTiers(LoyaltyOptions options, DateTimeZone zone)
     {
         _tiers = [.. options.Tiers.Select(t => new Tier(t.Id, t.Name, t.QualifyingPoints, t.QualifyingSpend, t.EarnMultiplier, [.. t.Benefits ?? []]))];
         _zone = zone;
-        _window = options.TierWindow;
         _grace = Duration.FromDays(options.TierGraceDays);
         _softLanding = options.TierSoftLanding;
+        _rolling = options.TierWindow == LoyaltyTierWindow.Rolling12Months;
+        _leastPoints = _tiers.Skip(1).Min(t => t.Points);
+        _leastSpend = _tiers.Skip(1).Min(t => t.Spend);
+        _yearStarts = _rolling ? [] : [.. Enumerable.Range(FirstCachedYear, LastCachedYear - FirstCachedYear + 1).Select(y => Leniently(new LocalDate(y, 1, 1).AtMidnight()))];
     }
 
     /// <summary>The tiers of a valid policy, or null when it has none.</summary>
     public static LoyaltyTiers? From(LoyaltyOptions options, DateTimeZone zone) => options.Tiers is { Count: > 0 } ? new(options, zone) : null;
 
-    public int IndexOf(string id) => Array.FindIndex(_tiers, t => t.Id == id);
+    public int IndexOf(string id)
+    {
+        for (var tier = 0; tier < _tiers.Length; tier++)
+        {
+            if (_tiers[tier].Id == id)
+            {
+                return tier;
+            }
+        }
+
+        return -1;
+    }
 
     public string Id(int tier) => _tiers[tier].Id;
 
@@ -40,18 +68,45 @@ internal sealed class LoyaltyTiers
     public decimal Multiplier(int tier) => _tiers[tier].Multiplier;
 
     /// <summary>The tier that holds at <paramref name="at"/> (index, lowest 0).</summary>
-    public int TierAt(ImmutableArray<LoyaltyEntry> entries, Instant at) => Walk(entries, at).Effective;
+    public int TierAt(ImmutableArray<LoyaltyEntry> entries, Instant at)
+    {
+        var workspace = LoyaltyWorkspace.Rent();
+        try
+        {
+            return LevelAt(workspace.TierWalk, entries, at);
+        }
+        finally
+        {
+            workspace.Return();
+        }
+    }
+
+    /// <summary>The tier that holds at <paramref name="at"/>, walked in a reused buffer that explains nothing: allocates nothing once it is large enough.</summary>
+    public int LevelAt(LoyaltyTierWalk walk, ImmutableArray<LoyaltyEntry> entries, Instant at)
+    {
+        walk.Load(entries, explain: false);
+        if (!walk.HasMatches && !(walk.EarnedPoints >= _leastPoints) && !(walk.EarnedSpend >= _leastSpend))
+        {
+            return 0; // all the member ever earned reaches no threshold, so no window of it does: most members of a sweep
+        }
+
+        Walk(walk, at);
+        return walk.Effective;
+    }
 
     public LoyaltyTierStatus Status(ImmutableArray<LoyaltyEntry> entries, Instant asOf)
     {
-        var walk = Walk(entries, asOf);
+        var walk = new LoyaltyTierWalk();
+        walk.Load(entries, explain: true);
+        Walk(walk, asOf);
         var tier = _tiers[walk.Effective];
         var (from, to) = CurrentWindow(asOf);
-        var (points, spend) = walk.Sums(from, to);
+        var (points, spend) = walk.Sums(from, to, _rolling);
         var next = walk.Effective + 1 < _tiers.Length ? _tiers[walk.Effective + 1] : null;
         return new LoyaltyTierStatus
         {
             Tier = tier.Id,
+            Level = walk.Effective,
             Name = tier.Name,
             Since = walk.Since,
             ReviewAt = walk.Review,
@@ -65,108 +120,130 @@ internal sealed class LoyaltyTiers
             NextTier = next?.Id,
             PointsToNextTier = next?.Points is { } p ? Math.Max(0, p - points) : null,
             SpendToNextTier = next?.Spend is { } s ? Math.Max(0, s - spend) : null,
-            Changes = [.. walk.Changes],
+            Changes = [.. walk.Changes!],
         };
     }
 
-    private static bool Qualifies(LoyaltyEntry entry) => entry.Kind == LoyaltyEntryKind.Earn || (entry.Kind == LoyaltyEntryKind.Reverse && entry.OrderId is not null);
-
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private State Walk(ImmutableArray<LoyaltyEntry> entries, Instant until)
+    private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    /// <summary>Walks the loaded events up to <paramref name="until"/> (included), deciding at each instant in the order of the class remarks.</summary>
+    private void Walk(LoyaltyTierWalk walk, Instant until)
     {
-        var events = entries.Where(e => Qualifies(e) || e.Kind == LoyaltyEntryKind.StatusMatch).OrderBy(e => e.At).ToList();
-        var state = new State(this, [.. events.Where(Qualifies)], _window == LoyaltyTierWindow.Rolling12Months);
         var next = 0;
         while (true)
         {
-            Instant? entryAt = next < events.Count ? events[next].At : null;
-            var at = Earliest(Earliest(state.Drop?.At, state.Match?.Until), Earliest(state.Review, entryAt));
+            Instant? entryAt = next < walk.EventCount ? walk.Event(next).At : null;
+            var at = Earliest(Earliest(walk.Drop?.At, walk.Match?.Until), Earliest(walk.Review, entryAt));
             if (at is not { } t || t > until)
             {
-                return state;
+                return;
             }
 
-            if (state.Drop?.At == t)
+            if (walk.Drop?.At == t)
             {
-                state.ApplyDrop(t);
+                ApplyDrop(walk, t);
             }
-            else if (state.Match?.Until == t)
+            else if (walk.Match?.Until == t)
             {
-                state.EndMatch(t);
+                EndMatch(walk, t);
             }
-            else if (state.Review == t)
+            else if (walk.Review == t)
             {
-                Review(state, t);
+                Review(walk, t);
             }
             else
             {
-                Process(state, events[next++]);
+                Process(walk, walk.Event(next++));
             }
         }
     }
 
-    private void Process(State state, LoyaltyEntry entry)
+    private void Process(LoyaltyTierWalk walk, LoyaltyEntry entry)
     {
         var t = entry.At;
+        var before = walk.Effective;
         if (entry.Kind == LoyaltyEntryKind.StatusMatch)
         {
-            var matched = IndexOf(entry.Tier!);
-            state.Change(t, "loyalty.tier-match", entry.Reason, s => s.Match = (matched, entry.ExpiresAt!.Value));
+            walk.Match = (IndexOf(entry.Tier!), entry.ExpiresAt!.Value);
+            walk.Decided(t, before, "loyalty.tier-match", entry.Reason, this);
             return;
         }
 
-        var (from, to) = CurrentWindow(t);
-        var (points, spend) = state.Sums(from, to);
-        var qualified = Qualified(points, spend);
-        if (qualified > state.Earned)
+        if (walk.Earned == _tiers.Length - 1 && walk.Drop is null)
         {
-            state.Change(t, "loyalty.tier-upgrade", Text($"{points} qualifying points and {spend} spend since {from} reach {_tiers[qualified].Name}'s threshold ({Threshold(qualified)})."), s =>
-            {
-                s.Earned = qualified;
-                s.Review = NextReview(t);
-                s.Drop = null;
-            });
+            return; // at the top with no drop due: no activity changes anything until the next review
         }
-        else if (state.Drop is not null && qualified >= state.Earned)
+
+        var from = EventWindowStart(walk, t);
+        var (points, spend) = walk.SumsUpTo(from, t, _rolling);
+        var qualified = Qualified(points, spend);
+        var explain = walk.Changes is not null;
+        if (qualified > walk.Earned)
         {
-            state.Change(t, "loyalty.tier-requalified", Text($"{points} qualifying points and {spend} spend since {from} reach {_tiers[state.Earned].Name}'s threshold ({Threshold(state.Earned)}) within the grace period; the drop is cancelled."), s => s.Drop = null);
+            walk.Earned = qualified;
+            walk.Review = NextReview(t);
+            walk.Drop = null;
+            walk.Decided(t, before, "loyalty.tier-upgrade", explain ? Text($"{points} qualifying points and {spend} spend since {from} reach {_tiers[qualified].Name}'s threshold ({Threshold(qualified)}).") : null, this);
+        }
+        else if (walk.Drop is not null && qualified >= walk.Earned)
+        {
+            walk.Drop = null;
+            walk.Decided(t, before, "loyalty.tier-requalified", explain ? Text($"{points} qualifying points and {spend} spend since {from} reach {_tiers[walk.Earned].Name}'s threshold ({Threshold(walk.Earned)}) within the grace period; the drop is cancelled.") : null, this);
         }
     }
 
-    private void Review(State state, Instant review)
+    private void Review(LoyaltyTierWalk walk, Instant review)
     {
         var from = ReviewWindowStart(review);
-        var (points, spend) = state.Sums(from, review);
+        var (points, spend) = walk.Sums(from, review, _rolling);
         var qualified = Qualified(points, spend);
-        var held = state.Earned;
-        var activity = Text($"{points} qualifying points and {spend} spend between {from} and {review}");
+        var held = walk.Earned;
+        var before = walk.Effective;
+        var explain = walk.Changes is not null;
+        var activity = explain ? Text($"{points} qualifying points and {spend} spend between {from} and {review}") : null;
         var next = NextReview(review);
         if (qualified >= held)
         {
-            state.Change(review, "loyalty.tier-requalified", Text($"{activity} keep {_tiers[held].Name} ({Threshold(held)})."), s => s.Review = next);
+            walk.Review = next;
+            walk.Decided(review, before, "loyalty.tier-requalified", explain ? Text($"{activity} keep {_tiers[held].Name} ({Threshold(held)}).") : null, this);
             return;
         }
 
         var target = _softLanding ? Math.Max(qualified, held - 1) : qualified;
-        var how = target > qualified ? $"soft landing: one tier down to {_tiers[target].Name}" : $"down to {_tiers[target].Name}, the tier they qualify for";
-        var shortOf = Text($"{activity} fall short of {_tiers[held].Name} ({Threshold(held)})");
+        var how = explain ? target > qualified ? $"soft landing: one tier down to {_tiers[target].Name}" : $"down to {_tiers[target].Name}, the tier they qualify for" : null;
+        var shortOf = explain ? Text($"{activity} fall short of {_tiers[held].Name} ({Threshold(held)})") : null;
         if (_grace > Duration.Zero)
         {
             var dropAt = review + _grace;
-            state.Change(review, "loyalty.tier-grace", $"{shortOf}; {how} at {dropAt}, after the grace period, unless requalified before.", s =>
-            {
-                s.Drop = (dropAt, target, review);
-                s.Review = next;
-            });
+            walk.Drop = (dropAt, target, review);
+            walk.Review = next;
+            walk.Decided(review, before, "loyalty.tier-grace", explain ? $"{shortOf}; {how} at {dropAt}, after the grace period, unless requalified before." : null, this);
             return;
         }
 
-        state.Change(review, "loyalty.tier-downgrade", $"{shortOf}; {how}.", s =>
-        {
-            s.Earned = target;
-            s.Review = target > 0 ? next : null;
-        });
+        walk.Earned = target;
+        walk.Review = target > 0 ? next : null;
+        walk.Decided(review, before, "loyalty.tier-downgrade", explain ? $"{shortOf}; {how}." : null, this);
+    }
+
+    private void ApplyDrop(LoyaltyTierWalk walk, Instant at)
+    {
+        var (_, target, review) = walk.Drop!.Value;
+        var before = walk.Effective;
+        walk.Earned = target;
+        walk.Drop = null;
+        walk.Review = target > 0 ? walk.Review : null;
+        walk.Decided(at, before, "loyalty.tier-downgrade", walk.Changes is null ? null : $"The grace period after the review of {review} ended without requalifying; down to {Name(target)}.", this);
+    }
+
+    private void EndMatch(LoyaltyTierWalk walk, Instant at)
+    {
+        var matched = walk.Match!.Value.Tier;
+        var before = walk.Effective;
+        walk.Match = null;
+        walk.Decided(at, before, "loyalty.tier-match-expired", walk.Changes is null ? null : $"The status match to {Name(matched)} ended; the tier earned by activity is {Name(walk.Earned)}.", this);
     }
 
     private int Qualified(long points, decimal spend)
@@ -190,93 +267,67 @@ internal sealed class LoyaltyTiers
         _ => "no threshold",
     };
 
-    /// <summary>The window the activity up to <paramref name="at"/> (included) counts in: from (excluded for rolling windows, see <see cref="State.Sums"/>) to just after <paramref name="at"/>.</summary>
+    /// <summary>The window the activity up to <paramref name="at"/> (included) counts in: from (excluded for rolling windows, see <see cref="LoyaltyTierWalk.Sums"/>) to just after <paramref name="at"/>.</summary>
     private (Instant From, Instant To) CurrentWindow(Instant at)
+        => (_rolling ? Leniently(at.InZone(_zone).LocalDateTime.PlusMonths(-12)) : StartOfYear(YearOf(at)), at + Duration.Epsilon);
+
+    /// <summary>The start of the window of an event at <paramref name="at"/>, as <see cref="CurrentWindow"/>; a calendar year's
+    /// start is kept in the walk while its events last.</summary>
+    private Instant EventWindowStart(LoyaltyTierWalk walk, Instant at)
     {
-        var local = at.InZone(_zone);
-        var from = _window == LoyaltyTierWindow.CalendarYear
-            ? _zone.AtStartOfDay(new LocalDate(local.Year, 1, 1)).ToInstant()
-            : local.LocalDateTime.PlusMonths(-12).InZoneLeniently(_zone).ToInstant();
-        return (from, at + Duration.Epsilon);
+        if (_rolling)
+        {
+            return Leniently(at.InZone(_zone).LocalDateTime.PlusMonths(-12));
+        }
+
+        if (!(at >= walk.YearStart && at < walk.YearEnd))
+        {
+            var year = YearOf(at);
+            (walk.YearStart, walk.YearEnd) = (StartOfYear(year), StartOfYear(year + 1));
+        }
+
+        return walk.YearStart;
     }
 
     /// <summary>Where the window a review at <paramref name="review"/> judges starts; it ends just before the review.</summary>
     private Instant ReviewWindowStart(Instant review)
-        => _window == LoyaltyTierWindow.CalendarYear
-            ? _zone.AtStartOfDay(new LocalDate((review - Duration.Epsilon).InZone(_zone).Year, 1, 1)).ToInstant()
-            : review.InZone(_zone).LocalDateTime.PlusMonths(-12).InZoneLeniently(_zone).ToInstant();
+        => _rolling ? Leniently(review.InZone(_zone).LocalDateTime.PlusMonths(-12)) : StartOfYear(YearOf(review - Duration.Epsilon));
 
     /// <summary>The end of the window that <paramref name="at"/> falls in: the next 1 January, or 12 months on, in the policy's zone.</summary>
     private Instant NextReview(Instant at)
-        => _window == LoyaltyTierWindow.CalendarYear
-            ? _zone.AtStartOfDay(new LocalDate(at.InZone(_zone).Year + 1, 1, 1)).ToInstant()
-            : at.InZone(_zone).LocalDateTime.PlusMonths(12).InZoneLeniently(_zone).ToInstant();
+        => _rolling ? Leniently(at.InZone(_zone).LocalDateTime.PlusMonths(12)) : StartOfYear(YearOf(at) + 1);
 
-    private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
+    /// <summary>The first instant of 1 January of <paramref name="year"/> in the policy's zone.</summary>
+    private Instant StartOfYear(int year)
+        => year is >= FirstCachedYear and <= LastCachedYear ? _yearStarts[year - FirstCachedYear] : Leniently(new LocalDate(year, 1, 1).AtMidnight());
+
+    /// <summary>The year, in the policy's zone, that <paramref name="at"/> falls in.</summary>
+    private int YearOf(Instant at)
+    {
+        if (at < _yearStarts[0] || at >= _yearStarts[^1])
+        {
+            return at.InZone(_zone).Year;
+        }
+
+        // The last year whose start is at or before the instant.
+        int low = 0, high = _yearStarts.Length - 1;
+        while (low < high)
+        {
+            var middle = (low + high + 1) >>> 1;
+            if (_yearStarts[middle] <= at)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return FirstCachedYear + low;
+    }
+
+    private Instant Leniently(LocalDateTime local) => LoyaltyZone.Leniently(_zone, local);
 
     private sealed record Tier(string Id, string Name, long? Points, decimal? Spend, decimal Multiplier, ImmutableArray<string> Benefits);
-
-    /// <summary>Where the walk stands: the tier earned by activity, the match, the review and drop due, and the decisions so far.</summary>
-    /// <remarks>A rolling window excludes its start: 12 months after a tier is reached, the activity that reached it no longer counts.</remarks>
-    private sealed class State(LoyaltyTiers tiers, List<LoyaltyEntry> qualifying, bool startExcluded)
-    {
-        public int Earned { get; set; }
-
-        public (int Tier, Instant Until)? Match { get; set; }
-
-        public Instant? Review { get; set; }
-
-        public (Instant At, int Target, Instant Review)? Drop { get; set; }
-
-        public Instant? Since { get; private set; }
-
-        public List<LoyaltyTierChange> Changes { get; } = [];
-
-        public int Effective => Math.Max(Earned, Match?.Tier ?? 0);
-
-        public (long Points, decimal Spend) Sums(Instant from, Instant to)
-        {
-            long points = 0;
-            var spend = 0m;
-            foreach (var entry in qualifying)
-            {
-                if ((startExcluded ? entry.At > from : entry.At >= from) && entry.At < to)
-                {
-                    points += entry.Points;
-                    spend += entry.Kind == LoyaltyEntryKind.Earn ? entry.Amount ?? 0m : -(entry.Amount ?? 0m);
-                }
-            }
-
-            return (points, spend);
-        }
-
-        public void Change(Instant at, string code, string reason, Action<State> apply)
-        {
-            var before = Effective;
-            apply(this);
-            if (Effective != before)
-            {
-                Since = at;
-            }
-
-            Changes.Add(new LoyaltyTierChange(at, tiers.Id(before), tiers.Id(Effective), code, reason));
-        }
-
-        public void ApplyDrop(Instant at)
-        {
-            var (_, target, review) = Drop!.Value;
-            Change(at, "loyalty.tier-downgrade", $"The grace period after the review of {review} ended without requalifying; down to {tiers.Name(target)}.", s =>
-            {
-                s.Earned = target;
-                s.Drop = null;
-                s.Review = target > 0 ? s.Review : null;
-            });
-        }
-
-        public void EndMatch(Instant at)
-        {
-            var matched = Match!.Value.Tier;
-            Change(at, "loyalty.tier-match-expired", $"The status match to {tiers.Name(matched)} ended; the tier earned by activity is {tiers.Name(Earned)}.", s => s.Match = null);
-        }
-    }
 }

@@ -13,6 +13,7 @@ internal readonly record struct CompiledCriterion(TierField Field, CriterionOper
         TierField.TenureDays => input.CustomerSince is { } since ? Math.Max(0, Math.Floor((asOf - since).TotalDays)) : 0,
         TierField.MatchesIdealProfile => input.MatchesIdealProfile ? 1 : 0,
         TierField.HasGrowthPotential => input.HasGrowthPotential ? 1 : 0,
+        TierField.LoyaltyLevel => input.LoyaltyLevel,
         _ => input.IsBenchmarkCustomer ? 1 : 0,
     };
 

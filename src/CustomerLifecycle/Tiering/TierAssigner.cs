@@ -281,6 +281,11 @@ internal sealed class TierAssigner
             throw Invalid(paramName, index, $"LoginsPerWeek: must be a finite number >= 0 but was {Guard.Format(input.LoginsPerWeek)}.");
         }
 
+        if (input.LoyaltyLevel < 0)
+        {
+            throw Invalid(paramName, index, $"LoyaltyLevel: must be >= 0 but was {input.LoyaltyLevel}.");
+        }
+
         if (input.Previous is { } previous)
         {
             if (previous.Tier < 0 || previous.Tier >= TierNames.Length)

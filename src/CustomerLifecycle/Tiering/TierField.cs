@@ -23,4 +23,8 @@ public enum TierField
 
     /// <summary><see cref="TierInput.IsBenchmarkCustomer"/>.</summary>
     IsBenchmarkCustomer,
+
+    /// <summary><see cref="TierInput.LoyaltyLevel"/>: the loyalty-programme tier, 0 the lowest; compare with <see cref="CriterionOperator.AtLeast"/>
+    /// (e.g. at least 2: the programme's third tier or higher) or <see cref="CriterionOperator.AtMost"/>.</summary>
+    LoyaltyLevel,
 }

@@ -1,5 +1,7 @@
 using CustomerLifecycle.DependencyInjection;
+using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Loyalty;
+using CustomerLifecycle.Tiering;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -68,5 +70,51 @@ public sealed class LoyaltyDocSamples
         #endregion
 
         Assert.Equal(50, statement!.Balance.Available);
+    }
+
+    [Fact]
+    public void TieIns_LifecycleEventsEarn_AndTheLoyaltyTierFeedsTheTieringRules()
+    {
+        var member = CustomerId.From("m-42");
+        var now = Instant.FromUtc(2026, 3, 2, 10, 0);
+        var engine = new LoyaltyEngine(new LoyaltyOptions
+        {
+            Tiers = [new() { Id = "member", Name = "Member" }, new() { Id = "silver", Name = "Silver", QualifyingPoints = 500 }],
+        });
+
+        #region snippet: loyalty-tie-ins
+        // The lifecycle's event stream earns points: a referral and an NPS answer (whatever its score) are loyalty activities.
+        LifecycleEvent[] stream =
+        [
+            LifecycleEvent.Create("ev-81", member, LifecycleEventKind.Referral, now),
+            LifecycleEvent.NpsAnswer("ev-82", member, now, score: 3),
+            LifecycleEvent.Create("ev-83", member, LifecycleEventKind.Purchase, now), // none: a LoyaltyPurchase carries the amount
+        ];
+        LoyaltyRecord? record = null;
+        foreach (var lifecycleEvent in stream)
+        {
+            if (LoyaltyLifecycleEvents.ToActivity(lifecycleEvent) is { } activity) // key "lifecycle:ev-81": redelivered, a duplicate
+            {
+                record = engine.TryApply(record, activity).Record;
+            }
+        }
+
+        // The loyalty tier is an input of the tiering rules: its position in the programme's tiers, 0 the lowest.
+        LoyaltyStatement statement = engine.Evaluate(record!, now); // 550 points available, tier silver (Level 1)
+        var tiering = new TieringOptions();
+        tiering.Rules.Insert(0, new TierRule
+        {
+            Tier = "Key",
+            Criteria = [new TierCriterion { Field = TierField.LoyaltyLevel, Operator = CriterionOperator.AtLeast, Threshold = 1 }],
+        });
+        var tieringEngine = new TieringEngine(tiering);
+        var tier = tieringEngine.Evaluate(new TierInput(Value: 80, LoyaltyLevel: statement.Tier!.Level), tieringEngine.ComputeValueCuts([5000, 80]), now);
+        // tier.Assignment.TierName = "Key": silver members are Key customers whatever their value
+        #endregion
+
+        Assert.Equal((550L, "silver", 1), (statement.Balance.Available, statement.Tier.Tier, statement.Tier.Level));
+        Assert.Equal("lifecycle:ev-81", record!.Entries[0].Key);
+        Assert.Equal(2, record.Entries.Length);
+        Assert.Equal(("Key", 0), (tier.Assignment.TierName, tier.Assignment.RuleIndex));
     }
 }
