@@ -33,6 +33,7 @@ internal static class ProfileSamples
             PurchaseDays = 17,
             RepeatSpend = 0.1 + 0.2,
             RecentOrders = [new ProfileOrder("订单-1", At + Duration.FromDays(380), 99.99, 0.01), new ProfileOrder("o,2", At + Duration.FromDays(399), 0, 0)],
+            DailyPurchases = [new ProfileDayCount(20_500, 2), new ProfileDayCount(20_899, int.MaxValue)],
             LastLoginAt = At + Duration.FromDays(401),
             DailyLogins = [new ProfileDayCount(20_910, 1), new ProfileDayCount(20_911, int.MaxValue)],
             MonthlyUsage = [new ProfileMonthUsage((2027 * 12) + 2, long.MaxValue), new ProfileMonthUsage((2027 * 12) + 3, 1)],

@@ -37,6 +37,8 @@ internal sealed class ProfileDraft
 
     public List<ProfileOrder> RecentOrders { get; private init; } = [];
 
+    public List<ProfileDayCount> DailyPurchases { get; private init; } = [];
+
     public Instant? LastLoginAt { get; set; }
 
     public List<ProfileDayCount> DailyLogins { get; private init; } = [];
@@ -79,6 +81,7 @@ internal sealed class ProfileDraft
         PurchaseDays = profile.PurchaseDays,
         RepeatSpend = profile.RepeatSpend,
         RecentOrders = [.. profile.RecentOrders],
+        DailyPurchases = [.. profile.DailyPurchases],
         LastLoginAt = profile.LastLoginAt,
         DailyLogins = [.. profile.DailyLogins],
         MonthlyUsage = [.. profile.MonthlyUsage],
@@ -109,6 +112,7 @@ internal sealed class ProfileDraft
         PurchaseDays = PurchaseDays,
         RepeatSpend = RepeatSpend,
         RecentOrders = [.. RecentOrders],
+        DailyPurchases = [.. DailyPurchases],
         LastLoginAt = LastLoginAt,
         DailyLogins = [.. DailyLogins],
         MonthlyUsage = [.. MonthlyUsage],
