@@ -50,6 +50,12 @@ public sealed record ProfileRecord
     /// <summary>Gets the number of purchases.</summary>
     public int PurchaseCount { get; init; }
 
+    /// <summary>Gets the number of purchases with an amount above 0: what RFM counts as frequency (a free order is not one).</summary>
+    public int PaidPurchaseCount { get; init; }
+
+    /// <summary>Gets the latest purchase with an amount above 0, what RFM measures recency from; null before any.</summary>
+    public Instant? LastPaidPurchaseAt { get; init; }
+
     /// <summary>Gets the total spend, net of refunds.</summary>
     public double NetSpend { get; init; }
 
@@ -123,6 +129,8 @@ public sealed record ProfileRecord
                 && LastFactAt == other.LastFactAt
                 && FactCount == other.FactCount
                 && PurchaseCount == other.PurchaseCount
+                && PaidPurchaseCount == other.PaidPurchaseCount
+                && LastPaidPurchaseAt == other.LastPaidPurchaseAt
                 && NetSpend.Equals(other.NetSpend)
                 && PurchaseDays == other.PurchaseDays
                 && RepeatSpend.Equals(other.RepeatSpend)

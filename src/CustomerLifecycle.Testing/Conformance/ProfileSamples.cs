@@ -29,6 +29,8 @@ internal static class ProfileSamples
             LastFactAt = At + Duration.FromDays(401),
             FactCount = long.MaxValue,
             PurchaseCount = int.MaxValue,
+            PaidPurchaseCount = int.MaxValue - 1,
+            LastPaidPurchaseAt = At + Duration.FromDays(398),
             NetSpend = 1234.5678901234,
             PurchaseDays = 17,
             RepeatSpend = 0.1 + 0.2,

@@ -29,6 +29,10 @@ internal sealed class ProfileDraft
 
     public int PurchaseCount { get; set; }
 
+    public int PaidPurchaseCount { get; set; }
+
+    public Instant? LastPaidPurchaseAt { get; set; }
+
     public double NetSpend { get; set; }
 
     public int PurchaseDays { get; set; }
@@ -77,6 +81,8 @@ internal sealed class ProfileDraft
         LastFactAt = profile.LastFactAt,
         FactCount = profile.FactCount,
         PurchaseCount = profile.PurchaseCount,
+        PaidPurchaseCount = profile.PaidPurchaseCount,
+        LastPaidPurchaseAt = profile.LastPaidPurchaseAt,
         NetSpend = profile.NetSpend,
         PurchaseDays = profile.PurchaseDays,
         RepeatSpend = profile.RepeatSpend,
@@ -108,6 +114,8 @@ internal sealed class ProfileDraft
         LastFactAt = LastFactAt,
         FactCount = FactCount,
         PurchaseCount = PurchaseCount,
+        PaidPurchaseCount = PaidPurchaseCount,
+        LastPaidPurchaseAt = LastPaidPurchaseAt,
         NetSpend = NetSpend,
         PurchaseDays = PurchaseDays,
         RepeatSpend = RepeatSpend,

@@ -212,6 +212,12 @@ internal sealed class ProfileFold
         var amount = fact.Amount!.Value;
         draft.PurchaseCount++;
         draft.NetSpend += amount;
+        if (amount > 0)
+        {
+            draft.PaidPurchaseCount++;
+            draft.LastPaidPurchaseAt = fact.OccurredAt;
+        }
+
         var day = ValueDay(fact.OccurredAt);
         if (draft.Lifecycle.FirstPurchaseAt is not { } first)
         {

@@ -49,7 +49,9 @@ internal sealed class ProfileSignals
         _fold = fold;
     }
 
-    public static RfmSummary Rfm(ProfileRecord profile) => new(profile.Lifecycle.LastPurchaseAt, profile.PurchaseCount, profile.NetSpend);
+    /// <summary>The RFM summary as <see cref="TieringEngine.Summarize"/> gives it for the same purchases and refunds: a free
+    /// order counts towards neither frequency nor recency.</summary>
+    public static RfmSummary Rfm(ProfileRecord profile) => new(profile.LastPaidPurchaseAt, profile.PaidPurchaseCount, profile.NetSpend);
 
     /// <summary>The tier input: <paramref name="value"/> is the value ranked (see <see cref="ProfileTierValue"/>); the partnership starts at the first purchase.</summary>
     public TierInput Tier(ProfileRecord profile, double value, Instant asOf) => new(
