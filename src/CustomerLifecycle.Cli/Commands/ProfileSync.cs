@@ -42,39 +42,33 @@ internal static class ProfileSync
     }
 
     /// <summary>Saves the profiles that changed, each against the version it was loaded at: events folded in, or stages moved
-    /// by the time rules at the as-of instant.</summary>
+    /// by the time rules at the as-of instant. One at a time: a SQLite file has one writer, and concurrent saves only wait
+    /// on its lock (measured: twice as slow on 40,200 profiles).</summary>
     /// <returns>How many profiles were saved.</returns>
-    public static async Task<int> SaveAsync(IProfileStore store, SyncResult sync, ReadOnlyMemory<CustomerViewSummary> views, CancellationToken cancellationToken)
+    public static async Task<int> SaveAsync(IProfileStore store, SyncResult sync, CustomerViewSummary[] views, CancellationToken cancellationToken)
     {
         var saved = 0;
         var conflicts = 0;
         CustomerId? firstConflict = null;
-        var gate = new Lock();
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, sync.Profiles.Length),
-            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            async (c, token) =>
+        for (var c = 0; c < sync.Profiles.Length; c++)
+        {
+            var view = views[c];
+            if (!sync.Changed[c] && !view.Changed)
             {
-                var view = views.Span[c];
-                if (!sync.Changed[c] && !view.Changed)
-                {
-                    return;
-                }
+                continue;
+            }
 
-                var result = await store.SaveAsync(view.Profile, sync.Versions[c], token).ConfigureAwait(false);
-                lock (gate)
-                {
-                    if (result.Succeeded)
-                    {
-                        saved++;
-                    }
-                    else
-                    {
-                        conflicts++;
-                        firstConflict ??= view.Profile.Customer;
-                    }
-                }
-            }).ConfigureAwait(false);
+            var result = await store.SaveAsync(view.Profile, sync.Versions[c], cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                saved++;
+            }
+            else
+            {
+                conflicts++;
+                firstConflict ??= view.Profile.Customer;
+            }
+        }
 
         return conflicts == 0
             ? saved
