@@ -15,7 +15,8 @@ namespace CustomerLifecycle.Benchmarks;
 /// 1,000,000 customers with every engine — lifecycle at the as-of instant, RFM, tier, health from purchases, CLV fit and
 /// predictions (baseline: the CLI's former composition, from the purchase rows and the lifecycle records).
 /// </summary>
-/// <remarks>The customers buy like CDNOW's (1–8 purchases over 78 weeks; a fixed seed, so every run sees the same ones);
+/// <remarks>The customers buy like CDNOW's (its BG/NBD and Gamma-Gamma processes over 78 weeks, about 2.5 purchases each; a
+/// fixed seed, so every run sees the same ones);
 /// both evaluations use the CLI's policy (value-only tiers ranked by CLV, health from purchase recency, frequency and trend).</remarks>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -73,14 +74,22 @@ public class ProfileBenchmarks
             _ids[c] = c.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
             var customer = CustomerId.From(_ids[c]);
             facts.Clear();
-            var day = random.Next(84);
-            for (var n = random.Next(1, 9); n > 0 && day < 78 * 7; n--, day += 1 + random.Next(120))
+
+            // CDNOW's BG/NBD (per week) and Gamma-Gamma processes, as the CLI's generate command draws them.
+            var perWeek = Gamma(random, 0.243, 4.414);
+            var dropout = Beta(random, 0.793, 2.426);
+            var spendRate = Gamma(random, 3.74, 15.44);
+            for (double day = random.Next(84); day < 78 * 7; day += Math.Max(1, -Math.Log(1 - random.NextDouble()) / (perWeek / 7)))
             {
-                var date = Start.PlusDays(day);
-                var amount = Math.Round(5 + (random.NextDouble() * 60), 2);
+                var date = Start.PlusDays((int)day);
+                var amount = Math.Max(0.01, Math.Round(Gamma(random, 6.25, spendRate), 2));
                 rows.Add(new Row(c, date, amount));
-                var id = $"{_ids[c]}|{day}";
+                var id = $"{_ids[c]}|{facts.Count}";
                 facts.Add(CustomerFact.Purchase(id, customer, InstantOf(date), id, amount));
+                if (random.NextDouble() < dropout)
+                {
+                    break;
+                }
             }
 
             _population[c] = _profiles.Replay(customer, facts).Profile!;
@@ -190,6 +199,40 @@ public class ProfileBenchmarks
     public double ProfileEvaluate() => _profiles.Evaluate(_population, _prepared, AsOf, _views) + _views[^1].Health.Score;
 
     private static Instant InstantOf(LocalDate date) => date.AtMidnight().InUtc().ToInstant();
+
+    /// <summary>A Gamma(shape, rate) draw (Marsaglia and Tsang; a shape below 1 boosted).</summary>
+    private static double Gamma(Random random, double shape, double rate)
+    {
+        if (shape < 1)
+        {
+            return Gamma(random, shape + 1, rate) * Math.Pow(1 - random.NextDouble(), 1 / shape);
+        }
+
+        var d = shape - (1.0 / 3);
+        var c = 1 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            double x, v;
+            do
+            {
+                x = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+                v = 1 + (c * x);
+            }
+            while (v <= 0);
+
+            v = v * v * v;
+            if (Math.Log(1 - random.NextDouble()) < (0.5 * x * x) + d - (d * v) + (d * Math.Log(v)))
+            {
+                return d * v / rate;
+            }
+        }
+    }
+
+    private static double Beta(Random random, double a, double b)
+    {
+        var x = Gamma(random, a, 1);
+        return x / (x + Gamma(random, b, 1));
+    }
 
     private static HealthFactorOptions Linear(string id, double weight, double min, double max, HealthDirection direction) => new()
     {
