@@ -121,7 +121,8 @@ public sealed partial class ProfileEngine
     /// <returns>
     /// The view <see cref="Evaluate(ProfileRecord, ProfilePopulation, Instant)"/> returns, with a one-line decision such as
     /// <c>"Growing · Key · Healthy 86 · CLV 240.10"</c> and every engine's reasons, their codes keeping their engine's prefix
-    /// (<c>lifecycle.</c>, <c>tiering.</c>, <c>health.</c>, <c>value.</c>), plus <c>profile.no-clv</c> when there is no prediction.
+    /// (<c>lifecycle.</c>, <c>tiering.</c>, <c>health.</c>, <c>value.</c>), plus <c>profile.tier-value</c> naming the value the
+    /// tiers ranked (the net spend or the predicted CLV) and <c>profile.no-clv</c> when there is no prediction.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
@@ -132,7 +133,8 @@ public sealed partial class ProfileEngine
         var valueReasons = view.Value is { } prediction && summary is { } s && population.Model is { } model
             ? ValueExplanation.Reasons(s, model, prediction, _value.HorizonPeriods, _margin, _discountRate)
             : [ProfileExplanation.NoClv(summary is null, population)];
-        return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, valueReasons));
+        var tierValue = ProfileExplanation.TierValue(_tierByClv && population.Model is not null, TierValue(view.Profile, population.Model, view.Value));
+        return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, tierValue, valueReasons));
     }
 
     private ValuePrediction? Predict(ProfileRecord profile, ProfilePopulation population, Instant asOf)

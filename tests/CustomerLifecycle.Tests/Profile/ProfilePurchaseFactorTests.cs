@@ -70,6 +70,10 @@ public sealed class ProfilePurchaseFactorTests
         Assert.Equal(total, prepared.ValueTiers.Total, 9);
         Assert.All(views, v => Assert.Equal((v.Value?.Clv ?? 0) / total, v.Tier.ValueShare, 12));
         Assert.NotEqual(Engine.Prepare(customers, AsOf).ValueTiers.Total, prepared.ValueTiers.Total);
+        var why = engine.Explain(customers[1], prepared, AsOf);
+        Assert.Equal(
+            $"The tiers rank the predicted CLV: {views[1].Value!.Value.Clv.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} for this customer.",
+            why.Reasons.Single(r => r.Code == "profile.tier-value").Message);
     }
 
     private static void AssertRaw(double[] expected, ProfileEngine engine, ProfilePopulation population, string customer)
