@@ -6,7 +6,7 @@ namespace CustomerLifecycle.Sqlite;
 internal sealed class SqliteDatabase
 {
     /// <summary>The schema this build writes and reads.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     // Migrations[v] brings a file of schema v to v + 1. Every statement is idempotent (IF NOT EXISTS) and only adds, so a
     // file of any earlier schema (0: a new file) is brought forward by the steps from its version on, its rows untouched.
@@ -20,6 +20,9 @@ internal sealed class SqliteDatabase
         ],
         [
             "CREATE TABLE IF NOT EXISTS loyalty_records (member TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, record TEXT NOT NULL)",
+        ],
+        [
+            "CREATE TABLE IF NOT EXISTS profile_records (customer TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, record TEXT NOT NULL)",
         ],
     ];
 

@@ -16,7 +16,9 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("as of 1998-07-01", output, StringComparison.Ordinal);
         Assert.Contains("6,919 transactions of 2,357 customers, 1997-01-01 to 1998-06-30", output, StringComparison.Ordinal);
-        Assert.Contains("6,919 new events applied, 0 duplicate, 0 late; 2,357 records saved", output, StringComparison.Ordinal);
+        // Every customer's profile is new; the as-of evaluation moves 1,919 of them (1,845 of them to Churned, which purchases
+        // alone reach only by a time rule) by the time rules, and that is saved with the profile.
+        Assert.Contains("6,919 new events applied, 0 duplicate, 0 late; 2,357 profiles saved (1,919 moved by the time rules as of 1998-07-01)", output, StringComparison.Ordinal);
         Assert.Equal(["1,845", "78.3%"], Line(output, "  Churned ")[^2..]);
         Assert.Equal(["137", "5.8%"], Line(output, "  Core ")[^2..]);
         Assert.Equal(["2,043", "86.7%"], Line(output, "  AtRisk ")[^2..]);
@@ -27,7 +29,7 @@ public sealed class AnalyzeCommandTests : IDisposable
             "  Declining playbook (15562, 11288, 20873, 08481, 01760, 15105, 18580, 00619, 22356, 19060): Analyse why activity or health is falling. Make a targeted win-back offer.",
             output,
             StringComparison.Ordinal);
-        Assert.Contains("applying lifecycle events", error, StringComparison.Ordinal);
+        Assert.Contains("folding purchases into the profiles", error, StringComparison.Ordinal);
         Assert.True(File.Exists(_cli.Database));
     }
 
@@ -77,8 +79,10 @@ public sealed class AnalyzeCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("6,922 transactions of 2,358 customers, 1997-01-01 to 1998-07-02", output, StringComparison.Ordinal);
-        Assert.Contains("2 new events applied, 6,919 duplicate, 1 late; 2 records saved", output, StringComparison.Ordinal);
-        Assert.Contains("0 new events applied, 6,922 duplicate, 0 late; 0 records saved", again, StringComparison.Ordinal);
+        // 00004 (events) and 99999 (new) change, and 4 others are moved by the time rules between 07-01 and 07-03: 6 saved.
+        // Run again at the same date, everything is held and the stages saved are already those of 07-03: nothing to save.
+        Assert.Contains("2 new events applied, 6,919 duplicate, 1 late; 6 profiles saved (4 moved by the time rules as of 1998-07-03)", output, StringComparison.Ordinal);
+        Assert.Contains("0 new events applied, 6,922 duplicate, 0 late; 0 profiles saved (0 moved by the time rules as of 1998-07-03)", again, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,6 +112,32 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(
             [$"skipped: {file}:3:3: amount 'ten' is not a number.", $"skipped: {file}:4:3: expected 3 columns but found 2."],
             error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public async Task ANegativeAmount_IsARowError_ForARowIsAPurchase()
+    {
+        var file = _cli.Write("refund.csv", "customer,date,amount\na,2025-01-02,10\na,2025-01-03,-4\n");
+
+        var (exit, _, error) = await _cli.RunAsync("analyze", file, "--db", _cli.Database, "--quiet");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(
+            $"error: {file}:3:3: amount '-4' is negative; a row is a purchase (refunds are not read). (nothing was written; fix the row or pass --skip-invalid)",
+            error.Trim());
+    }
+
+    [Fact]
+    public async Task AnAsOfBeforePurchasesAlreadyStored_IsRejected()
+    {
+        var later = _cli.Write("later.csv", "customer,date,amount\na,2025-03-01,10\n");
+        var earlier = _cli.Write("earlier.csv", "customer,date,amount\na,2025-01-02,10\n");
+        Assert.Equal(0, (await _cli.RunAsync("analyze", later, "--db", _cli.Database, "--quiet")).Exit);
+
+        var (exit, _, error) = await _cli.RunAsync("analyze", earlier, "--db", _cli.Database, "--quiet");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error: --as-of 2025-01-03 is before the latest purchase already in the profile store (2025-03-01); pass a later date.", error.Trim());
     }
 
     [Fact]
@@ -195,7 +225,7 @@ public sealed class AnalyzeCommandTests : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE lifecycle_records SET record = json_set(record, '$.schemaVersion', 3) WHERE customer = 'b'";
+            command.CommandText = "UPDATE profile_records SET record = json_set(record, '$.schemaVersion', 2) WHERE customer = 'b'";
             Assert.Equal(1, command.ExecuteNonQuery());
         }
 
@@ -203,7 +233,7 @@ public sealed class AnalyzeCommandTests : IDisposable
 
         Assert.Equal(3, exit);
         Assert.Equal(
-            "error: The lifecycle record of customer 'b' has schema version 3, written by a later release; this one reads up to 2. Upgrade CustomerLifecycle.Sqlite.",
+            "error: The profile of customer 'b' has schema version 2, written by a later release; this one reads up to 1. Upgrade CustomerLifecycle.Sqlite.",
             error.Trim());
     }
 
@@ -224,7 +254,8 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(
             "error: the database file is locked by another process (SQLite Error 5: 'database is locked'); try again when it has finished. Nothing was written.",
             error.Trim());
-        Assert.Contains("1 new events applied, 6,919 duplicate, 0 late; 1 records saved", after, StringComparison.Ordinal);
+        // 99999's new profile and the 4 profiles the time rules move between 07-01 and 07-03.
+        Assert.Contains("1 new events applied, 6,919 duplicate, 0 late; 5 profiles saved (4 moved by the time rules as of 1998-07-03)", after, StringComparison.Ordinal);
     }
 
     [Fact]

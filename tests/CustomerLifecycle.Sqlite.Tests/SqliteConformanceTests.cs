@@ -1,6 +1,7 @@
 using CustomerLifecycle.Feedback;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Loyalty;
+using CustomerLifecycle.Profile;
 using CustomerLifecycle.Testing.Conformance;
 using Microsoft.Data.Sqlite;
 
@@ -59,6 +60,29 @@ public sealed class SqliteLoyaltyStoreConformanceTests : LoyaltyStoreConformance
     }
 
     protected override ILoyaltyStore OpenSharedStore(ILoyaltyStore store) => new SqliteLoyaltyStore(_paths[store]);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+/// <summary>The SDK's store conformance suite, run against <see cref="SqliteProfileStore"/>: a second store over the same file stands in for another process.</summary>
+public sealed class SqliteProfileStoreConformanceTests : ProfileStoreConformanceTests, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("cl-sqlite-conformance-").FullName;
+    private readonly Dictionary<IProfileStore, string> _paths = [];
+
+    protected override IProfileStore CreateStore()
+    {
+        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.db");
+        var store = new SqliteProfileStore(path);
+        _paths[store] = path;
+        return store;
+    }
+
+    protected override IProfileStore OpenSharedStore(IProfileStore store) => new SqliteProfileStore(_paths[store]);
 
     public void Dispose()
     {

@@ -196,7 +196,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task TheFile_RunsInWalModeWithSchemaVersion2()
+    public async Task TheFile_RunsInWalModeWithSchemaVersion3()
     {
         await new SqliteLifecycleStore(_database.Path).SaveAsync(History(Acme, 1), 0);
 
@@ -206,7 +206,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
         command.CommandText = "SELECT version FROM schema_version";
-        Assert.Equal(2L, command.ExecuteScalar());
+        Assert.Equal(3L, command.ExecuteScalar());
     }
 
     [Fact]
@@ -310,7 +310,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
 
         var error = await Assert.ThrowsAsync<SqliteSchemaException>(async () => await store.LoadAsync(Acme));
         Assert.Equal(
-            $"The database '{_database.Path}' has schema version 7, newer than version 2 that this CustomerLifecycle.Sqlite reads; use a newer version of the package or another file.",
+            $"The database '{_database.Path}' has schema version 7, newer than version 3 that this CustomerLifecycle.Sqlite reads; use a newer version of the package or another file.",
             error.Message);
     }
 

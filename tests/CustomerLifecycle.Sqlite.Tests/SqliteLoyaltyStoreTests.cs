@@ -51,7 +51,7 @@ public sealed class SqliteLoyaltyStoreTests : IDisposable
         Assert.Equal(SaveResult.Saved(1), await store.SaveAsync(Ledger(), 0));
 
         Assert.Equal(Ledger(), (await store.LoadAsync(Member))!.Record);
-        Assert.Equal("2", _database.Scalar("SELECT CAST(version AS TEXT) FROM schema_version"));
+        Assert.Equal("3", _database.Scalar("SELECT CAST(version AS TEXT) FROM schema_version"));
         Assert.Equal("kept 3", _database.Scalar("SELECT id || ' ' || version FROM feedback_records"));
     }
 

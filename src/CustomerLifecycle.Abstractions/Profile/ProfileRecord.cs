@@ -10,7 +10,8 @@ namespace CustomerLifecycle.Profile;
 /// </summary>
 /// <remarks>
 /// <para>Its size is bounded however long the history; each list's bound is stated on it and set by the profile policy
-/// (<c>ProfileOptions</c>): recent orders within the refund window (at most <c>MaxRecentOrders</c>), logins per UTC day
+/// (<c>ProfileOptions</c>): recent orders within the refund window (at most <c>MaxRecentOrders</c>), purchases per UTC day
+/// over the purchase window, logins per UTC day
 /// over the login window, usage per month over twice the trend window plus the current month, features among the policy's
 /// features, open tickets, complaints and invoices (at most <c>MaxOpenItems</c> each), ticket openings per UTC day over
 /// the support window, and the ids of the last <c>DuplicateWindow</c> facts.</para>
@@ -49,6 +50,12 @@ public sealed record ProfileRecord
     /// <summary>Gets the number of purchases.</summary>
     public int PurchaseCount { get; init; }
 
+    /// <summary>Gets the number of purchases with an amount above 0: what RFM counts as frequency (a free order is not one).</summary>
+    public int PaidPurchaseCount { get; init; }
+
+    /// <summary>Gets the latest purchase with an amount above 0, what RFM measures recency from; null before any.</summary>
+    public Instant? LastPaidPurchaseAt { get; init; }
+
     /// <summary>Gets the total spend, net of refunds.</summary>
     public double NetSpend { get; init; }
 
@@ -60,6 +67,10 @@ public sealed record ProfileRecord
 
     /// <summary>Gets the orders placed within the refund window before the latest fact, oldest first; at most the policy's <c>MaxRecentOrders</c>, the newest.</summary>
     public ImmutableArray<ProfileOrder> RecentOrders { get => field.IsDefault ? [] : field; init; }
+
+    /// <summary>Gets the purchases per UTC day within the policy's purchase window before the latest fact, oldest first; at most
+    /// <c>max(PurchaseWindowDays, 2 × PurchaseTrendDays) + 1</c> entries.</summary>
+    public ImmutableArray<ProfileDayCount> DailyPurchases { get => field.IsDefault ? [] : field; init; }
 
     /// <summary>Gets the latest login; null before any.</summary>
     public Instant? LastLoginAt { get; init; }
@@ -118,6 +129,8 @@ public sealed record ProfileRecord
                 && LastFactAt == other.LastFactAt
                 && FactCount == other.FactCount
                 && PurchaseCount == other.PurchaseCount
+                && PaidPurchaseCount == other.PaidPurchaseCount
+                && LastPaidPurchaseAt == other.LastPaidPurchaseAt
                 && NetSpend.Equals(other.NetSpend)
                 && PurchaseDays == other.PurchaseDays
                 && RepeatSpend.Equals(other.RepeatSpend)
@@ -129,6 +142,7 @@ public sealed record ProfileRecord
                 && ReferralCount == other.ReferralCount
                 && CancelledAt == other.CancelledAt
                 && RecentOrders.AsSpan().SequenceEqual(other.RecentOrders.AsSpan())
+                && DailyPurchases.AsSpan().SequenceEqual(other.DailyPurchases.AsSpan())
                 && DailyLogins.AsSpan().SequenceEqual(other.DailyLogins.AsSpan())
                 && MonthlyUsage.AsSpan().SequenceEqual(other.MonthlyUsage.AsSpan())
                 && FeaturesUsed.AsSpan().SequenceEqual(other.FeaturesUsed.AsSpan())

@@ -16,7 +16,8 @@ internal static class AnalysisReport
         var customers = analysis.Customers;
         output.WriteLine(string.Create(Invariant, $"Customer lifecycle analysis of {header.Path}, as of {header.AsOf:yyyy-MM-dd}"));
         output.WriteLine(string.Create(Invariant, $"  {header.Rows:N0} transactions of {customers.Length:N0} customers, {header.First:yyyy-MM-dd} to {header.Last:yyyy-MM-dd}{(header.Skipped > 0 ? $" ({header.Skipped:N0} invalid rows skipped)" : string.Empty)}"));
-        output.WriteLine(string.Create(Invariant, $"  lifecycle store {header.Database}: {header.Sync.New:N0} new events applied, {header.Sync.Duplicates:N0} duplicate, {header.Sync.Late:N0} late{(header.Sync.Rejected > 0 ? $", {header.Sync.Rejected:N0} rejected by the lifecycle rules" : string.Empty)}; {header.Sync.RecordsSaved:N0} records saved"));
+        var moved = analysis.Views.Count(v => v.Changed);
+        output.WriteLine(string.Create(Invariant, $"  profile store {header.Database}: {header.Sync.New:N0} new events applied, {header.Sync.Duplicates:N0} duplicate, {header.Sync.Late:N0} late{AnalyzeCommand.Rejected(header.Sync)}; {header.Saved:N0} profiles saved ({moved:N0} moved by the time rules as of {header.AsOf:yyyy-MM-dd})"));
         output.WriteLine();
 
         BarChart.Write(output, "Customers per lifecycle stage", Counts(customers.Select(c => c.Stage), analysis.Stages));
@@ -32,7 +33,7 @@ internal static class AnalysisReport
         }
         else
         {
-            output.WriteLine(string.Create(Invariant, $"CLV model: {analysis.ModelName} (purchase fit {fit.PurchaseReport.Status}, LL {fit.PurchaseLogLikelihood:F1}; spend fit {fit.SpendReport.Status})"));
+            output.WriteLine(string.Create(Invariant, $"CLV model: {header.ModelName} (purchase fit {fit.PurchaseReport.Status}, LL {fit.PurchaseLogLikelihood:F1}; spend fit {fit.SpendReport.Status})"));
             var best = customers.Where(c => double.IsFinite(c.Clv)).OrderByDescending(c => c.Clv).ThenBy(c => c.Customer, StringComparer.Ordinal).Take(top).ToList();
             output.WriteLine(string.Create(Invariant, $"Top {best.Count} customers by predicted CLV"));
             WriteCustomers(output, best);
@@ -135,4 +136,4 @@ internal static class AnalysisReport
 }
 
 /// <summary>The run's facts printed above the summary.</summary>
-internal sealed record ReportHeader(string Path, string Database, int Rows, int Skipped, LocalDate First, LocalDate Last, LocalDate AsOf, SyncResult Sync);
+internal sealed record ReportHeader(string Path, string Database, int Rows, int Skipped, LocalDate First, LocalDate Last, LocalDate AsOf, SyncResult Sync, int Saved, string ModelName);

@@ -3,13 +3,15 @@ using CustomerLifecycle.Cli.Input;
 using CustomerLifecycle.Cli.Output;
 using CustomerLifecycle.Cli.Policy;
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Profile;
 using CustomerLifecycle.Sqlite;
 using NodaTime;
 using NodaTime.Text;
 
 namespace CustomerLifecycle.Cli.Commands;
 
-/// <summary><c>analyze &lt;file&gt;</c>: every engine over a transaction file, lifecycle records kept in SQLite.</summary>
+/// <summary><c>analyze &lt;file&gt;</c>: the customer profile over a transaction file, the profiles kept in SQLite.</summary>
+/// <remarks>The composition root of the command: the only place that names the store's adapter.</remarks>
 internal static class AnalyzeCommand
 {
     public const string DefaultDatabase = "customer-lifecycle.db";
@@ -41,13 +43,16 @@ internal static class AnalyzeCommand
         progress.Step($"{read.Rows.Count:N0} transactions of {data.Customers.Length:N0} customers, {data.FirstDate:yyyy-MM-dd} to {lastDate:yyyy-MM-dd}; as of {asOfDate:yyyy-MM-dd}");
 
         var database = arguments.Get("db") ?? DefaultDatabase;
-        var lifecycle = new LifecycleEngine(policy.Lifecycle);
-        progress.Step($"applying lifecycle events to {database}");
-        var store = new SqliteLifecycleStore(database, TimeSpan.FromSeconds(5));
-        var sync = await LifecycleSync.RunAsync(lifecycle, store, data, cancellationToken).ConfigureAwait(false);
-        progress.Step($"events: {sync.New:N0} new, {sync.Duplicates:N0} duplicate, {sync.Late:N0} late{(sync.Rejected > 0 ? $", {sync.Rejected:N0} rejected by the lifecycle rules" : string.Empty)}; {sync.RecordsSaved:N0} records saved");
+        var engine = new ProfileEngine(policy.Profile());
+        IProfileStore store = new SqliteProfileStore(database, TimeSpan.FromSeconds(5));
+        progress.Step($"folding purchases into the profiles in {database}");
+        var sync = await ProfileSync.RunAsync(engine, store, data, cancellationToken).ConfigureAwait(false);
+        progress.Step($"events: {sync.New:N0} new, {sync.Duplicates:N0} duplicate, {sync.Late:N0} late{Rejected(sync)}");
+        CheckAsOf(sync, asOfDate);
 
-        var analysis = CustomerAnalysis.Run(policy, lifecycle, data, sync.Records, asOf, progress);
+        var analysis = CustomerAnalysis.Run(engine, sync.Profiles, asOf, progress);
+        progress.Step("saving the profiles that changed");
+        var saved = await ProfileSync.SaveAsync(store, sync, analysis.Views, cancellationToken).ConfigureAwait(false);
         var needingAction = NeedingAction(analysis, policy.Lifecycle, top);
         progress.Step("writing the report");
         switch (format)
@@ -59,7 +64,8 @@ internal static class AnalyzeCommand
                 AnalysisReport.WriteCsv(output, analysis.Customers);
                 break;
             default:
-                AnalysisReport.WriteTable(output, new ReportHeader(path, database, read.Rows.Count, read.Skipped.Count, data.FirstDate, lastDate, asOfDate, sync), analysis, needingAction, top);
+                var header = new ReportHeader(path, database, read.Rows.Count, read.Skipped.Count, data.FirstDate, lastDate, asOfDate, sync, saved, ModelName(policy.Value));
+                AnalysisReport.WriteTable(output, header, analysis, needingAction, top);
                 break;
         }
 
@@ -71,7 +77,7 @@ internal static class AnalyzeCommand
     {
         var worstBand = analysis.Bands[^1];
         var flagged = Enumerable.Range(0, analysis.Customers.Length)
-            .Where(i => analysis.Customers[i].HealthBand == worstBand || analysis.Records[i].Stage == "Declining")
+            .Where(i => analysis.Customers[i].HealthBand == worstBand || analysis.Customers[i].Stage == "Declining")
             .ToList();
         var chosen = flagged
             .OrderByDescending(i => double.IsFinite(analysis.Customers[i].Clv) ? analysis.Customers[i].Clv : analysis.Customers[i].Revenue)
@@ -79,13 +85,29 @@ internal static class AnalyzeCommand
             .Take(top)
             .Select(i =>
             {
-                var stage = lifecycle.Stages.FirstOrDefault(s => s.Name == analysis.Records[i].Stage);
+                var stage = lifecycle.Stages.FirstOrDefault(s => s.Name == analysis.Customers[i].Stage);
                 var steps = stage is null || stage.Playbook.Count == 0 ? null : string.Join(" ", stage.Playbook.Select(p => p.Description));
                 return analysis.Customers[i] with { NextAction = steps };
             })
             .ToList();
         return (flagged.Count, chosen);
     }
+
+    internal static string Rejected(SyncResult sync) => sync.Rejected > 0 ? $", {sync.Rejected:N0} rejected" : string.Empty;
+
+    /// <summary>A stored profile may hold purchases of an earlier, longer file: the profile cannot be evaluated before them.</summary>
+    private static void CheckAsOf(SyncResult sync, LocalDate asOfDate)
+    {
+        var latest = sync.Profiles.Max(p => p.LastFactAt);
+        if (latest > CustomerTransactions.InstantOf(asOfDate))
+        {
+            throw new CliException($"--as-of {asOfDate:yyyy-MM-dd} is before the latest purchase already in the profile store ({latest.InUtc().Date:yyyy-MM-dd}); pass a later date.");
+        }
+    }
+
+    private static string ModelName(Value.ValueOptions value) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{value.PurchaseModel} + Gamma-Gamma, CLV over {value.HorizonPeriods} {value.TimeUnit.ToString().ToLowerInvariant()}, margin {value.Margin}");
 
     private static int ParseTop(string? text)
     {

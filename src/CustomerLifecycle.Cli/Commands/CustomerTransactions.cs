@@ -1,11 +1,11 @@
 using System.Globalization;
 using CustomerLifecycle.Cli.Input;
-using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Profile;
 using NodaTime;
 
 namespace CustomerLifecycle.Cli.Commands;
 
-/// <summary>The rows of a file grouped by customer (ordinal id order), each customer's rows by date, with stable event ids.</summary>
+/// <summary>The rows of a file grouped by customer (ordinal id order), each customer's rows by date, as purchase facts with stable ids.</summary>
 internal sealed class CustomerTransactions
 {
     private CustomerTransactions(TransactionRow[] rows, string[] customers, int[] starts)
@@ -65,25 +65,26 @@ internal sealed class CustomerTransactions
 
     public ReadOnlySpan<TransactionRow> RowsOf(int customer) => Rows.AsSpan(Starts[customer], Starts[customer + 1] - Starts[customer]);
 
+    /// <summary>A file's date as the instant the engines see: its midnight, UTC.</summary>
     public static Instant InstantOf(LocalDate date) => date.AtMidnight().InUtc().ToInstant();
 
     /// <summary>
-    /// The customer's purchase events. An id is <c>customer|date|amount|n</c>, n counting identical rows (same customer, day
-    /// and amount) from 1, so a row keeps its id when other rows are added to the file, in any order.
+    /// The customer's purchases, in date order. A fact's id (also its order id) is <c>customer|date|amount|n</c>, n counting
+    /// identical rows (same customer, day and amount) from 1, so a row keeps its id when other rows are added to the file, in any order.
     /// </summary>
-    public LifecycleEvent[] EventsOf(int customer)
+    public CustomerFact[] FactsOf(int customer)
     {
         var rows = RowsOf(customer);
         var id = CustomerId.From(Customers[customer]);
-        var events = new LifecycleEvent[rows.Length];
+        var facts = new CustomerFact[rows.Length];
         var ordinal = 0;
         for (var i = 0; i < rows.Length; i++)
         {
             ordinal = i > 0 && rows[i].Date == rows[i - 1].Date && rows[i].Amount.Equals(rows[i - 1].Amount) ? ordinal + 1 : 1;
-            var eventId = string.Create(CultureInfo.InvariantCulture, $"{rows[i].Customer}|{rows[i].Date:yyyy-MM-dd}|{rows[i].Amount:R}|{ordinal}");
-            events[i] = LifecycleEvent.Create(eventId, id, LifecycleEventKind.Purchase, InstantOf(rows[i].Date));
+            var factId = string.Create(CultureInfo.InvariantCulture, $"{rows[i].Customer}|{rows[i].Date:yyyy-MM-dd}|{rows[i].Amount:R}|{ordinal}");
+            facts[i] = CustomerFact.Purchase(factId, id, InstantOf(rows[i].Date), factId, rows[i].Amount);
         }
 
-        return events;
+        return facts;
     }
 }

@@ -206,10 +206,13 @@ internal static partial class TransactionFile
             throw new RowException(column, $"amount '{text}' has a comma that is not a thousands separator; write amounts like 1234.56 or 1,234.56.");
         }
 
-        return double.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var amount)
-               && double.IsFinite(amount)
-            ? amount
-            : throw new RowException(column, $"amount '{text}' is not a number.");
+        if (!double.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var amount)
+            || !double.IsFinite(amount))
+        {
+            throw new RowException(column, $"amount '{text}' is not a number.");
+        }
+
+        return amount >= 0 ? amount : throw new RowException(column, $"amount '{text}' is negative; a row is a purchase (refunds are not read).");
     }
 
     private static List<string> SplitDelimited(string line, char delimiter)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CustomerLifecycle.Health;
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Profile;
 using CustomerLifecycle.Serialization;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
@@ -15,14 +16,14 @@ namespace CustomerLifecycle.Cli.Policy;
 /// </summary>
 internal sealed class CliPolicy
 {
-    /// <summary>The health factor fed with the days since the customer's last purchase.</summary>
+    /// <summary>The profile's health factor of the days since the customer's last purchase.</summary>
     public const string PurchaseRecency = "purchase-recency";
 
-    /// <summary>The health factor fed with the customer's purchases in the last 365 days.</summary>
+    /// <summary>The profile's health factor of the customer's purchases in the last 365 days.</summary>
     public const string PurchaseFrequency = "purchase-frequency";
 
-    /// <summary>The health factor fed with purchases in the last 90 days against the 90 before (the SDK's usage-trend factor).</summary>
-    public const string UsageTrend = "usage-trend";
+    /// <summary>The profile's health factor of purchases in the last 90 days against the 90 before.</summary>
+    public const string PurchaseTrend = "purchase-trend";
 
     private static readonly string[] Sections = ["lifecycle", "tiering", "health", "value"];
 
@@ -36,6 +37,16 @@ internal sealed class CliPolicy
 
     /// <summary>The CLI's defaults: the SDK's defaults, except where a transaction file has no data for them (logins, NPS, support).</summary>
     public static CliPolicy Defaults() => new();
+
+    /// <summary>The profile policy the sections make: a transaction file's customers are tiered by their predicted CLV.</summary>
+    public ProfileOptions Profile() => new()
+    {
+        Lifecycle = Lifecycle,
+        Tiering = Tiering,
+        Health = Health,
+        Value = Value,
+        TierValue = ProfileTierValue.Clv,
+    };
 
     /// <summary>Reads a policy file and lists every problem: JSON errors, unknown sections and every validation failure.</summary>
     public static (CliPolicy? Policy, IReadOnlyList<string> Problems) Load(string path)
@@ -162,7 +173,7 @@ internal sealed class CliPolicy
             [
                 Linear(PurchaseRecency, 50, 0, 365, HealthDirection.LowerIsBetter),
                 Linear(PurchaseFrequency, 30, 0, 6, HealthDirection.HigherIsBetter),
-                Linear(UsageTrend, 20, -0.8, 0, HealthDirection.HigherIsBetter),
+                Linear(PurchaseTrend, 20, -0.8, 0, HealthDirection.HigherIsBetter),
             ],
         };
         options.Trend.UsageDrops = [];

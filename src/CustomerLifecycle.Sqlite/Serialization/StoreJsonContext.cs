@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CustomerLifecycle.Feedback;
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Profile;
 
 namespace CustomerLifecycle.Sqlite.Serialization;
 
@@ -17,4 +18,5 @@ namespace CustomerLifecycle.Sqlite.Serialization;
 [JsonSerializable(typeof(LifecycleRecord))]
 [JsonSerializable(typeof(FeedbackRecord))]
 [JsonSerializable(typeof(LoyaltyRecordJson.Document), TypeInfoPropertyName = "LoyaltyRecordDocument")]
+[JsonSerializable(typeof(ProfileRecord))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

@@ -50,21 +50,28 @@ public static class ProfileGenerators
     public static Gen<IReadOnlyList<CustomerFact>> History { get; } = HistoryOf(Customer, 40);
 
     /// <summary>Gets a generator of profile policies: the engines' default policies with the profile's windows and caps
+    /// (purchase windows included) and the value the tiers rank
     /// varied, small enough that long histories reach every bound, and the value policy's time zone varied; always valid.</summary>
     public static Gen<ProfileOptions> Policy { get; } =
         from refundDays in Gen.Choose(1, 120)
         from orders in Gen.Choose(1, 6)
+        from purchaseDays in Gen.Choose(1, 60)
+        from purchaseTrendDays in Gen.Choose(1, 30)
         from loginDays in Gen.Choose(1, 28)
         from trendMonths in Gen.Choose(1, 4)
         from supportDays in Gen.Choose(1, 90)
         from openItems in Gen.Choose(1, 4)
         from duplicates in Gen.Choose(1, 64)
+        from tierValue in Gen.Elements(ProfileTierValue.NetSpend, ProfileTierValue.Clv)
         from zone in Gen.Elements("UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo")
         select new ProfileOptions
         {
             Features = [.. Features],
             RefundWindowDays = refundDays,
             MaxRecentOrders = orders,
+            TierValue = tierValue,
+            PurchaseWindowDays = purchaseDays,
+            PurchaseTrendDays = purchaseTrendDays,
             LoginWindowDays = loginDays,
             UsageTrendMonths = trendMonths,
             SupportWindowDays = supportDays,

@@ -5,6 +5,8 @@ internal static class ProfileDefaults
 {
     public const int RefundWindowDays = 90;
     public const int MaxRecentOrders = 100;
+    public const int PurchaseWindowDays = 365;
+    public const int PurchaseTrendDays = 90;
     public const int LoginWindowDays = Health.HealthSignals.DefaultLoginWindowDays;
     public const int UsageTrendMonths = 3;
     public const int SupportWindowDays = 90;

@@ -29,6 +29,10 @@ internal sealed class ProfileDraft
 
     public int PurchaseCount { get; set; }
 
+    public int PaidPurchaseCount { get; set; }
+
+    public Instant? LastPaidPurchaseAt { get; set; }
+
     public double NetSpend { get; set; }
 
     public int PurchaseDays { get; set; }
@@ -36,6 +40,8 @@ internal sealed class ProfileDraft
     public double RepeatSpend { get; set; }
 
     public List<ProfileOrder> RecentOrders { get; private init; } = [];
+
+    public List<ProfileDayCount> DailyPurchases { get; private init; } = [];
 
     public Instant? LastLoginAt { get; set; }
 
@@ -75,10 +81,13 @@ internal sealed class ProfileDraft
         LastFactAt = profile.LastFactAt,
         FactCount = profile.FactCount,
         PurchaseCount = profile.PurchaseCount,
+        PaidPurchaseCount = profile.PaidPurchaseCount,
+        LastPaidPurchaseAt = profile.LastPaidPurchaseAt,
         NetSpend = profile.NetSpend,
         PurchaseDays = profile.PurchaseDays,
         RepeatSpend = profile.RepeatSpend,
         RecentOrders = [.. profile.RecentOrders],
+        DailyPurchases = [.. profile.DailyPurchases],
         LastLoginAt = profile.LastLoginAt,
         DailyLogins = [.. profile.DailyLogins],
         MonthlyUsage = [.. profile.MonthlyUsage],
@@ -105,10 +114,13 @@ internal sealed class ProfileDraft
         LastFactAt = LastFactAt,
         FactCount = FactCount,
         PurchaseCount = PurchaseCount,
+        PaidPurchaseCount = PaidPurchaseCount,
+        LastPaidPurchaseAt = LastPaidPurchaseAt,
         NetSpend = NetSpend,
         PurchaseDays = PurchaseDays,
         RepeatSpend = RepeatSpend,
         RecentOrders = [.. RecentOrders],
+        DailyPurchases = [.. DailyPurchases],
         LastLoginAt = LastLoginAt,
         DailyLogins = [.. DailyLogins],
         MonthlyUsage = [.. MonthlyUsage],

@@ -9,8 +9,9 @@ namespace CustomerLifecycle.Profile;
 
 public sealed partial class ProfileEngine
 {
-    /// <summary>Works out once what evaluating each customer needs from the whole population: the RFM cuts, the
-    /// revenue-share tier cuts of the net spend, and the CLV models fitted to the customers who bought.</summary>
+    /// <summary>Works out once what evaluating each customer needs from the whole population: the RFM cuts, the CLV models
+    /// fitted to the customers who bought, and the revenue-share tier cuts of the value the policy ranks (the net spend, or
+    /// the predicted CLV).</summary>
     /// <param name="population">Every customer's profile; none may be null.</param>
     /// <param name="asOf">The instant recency and the CLV models' age are measured to; not before any profile's latest fact.</param>
     /// <returns>The population step's result, a parameter of <see cref="Evaluate(ProfileRecord, ProfilePopulation, Instant)"/> and <see cref="Explain"/>.</returns>
@@ -20,19 +21,24 @@ public sealed partial class ProfileEngine
     {
         CheckAll(population, asOf, nameof(population));
         var rfm = new RfmSummary[population.Length];
-        var values = new double[population.Length];
         var buyers = new List<CustomerSummary>(population.Length);
         for (var i = 0; i < population.Length; i++)
         {
             rfm[i] = ProfileSignals.Rfm(population[i]);
-            values[i] = population[i].NetSpend;
             if (_signals.Value(population[i], asOf) is { } summary)
             {
                 buyers.Add(summary);
             }
         }
 
-        return new ProfilePopulation(asOf, population.Length, _tiering.ComputeRfmCuts(rfm, asOf), _tiering.ComputeValueCuts(values), _value.Fit([.. buyers]));
+        var fit = _value.Fit([.. buyers]);
+        var values = new double[population.Length];
+        for (var i = 0; i < population.Length; i++)
+        {
+            values[i] = TierValue(population[i], fit.Model, fit.Model is null ? null : Predict(population[i], fit.Model, asOf));
+        }
+
+        return new ProfilePopulation(asOf, population.Length, _tiering.ComputeRfmCuts(rfm, asOf), _tiering.ComputeValueCuts(values), fit);
     }
 
     /// <summary>Evaluates one customer at an instant with every engine.</summary>
@@ -50,11 +56,12 @@ public sealed partial class ProfileEngine
         CheckAsOf(profile, asOf, nameof(asOf));
         var lifecycle = _lifecycle.Evaluate(profile.Lifecycle, asOf);
         var after = lifecycle.Changed ? profile with { Lifecycle = lifecycle.Record! } : profile;
+        var prediction = Predict(after, population, asOf);
         var rfm = _tiering.ScoreRfm(ProfileSignals.Rfm(after), population.Rfm, asOf);
-        var tier = _tiering.Evaluate(_signals.Tier(after, asOf), population.ValueTiers, asOf);
+        var tier = _tiering.Evaluate(_signals.Tier(after, TierValue(after, population.Model, prediction), asOf), population.ValueTiers, asOf);
         var contact = _tiering.PlanContact(ProfileSignals.Contact(after, tier.Assignment.Tier), asOf);
         var health = _health.Evaluate(_signals.Health(after, asOf), asOf);
-        return new CustomerView(after, asOf, lifecycle, rfm, tier, contact, health, Predict(after, population, asOf));
+        return new CustomerView(after, asOf, lifecycle, rfm, tier, contact, health, prediction);
     }
 
     /// <summary>
@@ -88,10 +95,11 @@ public sealed partial class ProfileEngine
                 profile = profile with { Lifecycle = sweep.Record };
             }
 
+            var prediction = Predict(profile, population, asOf);
             var rfmInput = ProfileSignals.Rfm(profile);
             var rfm = default(RfmScore);
             _tiering.ScoreRfm(new ReadOnlySpan<RfmSummary>(in rfmInput), population.Rfm, asOf, new Span<RfmScore>(ref rfm));
-            var tierInput = _signals.Tier(profile, asOf);
+            var tierInput = _signals.Tier(profile, TierValue(profile, population.Model, prediction), asOf);
             var tier = default(TierAssignment);
             _tiering.Evaluate(new ReadOnlySpan<TierInput>(in tierInput), population.ValueTiers, asOf, new Span<TierAssignment>(ref tier));
             var contactInput = ProfileSignals.Contact(profile, tier.Tier);
@@ -100,7 +108,7 @@ public sealed partial class ProfileEngine
             var healthInput = _signals.Health(profile, asOf);
             var health = default(HealthScoreSummary);
             _health.Evaluate(new ReadOnlySpan<HealthInput>(in healthInput), asOf, new Span<HealthScoreSummary>(ref health));
-            outputs[i] = new CustomerViewSummary(profile, sweep.Transitions, rfm, tier, contact, health, Predict(profile, population, asOf));
+            outputs[i] = new CustomerViewSummary(profile, sweep.Transitions, rfm, tier, contact, health, prediction);
         }
 
         return changed;
@@ -113,7 +121,8 @@ public sealed partial class ProfileEngine
     /// <returns>
     /// The view <see cref="Evaluate(ProfileRecord, ProfilePopulation, Instant)"/> returns, with a one-line decision such as
     /// <c>"Growing · Key · Healthy 86 · CLV 240.10"</c> and every engine's reasons, their codes keeping their engine's prefix
-    /// (<c>lifecycle.</c>, <c>tiering.</c>, <c>health.</c>, <c>value.</c>), plus <c>profile.no-clv</c> when there is no prediction.
+    /// (<c>lifecycle.</c>, <c>tiering.</c>, <c>health.</c>, <c>value.</c>), plus <c>profile.tier-value</c> naming the value the
+    /// tiers ranked (the net spend or the predicted CLV) and <c>profile.no-clv</c> when there is no prediction.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
@@ -124,11 +133,20 @@ public sealed partial class ProfileEngine
         var valueReasons = view.Value is { } prediction && summary is { } s && population.Model is { } model
             ? ValueExplanation.Reasons(s, model, prediction, _value.HorizonPeriods, _margin, _discountRate)
             : [ProfileExplanation.NoClv(summary is null, population)];
-        return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, valueReasons));
+        var tierValue = ProfileExplanation.TierValue(_tierByClv && population.Model is not null, TierValue(view.Profile, population.Model, view.Value));
+        return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, tierValue, valueReasons));
     }
 
     private ValuePrediction? Predict(ProfileRecord profile, ProfilePopulation population, Instant asOf)
-        => population.Model is { } model && _signals.Value(profile, asOf) is { } summary ? _value.Evaluate(summary, model) : null;
+        => population.Model is { } model ? Predict(profile, model, asOf) : null;
+
+    private ValuePrediction? Predict(ProfileRecord profile, ValueModel model, Instant asOf)
+        => _signals.Value(profile, asOf) is { } summary ? _value.Evaluate(summary, model) : null;
+
+    /// <summary>The value the tiers rank: the net spend, or the predicted CLV when the policy says so and there is a model
+    /// (0 for a customer without a finite prediction, who never bought).</summary>
+    private double TierValue(ProfileRecord profile, ValueModel? model, ValuePrediction? prediction)
+        => _tierByClv && model is not null ? (prediction is { Clv: var clv } && double.IsFinite(clv) ? clv : 0) : profile.NetSpend;
 
     private static void CheckAll(ReadOnlySpan<ProfileRecord> profiles, Instant asOf, string paramName)
     {

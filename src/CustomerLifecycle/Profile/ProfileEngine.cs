@@ -23,6 +23,7 @@ public sealed partial class ProfileEngine
     private readonly ProfileSignals _signals;
     private readonly double _margin;
     private readonly double _discountRate;
+    private readonly bool _tierByClv;
 
     /// <summary>Creates an engine for a policy, validating it.</summary>
     /// <param name="options">The policy; what the engine needs is copied, so later changes to it do not affect the engine.</param>
@@ -40,6 +41,7 @@ public sealed partial class ProfileEngine
         _signals = new ProfileSignals(options, _health, _fold);
         _margin = options.Value.Margin;
         _discountRate = options.Value.DiscountRate;
+        _tierByClv = options.TierValue == ProfileTierValue.Clv;
     }
 
     /// <summary>Gets the lifecycle engine the profile's lifecycle record follows.</summary>

@@ -17,16 +17,25 @@ internal static class ProfileExplanation
         return $"{stage} · {view.Tier.Assignment.TierName} · {health} · {clv}";
     }
 
-    public static IReadOnlyList<Reason> Reasons(CustomerView view, IReadOnlyList<Reason> valueReasons)
+    public static IReadOnlyList<Reason> Reasons(CustomerView view, Reason tierValue, IReadOnlyList<Reason> valueReasons)
     {
         var reasons = new List<Reason>(LifecycleExplanation.Reasons(view.Lifecycle));
         reasons.AddRange(TieringExplanation.Reasons(view.Rfm));
+        reasons.Add(tierValue);
         reasons.AddRange(TieringExplanation.Reasons(view.Tier));
         reasons.AddRange(view.Contact.Reasons);
         reasons.AddRange(HealthExplanation.Reasons(view.Health));
         reasons.AddRange(valueReasons);
         return reasons;
     }
+
+    /// <summary>Which value the tiers ranked for the customer: the net spend, or the predicted CLV.</summary>
+    public static Reason TierValue(bool byClv, double value) => new(
+        "profile.tier-value",
+        byClv
+            ? string.Create(CultureInfo.InvariantCulture, $"The tiers rank the predicted CLV: {value:0.00} for this customer.")
+            : string.Create(CultureInfo.InvariantCulture, $"The tiers rank the net spend: {value:0.00} for this customer."),
+        new Dictionary<string, object?> { ["ranked"] = byClv ? "clv" : "net-spend", ["value"] = value });
 
     public static Reason NoClv(bool neverBought, ProfilePopulation population) => neverBought
         ? new Reason("profile.no-clv", "No CLV: the customer has not bought yet.", new Dictionary<string, object?> { ["cause"] = "no-purchase" })

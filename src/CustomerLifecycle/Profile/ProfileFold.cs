@@ -13,6 +13,7 @@ internal sealed class ProfileFold
     private readonly DateTimeZone _valueZone;
     private readonly Duration _refundWindow;
     private readonly int _maxRecentOrders;
+    private readonly int _purchaseDaysKept;
     private readonly int _loginWindowDays;
     private readonly int _usageMonthsKept;
     private readonly int _supportWindowDays;
@@ -25,6 +26,7 @@ internal sealed class ProfileFold
         _valueZone = DateTimeZoneProviders.Tzdb[options.Value.TimeZoneId];
         _refundWindow = Duration.FromDays(options.RefundWindowDays);
         _maxRecentOrders = options.MaxRecentOrders;
+        _purchaseDaysKept = Math.Max(options.PurchaseWindowDays, 2 * options.PurchaseTrendDays);
         _loginWindowDays = options.LoginWindowDays;
         _usageMonthsKept = (2 * options.UsageTrendMonths) + 1;
         _supportWindowDays = options.SupportWindowDays;
@@ -210,6 +212,12 @@ internal sealed class ProfileFold
         var amount = fact.Amount!.Value;
         draft.PurchaseCount++;
         draft.NetSpend += amount;
+        if (amount > 0)
+        {
+            draft.PaidPurchaseCount++;
+            draft.LastPaidPurchaseAt = fact.OccurredAt;
+        }
+
         var day = ValueDay(fact.OccurredAt);
         if (draft.Lifecycle.FirstPurchaseAt is not { } first)
         {
@@ -229,6 +237,7 @@ internal sealed class ProfileFold
             }
         }
 
+        AddDay(draft.DailyPurchases, UtcDay(fact.OccurredAt));
         draft.RecentOrders.Add(new ProfileOrder(fact.OrderId!, fact.OccurredAt, amount, 0));
         Trim(draft.RecentOrders, _maxRecentOrders);
     }
@@ -268,6 +277,7 @@ internal sealed class ProfileFold
         var month = UtcMonth(at);
         var oldestOrder = at - _refundWindow;
         draft.RecentOrders.RemoveAll(o => o.At < oldestOrder);
+        draft.DailyPurchases.RemoveAll(d => d.Day < day - _purchaseDaysKept);
         draft.DailyLogins.RemoveAll(d => d.Day <= day - _loginWindowDays);
         draft.TicketOpenings.RemoveAll(d => d.Day <= day - _supportWindowDays);
         draft.MonthlyUsage.RemoveAll(m => m.Month <= month - _usageMonthsKept);

@@ -19,13 +19,19 @@ public sealed class ProfileOptions
     public TieringOptions Tiering { get; set; } = new();
 
     /// <summary>Gets or sets the health policy; factors with the built-in ids (<c>login-frequency</c>, <c>feature-adoption</c>,
-    /// <c>usage-trend</c>, <c>support</c>, <c>nps</c>, <c>payment</c>) are derived from the facts, other factors are missing.</summary>
+    /// <c>usage-trend</c>, <c>support</c>, <c>nps</c>, <c>payment</c>, <c>purchase-recency</c>, <c>purchase-frequency</c>,
+    /// <c>purchase-trend</c>) are derived from the facts, other factors are missing.</summary>
     /// <value>The default value is the default <see cref="HealthOptions"/>.</value>
     public HealthOptions Health { get; set; } = new();
 
     /// <summary>Gets or sets the customer-value policy (the CLV models, their time unit and zone).</summary>
     /// <value>The default value is the default <see cref="ValueOptions"/>.</value>
     public ValueOptions Value { get; set; } = new();
+
+    /// <summary>Gets or sets which value ranks customers into the revenue-share value tiers: the net spend, or the predicted CLV
+    /// (the net spend when the population's CLV fit gave no model; 0 for a customer who never bought).</summary>
+    /// <value>The default value is <see cref="ProfileTierValue.NetSpend"/>.</value>
+    public ProfileTierValue TierValue { get; set; } = ProfileTierValue.NetSpend;
 
     /// <summary>Gets or sets the features available to customers: feature adoption is the share of them used; none leaves the factor missing.</summary>
     /// <value>The default value is empty.</value>
@@ -38,6 +44,15 @@ public sealed class ProfileOptions
     /// <summary>Gets or sets how many orders within the refund window are kept at most, the newest (1–10000).</summary>
     /// <value>The default value is 100.</value>
     public int MaxRecentOrders { get; set; } = ProfileDefaults.MaxRecentOrders;
+
+    /// <summary>Gets or sets the days before the evaluation day over which the <c>purchase-frequency</c> factor counts purchases (1–3650).</summary>
+    /// <value>The default value is 365.</value>
+    public int PurchaseWindowDays { get; set; } = ProfileDefaults.PurchaseWindowDays;
+
+    /// <summary>Gets or sets the days the <c>purchase-trend</c> factor compares: purchases in the last this many days before the
+    /// evaluation day against the as many before (1–1825).</summary>
+    /// <value>The default value is 90.</value>
+    public int PurchaseTrendDays { get; set; } = ProfileDefaults.PurchaseTrendDays;
 
     /// <summary>Gets or sets the days over which logins per week are counted, ending on the evaluation day (1–366).</summary>
     /// <value>The default value is 28 (<see cref="HealthSignals.DefaultLoginWindowDays"/>).</value>

@@ -32,6 +32,13 @@ public sealed class ProfileOptionsValidator : IValidateOptions<ProfileOptions>, 
         ValidateFeatures(options.Features, failures);
         CheckRange(failures, nameof(options.RefundWindowDays), options.RefundWindowDays, 1, 3650);
         CheckRange(failures, nameof(options.MaxRecentOrders), options.MaxRecentOrders, 1, 10000);
+        if (!Enum.IsDefined(options.TierValue))
+        {
+            failures.Add($"TierValue: must be NetSpend or Clv but was {options.TierValue}.");
+        }
+
+        CheckRange(failures, nameof(options.PurchaseWindowDays), options.PurchaseWindowDays, 1, 3650);
+        CheckRange(failures, nameof(options.PurchaseTrendDays), options.PurchaseTrendDays, 1, 1825);
         CheckRange(failures, nameof(options.LoginWindowDays), options.LoginWindowDays, 1, 366);
         CheckRange(failures, nameof(options.UsageTrendMonths), options.UsageTrendMonths, 1, 24);
         CheckRange(failures, nameof(options.SupportWindowDays), options.SupportWindowDays, 1, 3650);

@@ -15,6 +15,11 @@ internal sealed class ProfileSignals
     private readonly int _supportSlot;
     private readonly int _npsSlot;
     private readonly int _paymentSlot;
+    private readonly int _purchaseRecencySlot;
+    private readonly int _purchaseFrequencySlot;
+    private readonly int _purchaseTrendSlot;
+    private readonly int _purchaseWindowDays;
+    private readonly int _purchaseTrendDays;
     private readonly int _featureCount;
     private readonly int _loginWindowDays;
     private readonly int _trendMonths;
@@ -31,6 +36,11 @@ internal sealed class ProfileSignals
         _supportSlot = IndexOf(slots, "support");
         _npsSlot = IndexOf(slots, "nps");
         _paymentSlot = IndexOf(slots, "payment");
+        _purchaseRecencySlot = IndexOf(slots, "purchase-recency");
+        _purchaseFrequencySlot = IndexOf(slots, "purchase-frequency");
+        _purchaseTrendSlot = IndexOf(slots, "purchase-trend");
+        _purchaseWindowDays = options.PurchaseWindowDays;
+        _purchaseTrendDays = options.PurchaseTrendDays;
         _featureCount = options.Features.Count;
         _loginWindowDays = options.LoginWindowDays;
         _trendMonths = options.UsageTrendMonths;
@@ -39,11 +49,13 @@ internal sealed class ProfileSignals
         _fold = fold;
     }
 
-    public static RfmSummary Rfm(ProfileRecord profile) => new(profile.Lifecycle.LastPurchaseAt, profile.PurchaseCount, profile.NetSpend);
+    /// <summary>The RFM summary as <see cref="TieringEngine.Summarize"/> gives it for the same purchases and refunds: a free
+    /// order counts towards neither frequency nor recency.</summary>
+    public static RfmSummary Rfm(ProfileRecord profile) => new(profile.LastPaidPurchaseAt, profile.PaidPurchaseCount, profile.NetSpend);
 
-    /// <summary>The tier input: the net spend is the value ranked; the partnership starts at the first purchase.</summary>
-    public TierInput Tier(ProfileRecord profile, Instant asOf) => new(
-        profile.NetSpend,
+    /// <summary>The tier input: <paramref name="value"/> is the value ranked (see <see cref="ProfileTierValue"/>); the partnership starts at the first purchase.</summary>
+    public TierInput Tier(ProfileRecord profile, double value, Instant asOf) => new(
+        value,
         LoginsPerWeek(profile, asOf),
         profile.Lifecycle.FirstPurchaseAt,
         profile.Attributes.MatchesIdealProfile,
@@ -95,6 +107,11 @@ internal sealed class ProfileSignals
             input.Set(_paymentSlot, overdue);
         }
 
+        if (profile.Lifecycle.LastPurchaseAt is { } lastPurchase)
+        {
+            SetPurchaseFactors(ref input, profile.DailyPurchases, lastPurchase, asOf);
+        }
+
         return input;
     }
 
@@ -115,6 +132,36 @@ internal sealed class ProfileSignals
             (_fold.ValueDay(profile.Lifecycle.LastPurchaseAt!.Value) - firstDay) / _daysPerPeriod,
             (_fold.ValueDay(asOf) - firstDay) / _daysPerPeriod,
             x > 0 ? profile.RepeatSpend / x : 0.0);
+    }
+
+    /// <summary>The purchase factors: days since the last purchase, purchases at most the purchase window's days before the
+    /// evaluation day, and the trend of the last trend-window days against the as many before.</summary>
+    private void SetPurchaseFactors(ref HealthInput input, System.Collections.Immutable.ImmutableArray<ProfileDayCount> days, Instant lastPurchase, Instant asOf)
+    {
+        if (_purchaseRecencySlot >= 0)
+        {
+            input.Set(_purchaseRecencySlot, (asOf - lastPurchase).TotalDays);
+        }
+
+        var today = ProfileFold.UtcDay(asOf);
+        int inWindow = 0, recent = 0, previous = 0;
+        foreach (var day in days)
+        {
+            var daysAgo = today - day.Day;
+            inWindow += daysAgo <= _purchaseWindowDays ? day.Count : 0;
+            recent += daysAgo <= _purchaseTrendDays ? day.Count : 0;
+            previous += daysAgo > _purchaseTrendDays && daysAgo <= 2 * _purchaseTrendDays ? day.Count : 0;
+        }
+
+        if (_purchaseFrequencySlot >= 0)
+        {
+            input.Set(_purchaseFrequencySlot, inWindow);
+        }
+
+        if (_purchaseTrendSlot >= 0)
+        {
+            input.Set(_purchaseTrendSlot, HealthSignals.UsageTrend(recent, previous));
+        }
     }
 
     public double LoginsPerWeek(ProfileRecord profile, Instant asOf) => HealthSignals.LoginsPerWeek(DayCount(profile.DailyLogins, asOf, _loginWindowDays), _loginWindowDays);

@@ -4,6 +4,9 @@ using CustomerLifecycle;
 using CustomerLifecycle.Lifecycle;
 using NodaTime;
 #endregion
+#region snippet: quick-start-profile-usings
+using CustomerLifecycle.Profile;
+#endregion
 #pragma warning restore IDE0005
 
 namespace CustomerLifecycle.Tests.Docs;
@@ -37,4 +40,37 @@ public sealed class ReadmeSamples
         Assert.Equal(("Onboarding", "Churned", Instant.FromUtc(2026, 3, 3, 10, 0)), (change.From, change.To, change.At));
         Assert.Equal("No activity for 60 days (threshold 60 days).", change.Reasons[0].Message);
     }
+
+    [Fact]
+    public void QuickStart_TheProfile()
+    {
+        #region snippet: quick-start-profile
+        var profiles = new ProfileEngine(new ProfileOptions()); // every engine's default policy, validated here
+        var ada = CustomerId.From("ada");
+
+        // Whatever the host records about a customer, as facts with ids: in any order, delivered twice or not.
+        CustomerFact[] facts =
+        [
+            CustomerFact.Purchase("order-1001", ada, Instant.FromUtc(2026, 1, 2, 10, 0), orderId: "1001", amount: 120),
+            CustomerFact.Login("login-7", ada, Instant.FromUtc(2026, 1, 20, 9, 0)),
+            CustomerFact.Purchase("order-1002", ada, Instant.FromUtc(2026, 2, 14, 10, 0), orderId: "1002", amount: 80),
+            CustomerFact.NpsAnswer("survey-3", ada, Instant.FromUtc(2026, 2, 20, 12, 0), score: 9),
+        ];
+        ProfileRecord profile = profiles.Replay(ada, facts).Profile!; // keep it; fold each new fact with profiles.TryApply
+
+        // The whole customer at an instant: the population steps once (RFM and value cuts, the CLV fit), then each customer.
+        var asOf = Instant.FromUtc(2026, 3, 1, 0, 0);
+        ProfilePopulation population = profiles.Prepare([profile /* , every other customer's profile */], asOf);
+        Explanation<CustomerView> why = profiles.Explain(profile, population, asOf);
+        Console.WriteLine(why.Decision); // Onboarding · Potential · AtRisk 52 · no CLV (one customer is too few for a CLV fit)
+        Console.WriteLine(why.Reasons.First(r => r.Code == "health.band").Message);
+        // Score 51.82 is in band AtRisk [0, 60), with 55% of the weight covered by data.
+        CustomerView view = why.Result; // view.Lifecycle, view.Rfm, view.Tier, view.Contact, view.Health, view.Value
+        #endregion
+
+        Assert.Equal("Onboarding · Potential · AtRisk 52 · no CLV", why.Decision);
+        Assert.Equal("Score 51.82 is in band AtRisk [0, 60), with 55% of the weight covered by data.", why.Reasons.First(r => r.Code == "health.band").Message);
+        Assert.Equal(("Potential Loyalist", "Potential"), (view.Rfm.Score.Segment, view.Tier.Assignment.TierName));
+    }
 }
+

@@ -132,7 +132,8 @@ public sealed class ProfileExampleTests
 
         Assert.Equal("ada", why.Subject);
         Assert.Equal("Growing · Key · Healthy 87 · CLV 110.61", why.Decision);
-        Assert.Equal(["health", "lifecycle", "tiering", "value"], why.Reasons.Select(r => r.Code.Split('.')[0]).Distinct().Order());
+        Assert.Equal(["health", "lifecycle", "profile", "tiering", "value"], why.Reasons.Select(r => r.Code.Split('.')[0]).Distinct().Order());
+        Assert.Contains(why.Reasons, r => r.Code == "profile.tier-value" && r.Message == "The tiers rank the net spend: 570.00 for this customer.");
         Assert.Contains(why.Reasons, r => r.Message == "Segment 'Potential Loyalist': scores R4 F3 M3 match R 3-5, F 3-5, M 2-5.");
         Assert.Contains(why.Reasons, r => r.Message == "Factor \"nps\": 8 → 80 points × 15% of the score = 12 points.");
     }

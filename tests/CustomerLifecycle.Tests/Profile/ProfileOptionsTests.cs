@@ -39,6 +39,9 @@ public sealed class ProfileOptionsTests
             Features = ["api", " ", "api"],
             MaxOpenItems = 0,
             DuplicateWindow = 20000,
+            TierValue = (ProfileTierValue)7,
+            PurchaseWindowDays = 0,
+            PurchaseTrendDays = 1826,
         };
         options.Health.Factors[0].Weight = -1;
         options.Value.Margin = 2;
@@ -51,6 +54,9 @@ public sealed class ProfileOptionsTests
             [
                 "Features[1]: must name a feature.",
                 "Features[2]: 'api' is listed more than once.",
+                "TierValue: must be NetSpend or Clv but was 7.",
+                "PurchaseWindowDays: must be in range [1-3650] but was 0.",
+                "PurchaseTrendDays: must be in range [1-1825] but was 1826.",
                 "MaxOpenItems: must be in range [1-10000] but was 0.",
                 "DuplicateWindow: must be in range [1-10000] but was 20000.",
             ],

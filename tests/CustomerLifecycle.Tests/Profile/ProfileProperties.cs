@@ -123,6 +123,7 @@ public sealed class ProfileProperties
 
     private static bool WithinBounds(ProfileRecord profile, ProfileOptions policy)
         => profile.RecentOrders.Length <= policy.MaxRecentOrders
+           && profile.DailyPurchases.Length <= Math.Max(policy.PurchaseWindowDays, 2 * policy.PurchaseTrendDays) + 1
            && profile.DailyLogins.Length <= policy.LoginWindowDays
            && profile.MonthlyUsage.Length <= (2 * policy.UsageTrendMonths) + 1
            && profile.FeaturesUsed.Length <= policy.Features.Count
