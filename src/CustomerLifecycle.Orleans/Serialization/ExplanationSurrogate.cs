@@ -1,25 +1,25 @@
-using CustomerLifecycle.Lifecycle;
-
 namespace CustomerLifecycle.Orleans.Serialization;
 
-/// <summary>A lifecycle <see cref="Explanation{TResult}"/> on the wire.</summary>
+/// <summary>An <see cref="Explanation{TResult}"/> on the wire.</summary>
+/// <typeparam name="TResult">The explained result.</typeparam>
 [GenerateSerializer]
 [Immutable]
-internal struct LifecycleExplanationSurrogate
+internal struct ExplanationSurrogate<TResult>
 {
     [Id(0)] public string Subject;
     [Id(1)] public string Decision;
-    [Id(2)] public LifecycleOutcome Result;
+    [Id(2)] public TResult Result;
     [Id(3)] public Reason[] Reasons;
 }
 
-/// <summary>Converts a lifecycle <see cref="Explanation{TResult}"/> to and from its surrogate.</summary>
+/// <summary>Converts an <see cref="Explanation{TResult}"/> to and from its surrogate.</summary>
+/// <typeparam name="TResult">The explained result.</typeparam>
 [RegisterConverter]
-internal sealed class LifecycleExplanationConverter : IConverter<Explanation<LifecycleOutcome>, LifecycleExplanationSurrogate>
+internal sealed class ExplanationConverter<TResult> : IConverter<Explanation<TResult>, ExplanationSurrogate<TResult>>
 {
-    public Explanation<LifecycleOutcome> ConvertFromSurrogate(in LifecycleExplanationSurrogate surrogate)
+    public Explanation<TResult> ConvertFromSurrogate(in ExplanationSurrogate<TResult> surrogate)
         => new(surrogate.Subject, surrogate.Decision, surrogate.Result, surrogate.Reasons);
 
-    public LifecycleExplanationSurrogate ConvertToSurrogate(in Explanation<LifecycleOutcome> value)
+    public ExplanationSurrogate<TResult> ConvertToSurrogate(in Explanation<TResult> value)
         => new() { Subject = value.Subject, Decision = value.Decision, Result = value.Result, Reasons = [.. value.Reasons] };
 }
