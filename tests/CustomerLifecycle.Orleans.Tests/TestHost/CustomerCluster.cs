@@ -50,6 +50,9 @@ public sealed class CustomerCluster : IAsyncDisposable
         var clock = new FakeClock(Start);
         var rows = new SharedRows();
         var builder = new InProcessTestClusterBuilder((short)silos);
+
+        // A service of its own: a database shared by test runs holds no reminder or state another cluster would pick up.
+        builder.Options.ServiceId = $"customer-lifecycle-{Guid.NewGuid():N}";
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCustomerLifecycle(policy, grains =>
