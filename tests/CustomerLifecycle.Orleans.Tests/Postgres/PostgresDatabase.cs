@@ -6,8 +6,6 @@ public static class PostgresDatabase
 {
     public const string Variable = "CUSTOMERLIFECYCLE_POSTGRES";
 
-    public const string Invariant = "Npgsql";
-
     public static string? ConnectionString { get; } = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
 
     public static string SkipReason { get; } =

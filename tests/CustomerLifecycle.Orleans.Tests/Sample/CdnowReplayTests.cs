@@ -1,8 +1,10 @@
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Orleans.Sample;
+using CustomerLifecycle.Orleans.Tests.TestHost;
 
 namespace CustomerLifecycle.Orleans.Tests.Sample;
 
+[Collection(LocalhostSiloCollection.Name)]
 public sealed class CdnowReplayTests
 {
     [Fact]

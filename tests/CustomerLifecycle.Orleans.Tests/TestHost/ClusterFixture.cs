@@ -16,3 +16,10 @@ public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 {
     public const string Name = "three-silo cluster";
 }
+
+/// <summary>The tests that start a silo on Orleans' localhost ports (11111, 30000): one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class LocalhostSiloCollection
+{
+    public const string Name = "localhost silo";
+}

@@ -6,6 +6,7 @@ using NodaTime.Testing;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using CustomerLifecycle.Orleans.Tests.Docs;
 using CustomerLifecycle.Orleans.Tests.Postgres;
 using Orleans.TestingHost;
 
@@ -75,17 +76,7 @@ public sealed class CustomerCluster : IAsyncDisposable
                     silo.Services.AddSingleton<IReminderTable>(new SharedReminderTable(rows));
                     break;
                 case ClusterStorage.Postgres:
-                    var connection = PostgresDatabase.ConnectionString ?? throw new InvalidOperationException(PostgresDatabase.SkipReason);
-                    silo.AddAdoNetGrainStorage(CustomerGrainOptions.StorageName, o =>
-                    {
-                        o.Invariant = PostgresDatabase.Invariant;
-                        o.ConnectionString = connection;
-                    });
-                    silo.UseAdoNetReminderService(o =>
-                    {
-                        o.Invariant = PostgresDatabase.Invariant;
-                        o.ConnectionString = connection;
-                    });
+                    OrleansDocSamples.UsePostgres(silo, PostgresDatabase.ConnectionString ?? throw new InvalidOperationException(PostgresDatabase.SkipReason));
                     break;
             }
 
