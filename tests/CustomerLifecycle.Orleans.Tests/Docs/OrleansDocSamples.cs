@@ -37,15 +37,15 @@ public sealed class OrleansDocSamples
         var outcome = await client.ApplyAsync(LifecycleEvent.Create("order-1001", customer, LifecycleEventKind.Purchase, now));
         // outcome.Status = Applied; the record is saved (with its ETag) before ApplyAsync returns
 
-        LifecycleRecord? record = await client.GetLifecycleAsync(customer);      // record.Stage = "Growing"
+        LifecycleRecord? record = await client.GetLifecycleAsync(customer);      // record.Stage = "Onboarding"
         Explanation<LifecycleOutcome>? why = await client.ExplainAsync(customer, now + Duration.FromDays(200));
-        IReadOnlyDictionary<string, long> stages = await client.GetStageCountsAsync(); // { "Growing": 1 }, no scan
+        IReadOnlyDictionary<string, long> stages = await client.GetStageCountsAsync(); // { "Onboarding": 1 }, no scan
         #endregion
 
         Assert.Equal(LifecycleOutcomeStatus.Applied, outcome.Status);
-        Assert.Equal(LifecycleDefaults.Growing, record!.Stage);
+        Assert.Equal(LifecycleDefaults.Onboarding, record!.Stage);
         Assert.Equal(LifecycleDefaults.Churned, why!.Result.Record!.Stage);
-        Assert.Equal(new Dictionary<string, long> { [LifecycleDefaults.Growing] = 1 }, stages);
+        Assert.Equal(new Dictionary<string, long> { [LifecycleDefaults.Onboarding] = 1 }, stages);
         await host.StopAsync();
     }
 
