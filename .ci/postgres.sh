@@ -21,6 +21,11 @@ postgres_as_owner() {
   fi
 }
 
+# The server log's first error, or its last line.
+postgres_first_error() {
+  grep -m 1 -E "FATAL|ERROR" "$postgres_data/server.log" 2>/dev/null || tail -n 1 "$postgres_data/server.log" 2>/dev/null || true
+}
+
 postgres_skip() {
   echo "PostgreSQL could not be started: $1. The PostgreSQL tests are skipped (see docs/orleans.md)." >&2
   unset CUSTOMERLIFECYCLE_POSTGRES
@@ -47,8 +52,8 @@ postgres_start() {
   postgres_as_owner "$bin/initdb" -D "$postgres_data/data" -U postgres -A trust --no-sync >"$postgres_data/initdb.log" 2>&1 \
     || { postgres_skip "initdb failed ($(tail -n 1 "$postgres_data/initdb.log"))"; return 0; }
   postgres_as_owner "$bin/pg_ctl" -D "$postgres_data/data" -l "$postgres_data/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $postgres_port -k $postgres_data -c fsync=off" start >/dev/null \
-    || { postgres_skip "the server did not start on port $postgres_port ($(tail -n 1 "$postgres_data/server.log" 2>/dev/null))"; return 0; }
+    -o "-c listen_addresses=127.0.0.1 -p $postgres_port -k $postgres_data -c fsync=off" start >/dev/null 2>&1 \
+    || { postgres_skip "the server did not start on port $postgres_port ($(postgres_first_error))"; return 0; }
   local psql=("$bin/psql" -h 127.0.0.1 -p "$postgres_port" -U postgres -v ON_ERROR_STOP=1 -q)
   "${psql[@]}" -d postgres -c "CREATE DATABASE customerlifecycle" >/dev/null \
     && "${psql[@]}" -d customerlifecycle -f "$postgres_schema" >/dev/null \
