@@ -13,6 +13,14 @@ public sealed class CustomerGrainOptions
     /// <value>The default value is 1 day. At least 1 second.</value>
     public TimeSpan MaxReminderWait { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>Gets or sets what separates a tenant from the customer in a customer id's value (with <c>"/"</c>, the
+    /// customer <c>"acme/c-42"</c> belongs to tenant <c>"acme"</c>), or null when customer ids carry no tenant. A tenant's
+    /// customers use the tenant's policy when the silo has one
+    /// (<see cref="Hosting.CustomerLifecycleSiloBuilderExtensions.AddCustomerLifecycleTenant"/>), the cluster's otherwise,
+    /// and are counted in the tenant's own stage counts.</summary>
+    /// <value>The default value is null.</value>
+    public string? TenantSeparator { get; set; }
+
     /// <summary>Gets or sets how often the stage counts are saved when they changed.</summary>
     /// <value>The default value is 5 seconds. At least 1 millisecond.</value>
     public TimeSpan StageCountsSaveInterval { get; set; } = TimeSpan.FromSeconds(5);

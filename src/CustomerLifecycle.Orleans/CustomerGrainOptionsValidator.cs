@@ -24,6 +24,11 @@ public sealed class CustomerGrainOptionsValidator : IValidateOptions<CustomerGra
             failures.Add($"{nameof(CustomerGrainOptions.StageCountsSaveInterval)}: must be at least 1 millisecond but was {options.StageCountsSaveInterval}.");
         }
 
+        if (options.TenantSeparator is { } separator && string.IsNullOrWhiteSpace(separator))
+        {
+            failures.Add($"{nameof(CustomerGrainOptions.TenantSeparator)}: must be null or text that is not blank.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -88,8 +88,18 @@ public sealed class CustomerLifecycleClient
     public Task<LifecycleRecord?> GetLifecycleAsync(CustomerId customer) => Customer(customer).GetLifecycleAsync();
 
     /// <summary>Gets how many customers are in each stage, from the stage counts (no scan of the customers).</summary>
+    /// <param name="tenant">The tenant whose customers to count (see <see cref="CustomerGrainOptions.TenantSeparator"/>), or null for the customers without one.</param>
     /// <returns>The counts by stage name.</returns>
-    public Task<IReadOnlyDictionary<string, long>> GetStageCountsAsync() => _grains.GetGrain<IStageCountsGrain>(IStageCountsGrain.ClusterKey).GetCountsAsync();
+    /// <exception cref="ArgumentException"><paramref name="tenant"/> is empty or blank.</exception>
+    public Task<IReadOnlyDictionary<string, long>> GetStageCountsAsync(string? tenant = null)
+    {
+        if (tenant is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        }
+
+        return _grains.GetGrain<IStageCountsGrain>(Grains.Tenant.StageCountsKey(tenant)).GetCountsAsync();
+    }
 
     private async Task<T> RetryAsync<T>(Func<Task<T>> call)
     {

@@ -26,8 +26,8 @@ public sealed class PolicyTests
     [Fact]
     public async Task InvalidGrainOptions_FailTheSiloAtStart()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => CustomerCluster.StartAsync(1, ClusterStorage.Memory, services: services =>
-            services.Configure<CustomerGrainOptions>(o => o.MaxReminderWait = TimeSpan.Zero)));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => CustomerCluster.StartAsync(1, ClusterStorage.Memory, configure: silo =>
+            silo.Services.Configure<CustomerGrainOptions>(o => o.MaxReminderWait = TimeSpan.Zero)));
 
         var validation = Assert.IsType<OptionsValidationException>(Innermost(error));
         Assert.Equal(["MaxReminderWait: must be at least 1 second but was 00:00:00."], validation.Failures);
@@ -37,10 +37,10 @@ public sealed class PolicyTests
     public async Task ChangedPolicy_ReachesTheGrains_WithoutARestart()
     {
         var source = new PolicySource();
-        await using var cluster = await CustomerCluster.StartAsync(2, ClusterStorage.Memory, services: services =>
+        await using var cluster = await CustomerCluster.StartAsync(2, ClusterStorage.Memory, configure: silo =>
         {
-            services.AddSingleton<IOptionsChangeTokenSource<LifecycleOptions>>(source);
-            services.AddSingleton<IConfigureOptions<LifecycleOptions>>(source);
+            silo.Services.AddSingleton<IOptionsChangeTokenSource<LifecycleOptions>>(source);
+            silo.Services.AddSingleton<IConfigureOptions<LifecycleOptions>>(source);
         });
         var customer = Events.NewCustomer();
         await cluster.Client.ApplyAsync(Events.Purchase(customer, "p-1", CustomerCluster.Start));

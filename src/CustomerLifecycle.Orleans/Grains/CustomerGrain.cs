@@ -18,6 +18,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
     private readonly Serializer<LifecycleRecord> _serializer;
     private readonly CustomerGrainOptions _options;
     private LifecycleRecord? _record;
+    private string? _tenant;
 
     // When the registered reminder next fires, as far as this activation knows (null: unknown or none). An activation
     // re-registers on its first save that needs a check, so a reminder is never missing for a customer with a next check.
@@ -39,8 +40,11 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
 
     private CustomerId Customer => CustomerId.From(this.GetPrimaryKeyString());
 
+    private LifecycleEngine Engine => _policy.Engine(_tenant);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _tenant = Tenant.Of(this.GetPrimaryKeyString(), _options.TenantSeparator);
         _record = _state.State.Lifecycle is { } payload ? _serializer.Deserialize(payload) : null;
         return Task.CompletedTask;
     }
@@ -54,7 +58,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
                 $"The event {@event.Id} is for customer '{@event.Customer}', not '{Customer}'; send it to its own customer's grain.", nameof(@event));
         }
 
-        var outcome = _policy.Engine.TryApply(_record, @event);
+        var outcome = Engine.TryApply(_record, @event);
         await SaveAsync(outcome);
         return outcome;
     }
@@ -66,13 +70,13 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
             return null;
         }
 
-        var outcome = _policy.Engine.Evaluate(_record, asOf);
+        var outcome = Engine.Evaluate(_record, asOf);
         await SaveAsync(outcome);
         return outcome;
     }
 
     public Task<Explanation<LifecycleOutcome>?> ExplainAsync(Instant asOf)
-        => Task.FromResult(_record is null ? null : _policy.Engine.Explain(_record, asOf));
+        => Task.FromResult(_record is null ? null : Engine.Explain(_record, asOf));
 
     public Task<LifecycleRecord?> GetLifecycleAsync() => Task.FromResult(_record);
 
@@ -94,7 +98,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         // Evaluated at every wake-up, not only when the check is due: a changed policy may have brought it forward.
         if (now >= _record.LastEventAt)
         {
-            await SaveAsync(_policy.Engine.Evaluate(_record, now));
+            await SaveAsync(Engine.Evaluate(_record, now));
         }
 
         await ArmReminderAsync(_record.NextCheckAt);
@@ -128,7 +132,7 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         _record = after;
         if (before?.Stage != after.Stage)
         {
-            await GrainFactory.GetGrain<IStageCountsGrain>(IStageCountsGrain.ClusterKey).MoveAsync(before?.Stage, after.Stage);
+            await GrainFactory.GetGrain<IStageCountsGrain>(Tenant.StageCountsKey(_tenant)).MoveAsync(before?.Stage, after.Stage);
         }
 
         if (after.NextCheckAt == Instant.MaxValue && before is not null && before.NextCheckAt != Instant.MaxValue)

@@ -40,7 +40,35 @@ public static class CustomerLifecycleSiloBuilderExtensions
 
         services.AddOptions<CustomerGrainOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerGrainOptions>, CustomerGrainOptionsValidator>());
+        services.AddSingleton(new LifecycleTenants());
         services.TryAddSingleton<LifecyclePolicy>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Gives a tenant a lifecycle policy of its own (the <see cref="LifecycleOptions"/> named <paramref name="tenant"/>,
+    /// validated when the silo starts, reloadable like the cluster's), used by the customers whose ids name the tenant
+    /// (see <see cref="CustomerGrainOptions.TenantSeparator"/>). Calls <see cref="AddCustomerLifecycle"/> first.
+    /// </summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="tenant">The tenant, as customer ids name it.</param>
+    /// <param name="configure">Changes the default policy into the tenant's.</param>
+    /// <returns><paramref name="builder"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/>, <paramref name="tenant"/> or <paramref name="configure"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tenant"/> is empty or blank.</exception>
+    public static ISiloBuilder AddCustomerLifecycleTenant(this ISiloBuilder builder, string tenant, Action<LifecycleOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.AddCustomerLifecycle();
+        var tenants = (LifecycleTenants)builder.Services.Single(d => d.ServiceType == typeof(LifecycleTenants)).ImplementationInstance!;
+        if (tenants.Names.Add(tenant))
+        {
+            builder.Services.AddOptions<LifecycleOptions>(tenant).ValidateOnStart();
+        }
+
+        builder.Services.Configure(tenant, configure);
         return builder;
     }
 }

@@ -46,7 +46,7 @@ public sealed class CustomerCluster : IAsyncDisposable
 
     public CustomerLifecycleClient Client { get; }
 
-    public static async Task<CustomerCluster> StartAsync(int silos, ClusterStorage storage, Action<LifecycleOptions>? policy = null, Action<IServiceCollection>? services = null)
+    public static async Task<CustomerCluster> StartAsync(int silos, ClusterStorage storage, Action<LifecycleOptions>? policy = null, Action<ISiloBuilder>? configure = null)
     {
         var clock = new FakeClock(Start);
         var rows = new SharedRows();
@@ -80,7 +80,7 @@ public sealed class CustomerCluster : IAsyncDisposable
                     break;
             }
 
-            services?.Invoke(silo.Services);
+            configure?.Invoke(silo);
         });
         builder.ConfigureClient(client => client.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
         var cluster = builder.Build();
