@@ -12,7 +12,8 @@ namespace CustomerLifecycle.Orleans.Tests.Serialization;
 [Properties(Arbitrary = [typeof(LifecycleArbitraries)], MaxTest = 100)]
 public sealed class SurrogateTests
 {
-    private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+    private static readonly ServiceProvider Services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+    private static readonly Serializer Serializer = Services.GetRequiredService<Serializer>();
 
     [Property]
     public bool AnyRecord_RoundTrips(LifecycleRecord record) => Equals(record, RoundTrip(record));
@@ -22,6 +23,15 @@ public sealed class SurrogateTests
     {
         var back = RoundTrip(e);
         return back == e;
+    }
+
+    [Property]
+    public bool AnOutcome_IsPassedAsItIs_WithinASilo_WithoutWorkingOutItsExplanation(LifecycleRecord record)
+    {
+        var outcome = new LifecycleEngine(new LifecycleOptions()).Evaluate(record, record.LastEventAt);
+        var copier = Services.GetRequiredService<DeepCopier>();
+
+        return ReferenceEquals(outcome, copier.Copy(outcome)) && ReferenceEquals(record, copier.Copy(record));
     }
 
     [Theory]
