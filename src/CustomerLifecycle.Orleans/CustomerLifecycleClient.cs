@@ -1,5 +1,6 @@
 using CustomerLifecycle.Lifecycle;
 using NodaTime;
+using CustomerLifecycle.Orleans.Grains;
 using Orleans.Storage;
 
 namespace CustomerLifecycle.Orleans;
@@ -98,7 +99,7 @@ public sealed class CustomerLifecycleClient
             ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         }
 
-        return _grains.GetGrain<IStageCountsGrain>(Grains.Tenant.StageCountsKey(tenant)).GetCountsAsync();
+        return _grains.GetGrain<IStageCountsGrain>(Tenant.StageCountsKey(tenant)).GetCountsAsync();
     }
 
     private async Task<T> RetryAsync<T>(Func<Task<T>> call)

@@ -1,4 +1,4 @@
-namespace CustomerLifecycle.Orleans;
+namespace CustomerLifecycle.Orleans.Grains;
 
 /// <summary>
 /// How many customers are in each lifecycle stage, kept up to date by the customer grains as their stages change, so that a
@@ -9,7 +9,7 @@ namespace CustomerLifecycle.Orleans;
 /// <remarks>The counts are exact while no silo fails: a customer grain reports its move after saving its record and
 /// before its call returns. The counts are saved every <see cref="CustomerGrainOptions.StageCountsSaveInterval"/>; a
 /// silo lost between a move and the next save loses that move from the counts, not from the customer's record.</remarks>
-public interface IStageCountsGrain : IGrainWithStringKey
+internal interface IStageCountsGrain : IGrainWithStringKey
 {
     /// <summary>The key of the stage counts of the customers without a tenant.</summary>
     const string ClusterKey = "cluster";
