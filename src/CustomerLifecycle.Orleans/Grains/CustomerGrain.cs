@@ -101,7 +101,12 @@ internal sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
             await SaveAsync(Engine.Evaluate(_record, now));
         }
 
-        await ArmReminderAsync(_record.NextCheckAt);
+        // A check the evaluation left due (a policy whose rule did not fire after all) waits for the next period rather
+        // than waking the grain again at once.
+        if (_record.NextCheckAt > now)
+        {
+            await ArmReminderAsync(_record.NextCheckAt);
+        }
     }
 
     private async Task SaveAsync(LifecycleOutcome outcome)
