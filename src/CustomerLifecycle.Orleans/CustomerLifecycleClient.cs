@@ -12,7 +12,8 @@ namespace CustomerLifecycle.Orleans;
 /// <remarks>
 /// <para>Applying an event is idempotent (the grain reports an event it has seen as Duplicate), so an apply whose answer was
 /// lost to a failed silo, or that lost an ETag race to a second activation, is retried up to
-/// <see cref="RetryOptions.MaxAttempts"/> times: the event is applied once, and the retry may report it as Duplicate.</para>
+/// <see cref="RetryOptions.MaxAttempts"/> times, waiting 100 ms before the first retry and twice as long before each next
+/// (at most 5 s): the event is applied once, and the retry may report it as Duplicate.</para>
 /// <para>Thread-safe; create one per <see cref="IGrainFactory"/> (an <c>IClusterClient</c>, or a grain's factory in a silo).</para>
 /// </remarks>
 public sealed class CustomerLifecycleClient
@@ -112,10 +113,16 @@ public sealed class CustomerLifecycleClient
             }
             catch (Exception e) when (attempt < _maxAttempts && IsInterruption(e))
             {
-                // The grain's next activation (on a surviving silo, or reloaded from storage) answers the retry.
+                // The grain's next activation (on a surviving silo, or reloaded from storage) answers the retry, once the
+                // cluster has noticed the failure: wait longer each time for it to.
+                await Task.Delay(RetryDelay(attempt)).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>The wait before attempt <paramref name="attempt"/> + 1: 100 ms, doubling up to 5 s (with the default 10
+    /// attempts, some 20 seconds for a cluster to declare a silo dead and move its customers).</summary>
+    internal static TimeSpan RetryDelay(int attempt) => TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, attempt - 1), 5000));
 
     private static bool IsInterruption(Exception e)
         => e is InconsistentStateException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException;
