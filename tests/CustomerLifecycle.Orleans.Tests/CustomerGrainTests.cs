@@ -1,0 +1,128 @@
+using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Orleans.Tests.TestHost;
+using NodaTime;
+
+namespace CustomerLifecycle.Orleans.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class CustomerGrainTests(ClusterFixture fixture)
+{
+    private static readonly Instant Day1 = CustomerCluster.Start;
+
+    private CustomerLifecycleClient Client => fixture.Cluster.Client;
+
+    [Fact]
+    public async Task AppliedEvent_IsSavedAndReadBack_AsTheEngineWouldHaveIt()
+    {
+        var customer = Events.NewCustomer();
+        var purchase = Events.Purchase(customer, "p-1", Day1);
+
+        var outcome = await Client.ApplyAsync(purchase);
+        var expected = new LifecycleEngine(new LifecycleOptions()).TryApply(null, purchase);
+
+        Assert.Equal(LifecycleOutcomeStatus.Applied, outcome.Status);
+        Assert.Equal(expected.Record, outcome.Record);
+        Assert.Equal(expected.Transitions, outcome.Transitions);
+        Assert.Equal(expected.Record, await Client.GetLifecycleAsync(customer));
+    }
+
+    [Fact]
+    public async Task SameEventTwice_IsAppliedOnce_AndReportedAsDuplicate()
+    {
+        var customer = Events.NewCustomer();
+        var purchase = Events.Purchase(customer, "p-1", Day1);
+
+        await Client.ApplyAsync(purchase);
+        var again = await Client.ApplyAsync(purchase);
+
+        Assert.Equal(LifecycleOutcomeStatus.Duplicate, again.Status);
+        Assert.Equal(1, (await Client.GetLifecycleAsync(customer))!.EventCount);
+    }
+
+    [Fact]
+    public async Task EventForAnotherCustomer_FailsWithTheBothIds_AndSavesNothing()
+    {
+        var customer = Events.NewCustomer();
+        var other = Events.NewCustomer();
+        var purchase = Events.Purchase(other, "p-1", Day1);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.Customer(customer).ApplyAsync(purchase));
+
+        Assert.StartsWith($"The event p-1 is for customer '{other}', not '{customer}'; send it to its own customer's grain.", error.Message);
+        Assert.Null(await Client.GetLifecycleAsync(customer));
+        Assert.Null(await Client.GetLifecycleAsync(other));
+    }
+
+    [Fact]
+    public async Task RejectedEvent_SavesNothing()
+    {
+        var customer = Events.NewCustomer();
+        await Client.ApplyAsync(Events.Purchase(customer, "p-1", Day1));
+        var before = await Client.GetLifecycleAsync(customer);
+
+        // A reactivation command in a stage where no rule takes it is refused by the engine.
+        var outcome = await Client.ApplyAsync(LifecycleEvent.Create("x-1", customer, LifecycleEventKind.Closure, Day1 + Duration.FromDays(1)));
+
+        Assert.Equal(outcome.Status == LifecycleOutcomeStatus.Rejected ? before : outcome.Record, await Client.GetLifecycleAsync(customer));
+    }
+
+    [Fact]
+    public async Task Evaluate_AtALaterInstant_SavesTheTimeRuleThatFired()
+    {
+        var customer = Events.NewCustomer();
+        await Client.ApplyAsync(Events.Purchase(customer, "p-1", Day1));
+        var record = (await Client.GetLifecycleAsync(customer))!;
+
+        var outcome = await Client.EvaluateAsync(customer, record.NextCheckAt + Duration.FromDays(1));
+        var expected = new LifecycleEngine(new LifecycleOptions()).Evaluate(record, record.NextCheckAt + Duration.FromDays(1));
+
+        Assert.NotEmpty(outcome!.Transitions);
+        Assert.Equal(expected.Record, outcome.Record);
+        Assert.Equal(expected.Record, await Client.GetLifecycleAsync(customer));
+    }
+
+    [Fact]
+    public async Task Explain_GivesTheEnginesExplanation_AndSavesNothing()
+    {
+        var customer = Events.NewCustomer();
+        await Client.ApplyAsync(Events.Purchase(customer, "p-1", Day1));
+        var record = (await Client.GetLifecycleAsync(customer))!;
+        var asOf = record.NextCheckAt + Duration.FromDays(1);
+
+        var explained = await Client.ExplainAsync(customer, asOf);
+        var expected = new LifecycleEngine(new LifecycleOptions()).Explain(record, asOf);
+
+        Assert.Equal(expected.Decision, explained!.Decision);
+        Assert.Equal(expected.Reasons, explained.Reasons);
+        Assert.Equal(Flatten(expected.Result.NotFired), Flatten(explained.Result.NotFired));
+        Assert.Equal(record, await Client.GetLifecycleAsync(customer));
+    }
+
+    [Fact]
+    public async Task CustomerWithoutEvents_HasNoRecordToEvaluateOrExplain()
+    {
+        var customer = Events.NewCustomer();
+
+        Assert.Null(await Client.EvaluateAsync(customer, Day1));
+        Assert.Null(await Client.ExplainAsync(customer, Day1));
+        Assert.Null(await Client.GetLifecycleAsync(customer));
+    }
+
+    [Fact]
+    public async Task StageCounts_FollowEachCustomersMoves()
+    {
+        var before = await Client.GetStageCountsAsync();
+        var customer = Events.NewCustomer();
+        await Client.ApplyAsync(Events.Purchase(customer, "p-1", Day1));
+        var stage = (await Client.GetLifecycleAsync(customer))!.Stage;
+
+        var after = await Client.GetStageCountsAsync();
+
+        Assert.Equal(before.GetValueOrDefault(stage) + 1, after[stage]);
+        Assert.Equal(before.Values.Sum() + 1, after.Values.Sum());
+    }
+
+    // RuleCheck's record equality compares its reason lists by reference; these compare them item by item.
+    private static IEnumerable<(string RuleId, string To, string Reasons)> Flatten(IReadOnlyList<RuleCheck> checks)
+        => checks.Select(c => (c.RuleId, c.To, string.Join(" | ", c.Reasons)));
+}

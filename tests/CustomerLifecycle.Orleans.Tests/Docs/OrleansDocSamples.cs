@@ -1,0 +1,69 @@
+using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Orleans.Hosting;
+using CustomerLifecycle.Orleans.Tests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+
+namespace CustomerLifecycle.Orleans.Tests.Docs;
+
+/// <summary>The code of docs/orleans.md, compiled and run (DocSnippetsTests checks the page against these regions).</summary>
+[Collection(LocalhostSiloCollection.Name)]
+public sealed class OrleansDocSamples
+{
+    [Fact]
+    public async Task HostAndClient_ApplyExplainAndCount()
+    {
+        var args = Array.Empty<string>();
+
+        #region snippet: orleans-host
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);        // the grains' only source of "now"
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering()                                       // production: a real membership provider
+            .AddMemoryGrainStorage(CustomerGrainOptions.StorageName)        // production: see "PostgreSQL" below
+            .UseInMemoryReminderService()
+            .AddCustomerLifecycle(policy => policy.DuplicateWindow = 64)); // validated at start, reloadable
+        using var host = builder.Build();
+        await host.StartAsync();
+        #endregion
+
+        var now = SystemClock.Instance.GetCurrentInstant();
+
+        #region snippet: orleans-client
+        var client = new CustomerLifecycleClient(host.Services.GetRequiredService<IGrainFactory>()); // or an IClusterClient
+        var customer = CustomerId.From("c-42");
+
+        var outcome = await client.ApplyAsync(LifecycleEvent.Create("order-1001", customer, LifecycleEventKind.Purchase, now));
+        // outcome.Status = Applied; the record is saved (with its ETag) before ApplyAsync returns
+
+        LifecycleRecord? record = await client.GetLifecycleAsync(customer);      // record.Stage = "Onboarding"
+        Explanation<LifecycleOutcome>? why = await client.ExplainAsync(customer, now + Duration.FromDays(200));
+        IReadOnlyDictionary<string, long> stages = await client.GetStageCountsAsync(); // { "Onboarding": 1 }, no scan
+        #endregion
+
+        Assert.Equal(LifecycleOutcomeStatus.Applied, outcome.Status);
+        Assert.Equal(LifecycleDefaults.Onboarding, record!.Stage);
+        Assert.Equal(LifecycleDefaults.Churned, why!.Result.Record!.Stage);
+        Assert.Equal(new Dictionary<string, long> { [LifecycleDefaults.Onboarding] = 1 }, stages);
+        await host.StopAsync();
+    }
+
+    /// <summary>The PostgreSQL configuration of the page; the PostgreSQL tests' clusters are configured by it.</summary>
+    public static ISiloBuilder UsePostgres(ISiloBuilder silo, string connectionString)
+    {
+        #region snippet: orleans-postgres
+        silo.AddAdoNetGrainStorage(CustomerGrainOptions.StorageName, storage =>
+            {
+                storage.Invariant = "Npgsql";
+                storage.ConnectionString = connectionString;
+            })
+            .UseAdoNetReminderService(reminders =>
+            {
+                reminders.Invariant = "Npgsql";
+                reminders.ConnectionString = connectionString;
+            });
+        #endregion
+        return silo;
+    }
+}

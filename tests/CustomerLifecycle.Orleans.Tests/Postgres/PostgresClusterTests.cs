@@ -1,0 +1,82 @@
+using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Orleans.Tests.TestHost;
+using Npgsql;
+using Orleans.Storage;
+
+namespace CustomerLifecycle.Orleans.Tests.Postgres;
+
+/// <summary>The customer grains over PostgreSQL through Orleans' ADO.NET grain storage and reminders.</summary>
+public sealed class PostgresClusterTests
+{
+    [PostgresFact]
+    public async Task Events_AreSavedAsRowsWithAVersion_AndReadBackAfterTheGrainIsGone()
+    {
+        await using var cluster = await CustomerCluster.StartAsync(3, ClusterStorage.Postgres);
+        var customer = Events.NewCustomer();
+        await cluster.Client.ApplyAsync(Events.Purchase(customer, "p-1", CustomerCluster.Start));
+        await cluster.Client.ApplyAsync(Events.Purchase(customer, "p-2", CustomerCluster.Start));
+        var record = await cluster.Client.GetLifecycleAsync(customer);
+
+        await cluster.Cluster.DeactivateAsync(cluster.Client.Customer(customer));
+
+        Assert.Equal(record, await cluster.Client.GetLifecycleAsync(customer));
+        Assert.Equal(2, await VersionOfAsync(customer));
+    }
+
+    [PostgresFact]
+    public async Task WriteThatLostTheETagRace_FailsAndSavesNothing_AndTheClientsRetryAppliesItFromStorage()
+    {
+        await using var cluster = await CustomerCluster.StartAsync(1, ClusterStorage.Postgres);
+        var customer = Events.NewCustomer();
+        await cluster.Client.ApplyAsync(Events.Purchase(customer, "p-1", CustomerCluster.Start));
+
+        // Another writer (a second activation during a partition) saved the row since the grain read it.
+        await ExecuteAsync("UPDATE OrleansStorage SET Version = Version + 1 WHERE GrainIdExtensionString LIKE '%' || @customer", customer);
+        var lost = Events.Purchase(customer, "p-2", CustomerCluster.Start);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => cluster.Client.Customer(customer).ApplyAsync(lost));
+        Assert.Equal(2, await VersionOfAsync(customer));
+
+        var retried = await cluster.Client.ApplyAsync(lost);
+
+        Assert.Equal(LifecycleOutcomeStatus.Applied, retried.Status);
+        Assert.Equal(2, (await cluster.Client.GetLifecycleAsync(customer))!.EventCount);
+        Assert.Equal(3, await VersionOfAsync(customer));
+    }
+
+    [PostgresFact]
+    public async Task SiloKilledDuringALoad_LosesNoAcknowledgedEvent()
+    {
+        await using var cluster = await CustomerCluster.StartAsync(3, ClusterStorage.Postgres);
+
+        await Scenarios.KillASiloDuringALoadAsync(cluster);
+    }
+
+    [PostgresFact]
+    public async Task TimeRule_FiresFromAReminderKeptInPostgres_AfterTheCustomersSiloWasKilled()
+    {
+        await using var cluster = await CustomerCluster.StartAsync(3, ClusterStorage.Postgres);
+
+        await Scenarios.ChurnFromTheReminderAfterAKillAsync(cluster);
+    }
+
+    private static async Task<int> VersionOfAsync(CustomerId customer)
+        => (int)(await ScalarAsync("SELECT Version FROM OrleansStorage WHERE GrainIdExtensionString LIKE '%' || @customer", customer))!;
+
+    private static async Task<object?> ScalarAsync(string sql, CustomerId customer)
+    {
+        await using var connection = new NpgsqlConnection(PostgresDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("customer", customer.Value!);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static async Task ExecuteAsync(string sql, CustomerId customer)
+    {
+        await using var connection = new NpgsqlConnection(PostgresDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("customer", customer.Value!);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+}
