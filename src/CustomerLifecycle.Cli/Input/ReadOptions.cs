@@ -12,4 +12,7 @@ internal sealed class ReadOptions
     public string? DateFormat { get; init; }
 
     public bool SkipInvalid { get; init; }
+
+    /// <summary>Whether a negative amount (a refund) is a row the command reads; otherwise it is a row error.</summary>
+    public bool RefundsRead { get; init; }
 }

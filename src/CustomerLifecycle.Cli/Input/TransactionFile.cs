@@ -58,7 +58,7 @@ internal static partial class TransactionFile
 
             try
             {
-                rows.Add(ParseRow(line, lineNumber, layout, datePattern));
+                rows.Add(ParseRow(line, lineNumber, layout, datePattern, options.RefundsRead));
             }
             catch (RowException e)
             {
@@ -139,7 +139,7 @@ internal static partial class TransactionFile
         throw new CliException($"{path}:1: no {what} column in the header ({string.Join(", ", header)}); name it with {option}.");
     }
 
-    private static TransactionRow ParseRow(string line, int lineNumber, Layout layout, LocalDatePattern? datePattern)
+    private static TransactionRow ParseRow(string line, int lineNumber, Layout layout, LocalDatePattern? datePattern, bool refundsRead)
     {
         IReadOnlyList<string> fields = layout.Delimiter is { } delimiter
             ? SplitDelimited(line, delimiter)
@@ -166,6 +166,11 @@ internal static partial class TransactionFile
         }
 
         var amount = ParseAmount(fields[layout.AmountIndex].Trim().Trim('"'), layout.AmountIndex + 1);
+        if (amount < 0 && !refundsRead)
+        {
+            throw new RowException(layout.AmountIndex + 1, $"amount '{fields[layout.AmountIndex].Trim().Trim('"')}' is negative; a row is a purchase (refunds are not read).");
+        }
+
         return new TransactionRow(customer, date, amount, lineNumber);
     }
 
@@ -212,7 +217,7 @@ internal static partial class TransactionFile
             throw new RowException(column, $"amount '{text}' is not a number.");
         }
 
-        return amount >= 0 ? amount : throw new RowException(column, $"amount '{text}' is negative; a row is a purchase (refunds are not read).");
+        return amount;
     }
 
     private static List<string> SplitDelimited(string line, char delimiter)
