@@ -220,7 +220,8 @@ public sealed partial class LoyaltyEngine
         {
             for (var i = 0; i < records.Length; i++)
             {
-                outputs[i] = LoyaltyRecordSummary.TryRead(records[i], this, asOf, out var balance) ? balance : Replay(workspace, records[i], asOf);
+                var record = records[i];
+                outputs[i] = LoyaltyRecordSummary.Holding(record, this, asOf) is { } summary ? summary.At(asOf) : Replay(workspace, record, asOf);
             }
         }
         finally

@@ -19,6 +19,7 @@ internal sealed class LoyaltyRecordSummary
     {
         Policy = policy;
         Balance = balance;
+        From = balance.AsOf;
         Until = until;
         LedgerFrom = ledgerFrom;
         LedgerUntil = ledgerUntil;
@@ -28,8 +29,11 @@ internal sealed class LoyaltyRecordSummary
     /// <summary>Gets the engine or calculator whose policy judged <see cref="Balance"/> (warning window, point value, tiers).</summary>
     public object Policy { get; }
 
-    /// <summary>Gets the balance the replay found, as of its <see cref="LoyaltyBalance.AsOf"/>, not before any entry.</summary>
+    /// <summary>Gets the balance the replay found, as of <see cref="From"/>.</summary>
     public LoyaltyBalance Balance { get; }
+
+    /// <summary>Gets the replay's instant, not before any entry.</summary>
+    public Instant From { get; }
 
     /// <summary>Gets the first instant after the replay's at which the balance may read otherwise under <see cref="Policy"/>: a
     /// lot's holding period or lifetime ends, a lot enters the warning window, or the tier walk decides.</summary>
@@ -45,19 +49,13 @@ internal sealed class LoyaltyRecordSummary
     /// <summary>Gets the earliest instant of any entry, or end of a lot holding points.</summary>
     public Instant Earliest { get; }
 
-    /// <summary>The balance <paramref name="policy"/> would replay for <paramref name="record"/> at <paramref name="asOf"/>, when
-    /// the record's summary holds then; false when it must be replayed.</summary>
-    public static bool TryRead(LoyaltyRecord record, object policy, Instant asOf, out LoyaltyBalance balance)
-    {
-        if (record.Summary is LoyaltyRecordSummary summary && ReferenceEquals(summary.Policy, policy) && asOf >= summary.Balance.AsOf && asOf < summary.Until)
-        {
-            balance = summary.Balance with { AsOf = asOf };
-            return true;
-        }
+    /// <summary>The summary of <paramref name="record"/> kept by <paramref name="policy"/>, when it holds at <paramref name="asOf"/>;
+    /// null when the record must be replayed.</summary>
+    public static LoyaltyRecordSummary? Holding(LoyaltyRecord record, object policy, Instant asOf)
+        => record.Summary is LoyaltyRecordSummary summary && ReferenceEquals(summary.Policy, policy) && asOf >= summary.From && asOf < summary.Until ? summary : null;
 
-        balance = default;
-        return false;
-    }
+    /// <summary>The balance at <paramref name="asOf"/>, an instant the summary holds at: the replay's, but for the instant.</summary>
+    public LoyaltyBalance At(Instant asOf) => Balance with { AsOf = asOf };
 
     /// <summary>Keeps on <paramref name="record"/> what a replay of all its entries into <paramref name="ledger"/> found at
     /// <paramref name="balance"/>'s instant (nothing when that is before an entry).</summary>
