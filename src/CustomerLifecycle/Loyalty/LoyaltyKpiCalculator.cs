@@ -48,10 +48,10 @@ public sealed class LoyaltyKpiCalculator
         long issued = 0, redeemed = 0, expired = 0, outstanding = 0;
         var workspace = LoyaltyWorkspace.Rent();
         var ledger = workspace.Ledger;
+        // As the period closes: a lot ending exactly at its end expires in the next period, and is still owed now.
+        var closing = periodEnd - Duration.Epsilon;
         foreach (var record in records)
         {
-            // As the period closes: a lot ending exactly at its end expires in the next period, and is still owed now.
-            var closing = periodEnd - Duration.Epsilon;
             if (LoyaltyRecordSummary.LotsAt(record, closing) is { } summary && summary.Earliest >= periodStart)
             {
                 // Every entry and every due lot falls in the period, so its figures are the ledger's totals as it closes.
