@@ -10,17 +10,30 @@ namespace CustomerLifecycle.Loyalty;
 /// </remarks>
 public sealed record LoyaltyRecord
 {
+    private readonly CustomerId _member;
     private readonly ImmutableArray<LoyaltyEntry> _entries = [];
 
     /// <summary>Gets the member.</summary>
-    public required CustomerId Member { get; init; }
+    public required CustomerId Member
+    {
+        get => _member;
+        init => (_member, Summary) = (value, null);
+    }
 
     /// <summary>Gets the entries, in the order written.</summary>
     public ImmutableArray<LoyaltyEntry> Entries
     {
         get => _entries.IsDefault ? [] : _entries;
-        init => _entries = value;
+        init => (_entries, Summary) = (value, null);
     }
+
+    /// <summary>
+    /// Gets or sets what a replay of this instance's entries found, kept so that a sweep at a later instant need not replay
+    /// them again (the engine's <c>LoyaltyRecordSummary</c>). A cache derived from the entries, never data: it is not
+    /// compared, printed or serialised, and a copy made with other entries or another member starts without it.
+    /// </summary>
+    /// <remarks>Written and read whole (one reference) by any thread: a race only computes the same summary twice.</remarks>
+    internal object? Summary { get; set; }
 
     /// <inheritdoc/>
     public bool Equals(LoyaltyRecord? other)

@@ -194,7 +194,11 @@ public sealed partial class LoyaltyEngine
 
     /// <summary>Evaluates many records at one instant (a nightly sweep: expiry judged and, with tiers, reviews and grace periods
     /// walked to <paramref name="asOf"/>; a liability report), writing compact outputs; allocates nothing once the thread's
-    /// buffers hold the largest ledger.</summary>
+    /// buffers hold the largest ledger, but for one summary per record instance replayed.</summary>
+    /// <remarks>A record replayed at an instant not before its latest entry keeps what the replay found, and until the next
+    /// instant anything can change without a new entry (a lot's holding period or lifetime ends, a lot enters the warning
+    /// window, a tier review, grace period or status match ends) a sweep answers for it from that summary, without replaying
+    /// and without allocating; the balance is the same to the bit.</remarks>
     /// <param name="records">The records; none may be null.</param>
     /// <param name="asOf">The instant lots are judged at.</param>
     /// <param name="outputs">Receives one balance per record, at the same index; at least as long as <paramref name="records"/>.</param>
@@ -214,18 +218,29 @@ public sealed partial class LoyaltyEngine
         var workspace = LoyaltyWorkspace.Rent();
         try
         {
-            var ledger = workspace.Ledger;
             for (var i = 0; i < records.Length; i++)
             {
-                var entries = records[i].Entries;
-                ledger.Load(entries);
-                outputs[i] = ledger.Balance(records[i].Member, asOf, _warning, _pointValue, _tiers?.LevelAt(workspace.TierWalk, entries, asOf) ?? 0);
+                var record = records[i];
+                outputs[i] = LoyaltyRecordSummary.Holding(record, this, asOf) is { } summary ? summary.At(asOf) : Replay(workspace, record, asOf);
             }
         }
         finally
         {
             workspace.Return();
         }
+    }
+
+    /// <summary>A member's balance replayed from every entry, kept on the record (see <see cref="LoyaltyRecordSummary"/>) for the
+    /// sweeps up to the next instant anything can change.</summary>
+    private LoyaltyBalance Replay(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf)
+    {
+        var ledger = workspace.Ledger;
+        ledger.Load(record.Entries);
+        var nextTierDecision = Instant.MaxValue;
+        var level = _tiers?.LevelAt(workspace.TierWalk, record.Entries, asOf, out nextTierDecision) ?? 0;
+        var balance = ledger.Balance(record.Member, asOf, _warning, _pointValue, level);
+        LoyaltyRecordSummary.Keep(record, this, ledger, balance, _warning, nextTierDecision);
+        return balance;
     }
 
     private static LoyaltyOutcome Rejected(LoyaltyRecord? account, Reason refusal) => new()

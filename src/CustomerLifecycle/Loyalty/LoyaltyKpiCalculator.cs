@@ -6,7 +6,9 @@ namespace CustomerLifecycle.Loyalty;
 /// <summary>Measures a programme over many ledgers: points issued, redeemed and expired (breakage) in a period, and the
 /// outstanding points' liability at its end, valued at the policy's point value.</summary>
 /// <remarks>Sealed, immutable and thread-safe. A measurement replays each ledger into one reused buffer, kept per thread
-/// between calls, so it allocates nothing once the buffer holds the largest ledger.</remarks>
+/// between calls, so it allocates nothing once the buffer holds the largest ledger, but for one summary per record instance
+/// replayed; a record whose summary (kept by this calculator or an engine's sweep) holds as the period closes, with every
+/// entry in the period, is answered from it without replaying.</remarks>
 public sealed class LoyaltyKpiCalculator
 {
     private readonly decimal _pointValue;
@@ -46,8 +48,18 @@ public sealed class LoyaltyKpiCalculator
         long issued = 0, redeemed = 0, expired = 0, outstanding = 0;
         var workspace = LoyaltyWorkspace.Rent();
         var ledger = workspace.Ledger;
+        // As the period closes: a lot ending exactly at its end expires in the next period, and is still owed now.
+        var closing = periodEnd - Duration.Epsilon;
         foreach (var record in records)
         {
+            if (LoyaltyRecordSummary.LotsAt(record, closing) is { } summary && summary.Earliest >= periodStart)
+            {
+                // Every entry and every due lot falls in the period, so its figures are the ledger's totals as it closes.
+                var held = summary.Balance;
+                (issued, redeemed, expired) = (issued + held.Earned, redeemed + held.Redeemed, expired + held.Expired);
+                outstanding += Math.Max(0, held.Available + held.Pending);
+                continue;
+            }
 
             foreach (var entry in record.Entries)
             {
@@ -68,9 +80,13 @@ public sealed class LoyaltyKpiCalculator
 
             ledger.LoadBefore(record.Entries, periodEnd);
             expired += ledger.DueUnwritten(periodStart, periodEnd);
-            // Held as the period closes: a lot ending exactly at its end expires in the next period, and is still owed now.
-            var balance = ledger.Balance(record.Member, periodEnd - Duration.Epsilon, Duration.Zero, _pointValue);
+            var balance = ledger.Balance(record.Member, closing, Duration.Zero, _pointValue);
             outstanding += Math.Max(0, balance.Available + balance.Pending);
+            if (record.Summary is null)
+            {
+                // Kept only where no engine keeps one, so that a sweep and a report over the same records do not take turns.
+                LoyaltyRecordSummary.Keep(record, this, ledger, balance, Duration.Zero, Instant.MaxValue);
+            }
         }
 
         workspace.Return();

@@ -199,6 +199,39 @@ internal sealed class LoyaltyLedger
         return new LoyaltyBalance(member, asOf, net, pending, ExpiredWritten + expiredDue, Redeemed, Earned, Reversed, Debt, expiringSoon, nextExpiry, (net + pending) * pointValue, tierLevel);
     }
 
+    /// <summary>
+    /// The instants around <paramref name="asOf"/> between which <see cref="Balance"/> reads the same: the last at or before it
+    /// and the first after it at which a lot holding points changes state (<see cref="StateAt"/>: its holding period ends, its
+    /// lifetime ends), the first after it at which one enters the warning window, and the earliest end of any such lot.
+    /// </summary>
+    /// <remarks>It reads a lot's instants exactly as <see cref="StateAt"/> and <see cref="Balance"/> do: a new way of judging a
+    /// lot changes both together, or the summaries built from this go stale.</remarks>
+    public LoyaltyLedgerChanges ChangesAround(Instant asOf, Duration warning)
+    {
+        Instant last = Instant.MinValue, next = Instant.MaxValue, warned = Instant.MaxValue, earliestEnd = Instant.MaxValue;
+        for (var lot = 0; lot < LotCount; lot++)
+        {
+            if (_remaining[lot] <= 0)
+            {
+                continue;
+            }
+
+            var availableFrom = _lots[lot].AvailableFrom!.Value;
+            var expiresAt = _lots[lot].ExpiresAt!.Value;
+            (last, next) = Around(availableFrom, asOf, last, next);
+            (last, next) = Around(expiresAt, asOf, last, next);
+
+            var entersWarning = expiresAt - warning;
+            warned = entersWarning > asOf && entersWarning < warned ? entersWarning : warned;
+            earliestEnd = expiresAt < earliestEnd ? expiresAt : earliestEnd;
+        }
+
+        return new LoyaltyLedgerChanges(last, next, warned, earliestEnd);
+    }
+
+    private static (Instant Last, Instant Next) Around(Instant change, Instant asOf, Instant last, Instant next)
+        => change <= asOf ? (change > last ? change : last, next) : (last, change < next ? change : next);
+
     private void Clear()
     {
         _lotByKey.Clear();
@@ -233,3 +266,9 @@ internal sealed class LoyaltyLedger
         LotCount++;
     }
 }
+
+/// <summary>What <see cref="LoyaltyLedger.ChangesAround"/> found: between <paramref name="Last"/> (included) and
+/// <paramref name="Next"/> (excluded) no lot changes state; <paramref name="NextWarning"/> is when a lot next enters the warning
+/// window; <paramref name="EarliestEnd"/> the soonest end of a lot holding points. <see cref="Instant.MinValue"/> and
+/// <see cref="Instant.MaxValue"/> stand for "none".</summary>
+internal readonly record struct LoyaltyLedgerChanges(Instant Last, Instant Next, Instant NextWarning, Instant EarliestEnd);

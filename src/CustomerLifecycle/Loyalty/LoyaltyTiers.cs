@@ -82,15 +82,21 @@ internal sealed class LoyaltyTiers
     }
 
     /// <summary>The tier that holds at <paramref name="at"/>, walked in a reused buffer that explains nothing: allocates nothing once it is large enough.</summary>
-    public int LevelAt(LoyaltyTierWalk walk, ImmutableArray<LoyaltyEntry> entries, Instant at)
+    public int LevelAt(LoyaltyTierWalk walk, ImmutableArray<LoyaltyEntry> entries, Instant at) => LevelAt(walk, entries, at, out _);
+
+    /// <summary>As <see cref="LevelAt(LoyaltyTierWalk, ImmutableArray{LoyaltyEntry}, Instant)"/>, with the first instant after
+    /// <paramref name="at"/> at which the walk would decide anything (<paramref name="nextDecision"/>, <see cref="Instant.MaxValue"/>
+    /// when nothing is due): the tier reads the same until then.</summary>
+    public int LevelAt(LoyaltyTierWalk walk, ImmutableArray<LoyaltyEntry> entries, Instant at, out Instant nextDecision)
     {
         walk.Load(entries, explain: false);
         if (!walk.HasMatches && !(walk.EarnedPoints >= _leastPoints) && !(walk.EarnedSpend >= _leastSpend))
         {
+            nextDecision = Instant.MaxValue;
             return 0; // all the member ever earned reaches no threshold, so no window of it does: most members of a sweep
         }
 
-        Walk(walk, at);
+        nextDecision = NextDecision(walk, Walk(walk, at)) ?? Instant.MaxValue;
         return walk.Effective;
     }
 
@@ -128,17 +134,20 @@ internal sealed class LoyaltyTiers
 
     private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
-    /// <summary>Walks the loaded events up to <paramref name="until"/> (included), deciding at each instant in the order of the class remarks.</summary>
-    private void Walk(LoyaltyTierWalk walk, Instant until)
+    /// <summary>When a walk that has reached event <paramref name="next"/> decides next: a drop, a match's end, a review or the event.</summary>
+    private static Instant? NextDecision(LoyaltyTierWalk walk, int next)
+        => Earliest(Earliest(walk.Drop?.At, walk.Match?.Until), Earliest(walk.Review, next < walk.EventCount ? walk.Event(next).At : null));
+
+    /// <summary>Walks the loaded events up to <paramref name="until"/> (included), deciding at each instant in the order of the
+    /// class remarks; returns the index of the first event after it.</summary>
+    private int Walk(LoyaltyTierWalk walk, Instant until)
     {
         var next = 0;
         while (true)
         {
-            Instant? entryAt = next < walk.EventCount ? walk.Event(next).At : null;
-            var at = Earliest(Earliest(walk.Drop?.At, walk.Match?.Until), Earliest(walk.Review, entryAt));
-            if (at is not { } t || t > until)
+            if (NextDecision(walk, next) is not { } t || t > until)
             {
-                return;
+                return next;
             }
 
             if (walk.Drop?.At == t)

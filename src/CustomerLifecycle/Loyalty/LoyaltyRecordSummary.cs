@@ -1,0 +1,98 @@
+using NodaTime;
+
+namespace CustomerLifecycle.Loyalty;
+
+/// <summary>
+/// What a replay of a record's ledger found, kept on the record instance (<see cref="LoyaltyRecord.Summary"/>) so that a sweep
+/// at a later instant answers without replaying: the balance as of the replay and the instants it holds between. The lifecycle
+/// engine's <c>NextCheckAt</c>, for points: nothing but a new entry or one of those instants changes a balance.
+/// </summary>
+/// <remarks>
+/// <para>A cache derived from the entries by the very replay the slow path runs, never data: nothing is persisted, and a record
+/// copied with other entries starts without one. Its bounds come from the replay's own state (each lot's instants as the
+/// ledger judges them, the tier walk's next decision), so a new way of judging lots or tiers moves them with it.</para>
+/// <para>Immutable: published by one reference write, read by any thread.</para>
+/// </remarks>
+internal sealed class LoyaltyRecordSummary
+{
+    private LoyaltyRecordSummary(object policy, LoyaltyBalance balance, Instant until, Instant ledgerFrom, Instant ledgerUntil, Instant earliest)
+    {
+        Policy = policy;
+        Balance = balance;
+        From = balance.AsOf;
+        Until = until;
+        LedgerFrom = ledgerFrom;
+        LedgerUntil = ledgerUntil;
+        Earliest = earliest;
+    }
+
+    /// <summary>Gets the engine or calculator whose policy judged <see cref="Balance"/> (warning window, point value, tiers).</summary>
+    public object Policy { get; }
+
+    /// <summary>Gets the balance the replay found, as of <see cref="From"/>.</summary>
+    public LoyaltyBalance Balance { get; }
+
+    /// <summary>Gets the replay's instant, not before any entry.</summary>
+    public Instant From { get; }
+
+    /// <summary>Gets the first instant after the replay's at which the balance may read otherwise under <see cref="Policy"/>: a
+    /// lot's holding period or lifetime ends, a lot enters the warning window, or the tier walk decides.</summary>
+    public Instant Until { get; }
+
+    /// <summary>Gets the first instant, not before the latest entry, from which the lots read as the replay found them.</summary>
+    public Instant LedgerFrom { get; }
+
+    /// <summary>Gets the first instant after the replay's at which a lot changes state; its points and states, under any policy,
+    /// hold over [<see cref="LedgerFrom"/>, <see cref="LedgerUntil"/>).</summary>
+    public Instant LedgerUntil { get; }
+
+    /// <summary>Gets the earliest instant of any entry, or end of a lot holding points.</summary>
+    public Instant Earliest { get; }
+
+    /// <summary>The summary of <paramref name="record"/> kept by <paramref name="policy"/>, when it holds at <paramref name="asOf"/>;
+    /// null when the record must be replayed.</summary>
+    public static LoyaltyRecordSummary? Holding(LoyaltyRecord record, object policy, Instant asOf)
+        => record.Summary is LoyaltyRecordSummary summary && ReferenceEquals(summary.Policy, policy) && asOf >= summary.From && asOf < summary.Until ? summary : null;
+
+    /// <summary>The balance at <paramref name="asOf"/>, an instant the summary holds at: the replay's, but for the instant.</summary>
+    public LoyaltyBalance At(Instant asOf) => Balance with { AsOf = asOf };
+
+    /// <summary>Keeps on <paramref name="record"/> what a replay of all its entries into <paramref name="ledger"/> found at
+    /// <paramref name="balance"/>'s instant (nothing when that is before an entry).</summary>
+    /// <param name="record">The record replayed.</param>
+    /// <param name="policy">The engine or calculator that replayed it.</param>
+    /// <param name="ledger">The ledger, holding every entry of <paramref name="record"/>.</param>
+    /// <param name="balance">The balance the replay found.</param>
+    /// <param name="warning">The policy's warning window.</param>
+    /// <param name="nextTierDecision">When the tier walk decides next (<see cref="Instant.MaxValue"/>: never without an entry).</param>
+    public static void Keep(LoyaltyRecord record, object policy, LoyaltyLedger ledger, LoyaltyBalance balance, Duration warning, Instant nextTierDecision)
+    {
+        Instant earliest = Instant.MaxValue, latest = Instant.MinValue;
+        foreach (var entry in record.Entries)
+        {
+            earliest = entry.At < earliest ? entry.At : earliest;
+            latest = entry.At > latest ? entry.At : latest;
+        }
+
+        if (balance.AsOf < latest)
+        {
+            return; // the summary reads the ledger as of its latest entry: the liability relies on it
+        }
+
+        var lots = ledger.ChangesAround(balance.AsOf, warning);
+        record.Summary = new LoyaltyRecordSummary(
+            policy,
+            balance,
+            Min(Min(lots.Next, lots.NextWarning), nextTierDecision),
+            lots.Last > latest ? lots.Last : latest,
+            lots.Next,
+            Min(earliest, lots.EarliestEnd));
+    }
+
+    /// <summary>The summary of <paramref name="record"/> whichever engine or calculator kept it, when its lots hold at
+    /// <paramref name="asOf"/>: its points then read the same under any policy.</summary>
+    public static LoyaltyRecordSummary? LotsAt(LoyaltyRecord record, Instant asOf)
+        => record.Summary is LoyaltyRecordSummary summary && asOf >= summary.LedgerFrom && asOf < summary.LedgerUntil ? summary : null;
+
+    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+}
