@@ -11,7 +11,8 @@ namespace CustomerLifecycle.Tests.Profile;
 [Properties(Arbitrary = [typeof(ProfileArbitraries)], MaxTest = 200)]
 public sealed class ProfileProperties
 {
-    private static readonly ProfileOptions DefaultPolicy = new() { Features = [.. Features] };
+    // Lead scoring on, so that folding also re-qualifies prospects and applies the lifecycle events qualifications imply.
+    private static readonly ProfileOptions DefaultPolicy = new() { Features = [.. Features], LeadScoring = LeadPolicy(), MaxLeadInteractions = 5 };
     private static readonly ProfileEngine Engine = new(DefaultPolicy);
 
     // Histories end within 730 days of Start.
@@ -106,6 +107,7 @@ public sealed class ProfileProperties
                        && why.Result.Health.Factors.SequenceEqual(view.Health.Factors)
                        && why.Result.Health.Score == view.Health.Score
                        && why.Result.Value == view.Value
+                       && why.Result.Lead?.ToAssessment() == view.Lead?.ToAssessment()
                        && why.Subject == p.Customer.ToString();
             }).ToProperty();
         });
@@ -119,7 +121,8 @@ public sealed class ProfileProperties
            && view.Health.Status == summary.Health.Status
            && (view.Health.ComputedScore?.Value ?? 0) == summary.Health.Score
            && view.Health.ComputedBand == (summary.Health.BandIndex < 0 ? null : Engine.Health.BandName(summary.Health.BandIndex))
-           && view.Value == summary.Value;
+           && view.Value == summary.Value
+           && view.Lead?.ToAssessment() == summary.Lead;
 
     private static bool WithinBounds(ProfileRecord profile, ProfileOptions policy)
         => profile.RecentOrders.Length <= policy.MaxRecentOrders
@@ -131,5 +134,6 @@ public sealed class ProfileProperties
            && profile.OpenComplaints.Length <= policy.MaxOpenItems
            && profile.TicketOpenings.Length <= policy.SupportWindowDays
            && profile.OpenInvoices.Length <= policy.MaxOpenItems
-           && profile.RecentFactIds.Length <= policy.DuplicateWindow;
+           && profile.RecentFactIds.Length <= policy.DuplicateWindow
+           && profile.LeadInteractions.Length <= (policy.LeadScoring is null ? 0 : policy.MaxLeadInteractions);
 }
