@@ -56,6 +56,36 @@ public sealed class ProfileProperties
         return Equals(once, twice);
     }
 
+    [Property]
+    public Property AFactForAnotherCustomer_IsRejectedNamingTheCustomer_AndNothingIsApplied()
+        => Prop.ForAll(History.ToArbitrary(), Fact(CustomerId.From("c-2"), "other").ToArbitrary(), (history, fact) =>
+        {
+            var profile = Engine.Replay(Customer, history).Profile;
+            var outcome = Engine.TryApply(profile, fact);
+            return (profile is null
+                    || (outcome.Status == ProfileOutcomeStatus.Rejected
+                        && ReferenceEquals(outcome.Profile, profile)
+                        && outcome.Reasons.Single().Message == $"Customer: fact 'other' is for customer 'c-2', not 'c-1'."))
+                .Label($"{history.Count} facts: {outcome.Status}");
+        });
+
+    [Property]
+    public Property ARefundOfAnUnknownOrder_IsRejectedNamingTheOrder_AndNothingIsApplied(IReadOnlyList<CustomerFact> history)
+    {
+        var profile = Engine.Replay(Customer, history).Profile;
+        if (profile is null)
+        {
+            return true.ToProperty();
+        }
+
+        var outcome = Engine.TryApply(profile, CustomerFact.Refund("refund-of-nothing", Customer, profile.LastFactAt, "never-ordered", 1));
+
+        return (outcome.Status == ProfileOutcomeStatus.Rejected
+                && ReferenceEquals(outcome.Profile, profile)
+                && outcome.Reasons.Single().Message == $"OrderId: no order 'never-ordered' within the refund window (90 days) before {profile.LastFactAt}.")
+            .Label(outcome.Reasons.FirstOrDefault()?.Message ?? outcome.Status.ToString());
+    }
+
     [Property(MaxTest = 100)]
     public Property AProfilesSize_StaysWithinItsBounds_HoweverLongTheHistory()
         => Prop.ForAll(Policy.ToArbitrary(), HistoryOf(Customer, 300).ToArbitrary(), (policy, history) =>
