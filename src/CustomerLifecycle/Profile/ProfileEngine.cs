@@ -10,8 +10,9 @@ namespace CustomerLifecycle.Profile;
 
 /// <summary>
 /// One stream of customer facts in, the whole customer out: folds facts into a bounded <see cref="ProfileRecord"/>
-/// (applying the lifecycle events they derive through a <see cref="LifecycleEngine"/>), and evaluates a profile at an
-/// instant with every engine: lifecycle, RFM, tier and contact, health and CLV. Pure: no I/O, no clock.
+/// (applying the lifecycle events they derive through a <see cref="LifecycleEngine"/> and, when the policy scores leads,
+/// the event a prospect's changed qualification implies), and evaluates a profile at an instant with every engine:
+/// lifecycle, RFM, tier and contact, health, CLV and the lead score of a customer who never bought. Pure: no I/O, no clock.
 /// </summary>
 /// <remarks>Sealed, immutable and thread-safe: build one per policy and share it.</remarks>
 public sealed partial class ProfileEngine
