@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace CustomerLifecycle.Profile;
 
 /// <summary>What the host knows about a customer beyond its behaviour: firmographics and its judgement of fit.</summary>
@@ -17,4 +19,26 @@ public sealed record CustomerAttributes(
 {
     /// <summary>Gets the attributes of a customer the host has said nothing about.</summary>
     public static CustomerAttributes None { get; } = new();
+
+    /// <summary>Gets the host's free-form tags for the customer (e.g. <c>"uses-erp"</c>, <c>"competitor"</c>, <c>"outside-icp"</c>):
+    /// the lead score's flag rules and disqualifying flags read them.</summary>
+    /// <value>The default value is empty.</value>
+    public ImmutableArray<string> Flags { get => field.IsDefault ? [] : field; init; }
+
+    /// <summary>Compares the attributes and the flags, in order.</summary>
+    /// <param name="other">The attributes to compare with.</param>
+    /// <returns>Whether both hold the same values.</returns>
+    public bool Equals(CustomerAttributes? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Industry == other.Industry
+                && Size == other.Size
+                && Region == other.Region
+                && MatchesIdealProfile == other.MatchesIdealProfile
+                && HasGrowthPotential == other.HasGrowthPotential
+                && IsBenchmarkCustomer == other.IsBenchmarkCustomer
+                && Flags.AsSpan().SequenceEqual(other.Flags.AsSpan())));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Industry, Size, Region, MatchesIdealProfile, HasGrowthPotential, IsBenchmarkCustomer, Flags.Length);
 }

@@ -1,4 +1,5 @@
 using CustomerLifecycle.Health;
+using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
@@ -27,4 +28,8 @@ public sealed record CustomerView(
 {
     /// <summary>Gets a value indicating whether the profile changed (a time-based lifecycle rule fired) and so must be saved.</summary>
     public bool Changed => Lifecycle.Changed;
+
+    /// <summary>Gets the lead score of a customer who has never bought, with its contributions and reasons, when the policy
+    /// scores leads (<c>ProfileOptions.LeadScoring</c>); otherwise <see langword="null"/>.</summary>
+    public LeadScore? Lead { get; init; }
 }

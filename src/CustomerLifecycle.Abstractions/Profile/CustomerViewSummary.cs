@@ -1,4 +1,5 @@
 using CustomerLifecycle.Health;
+using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
 
@@ -23,4 +24,7 @@ public readonly record struct CustomerViewSummary(
 {
     /// <summary>Gets a value indicating whether the profile changed (and so must be saved).</summary>
     public bool Changed => Transitions > 0;
+
+    /// <summary>Gets the lead assessment of a customer who has never bought when the policy scores leads; otherwise <see langword="null"/>.</summary>
+    public LeadAssessment? Lead { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
 using NodaTime;
 
@@ -114,6 +115,13 @@ public sealed record ProfileRecord
     /// <summary>Gets when the customer cancelled; null if never.</summary>
     public Instant? CancelledAt { get; init; }
 
+    /// <summary>Gets the prospect's latest interactions (contact facts, the channel as the interaction kind), the newest
+    /// <c>ProfileOptions.MaxLeadInteractions</c>, kept only when the policy scores leads.</summary>
+    public ImmutableArray<LeadInteraction> LeadInteractions { get => field.IsDefault ? [] : field; init; }
+
+    /// <summary>Gets the lead qualification the last fact folded while the customer had never bought left the prospect at.</summary>
+    public LeadQualification LeadQualification { get; init; }
+
     /// <summary>Gets the ids of the last facts applied, oldest first: a fact whose id is among them is a duplicate; at most <c>DuplicateWindow</c>.</summary>
     public ImmutableArray<string> RecentFactIds { get => field.IsDefault ? [] : field; init; }
 
@@ -150,6 +158,8 @@ public sealed record ProfileRecord
                 && OpenComplaints.AsSpan().SequenceEqual(other.OpenComplaints.AsSpan())
                 && TicketOpenings.AsSpan().SequenceEqual(other.TicketOpenings.AsSpan())
                 && OpenInvoices.AsSpan().SequenceEqual(other.OpenInvoices.AsSpan())
+                && LeadQualification == other.LeadQualification
+                && LeadInteractions.AsSpan().SequenceEqual(other.LeadInteractions.AsSpan())
                 && RecentFactIds.AsSpan().SequenceEqual(other.RecentFactIds.AsSpan())));
 
     /// <inheritdoc/>

@@ -64,8 +64,12 @@ public static class ProfileGenerators
         from duplicates in Gen.Choose(1, 64)
         from tierValue in Gen.Elements(ProfileTierValue.NetSpend, ProfileTierValue.Clv)
         from zone in Gen.Elements("UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo")
+        from leads in Gen.Elements(false, true)
+        from leadInteractions in Gen.Choose(1, 8)
         select new ProfileOptions
         {
+            LeadScoring = leads ? LeadPolicy() : null,
+            MaxLeadInteractions = leadInteractions,
             Features = [.. Features],
             RefundWindowDays = refundDays,
             MaxRecentOrders = orders,
@@ -79,6 +83,25 @@ public static class ProfileGenerators
             DuplicateWindow = duplicates,
             Value = new Value.ValueOptions { TimeZoneId = zone },
         };
+
+    /// <summary>A lead-scoring policy the generated facts move: the default fit and negative rules plus an
+    /// <c>"ideal-profile"</c> flag rule, the contact channels as interaction kinds (email 20, call 30, meeting 40 points), so
+    /// that generated prospects are qualified, unqualified and disqualified (<c>"outside-icp"</c>) as their facts arrive.</summary>
+    /// <returns>A new policy.</returns>
+    public static LeadScoring.LeadScoringOptions LeadPolicy()
+    {
+        var options = new LeadScoring.LeadScoringOptions
+        {
+            InteractionKinds =
+            [
+                new() { Kind = "email", Points = 20 },
+                new() { Kind = "call", Points = 30 },
+                new() { Kind = "meeting", Points = 40 },
+            ],
+        };
+        options.FitRules.Add(new() { Id = "ideal", Kind = LeadScoring.LeadRuleKind.HasFlag, Values = ["ideal-profile"], Points = 20 });
+        return options;
+    }
 
     /// <summary>A generator of one fact of <paramref name="customer"/> with the given id, within <paramref name="days"/> of <see cref="Start"/>.</summary>
     /// <param name="customer">The customer.</param>
@@ -98,7 +121,7 @@ public static class ProfileGenerators
                from reference in Gen.Choose(1, 6)
                from cents in Gen.Choose(0, 50_000)
                from score in Gen.Choose(0, 10)
-               from flags in Gen.Choose(0, 7)
+               from flags in Gen.Choose(0, 15)
                select Make(customer, id, kind, Start + Duration.FromHours(hours), reference, cents / 100.0, score, flags);
     }
 
@@ -159,7 +182,8 @@ public static class ProfileGenerators
     /// <param name="reference">Picks the order, ticket or invoice id (<c>o-3</c>, <c>t-3</c>, <c>i-3</c>), the feature (the policy's, or <c>beta</c> for 5 and 6) and the channel.</param>
     /// <param name="amount">The purchase or refund amount (a refund of 0 refunds 1).</param>
     /// <param name="score">The NPS answer (0–10); a CSAT answer is <c>score / 2</c> clamped to 1–5.</param>
-    /// <param name="flags">The ideal-profile, growth and benchmark flags of an attributes fact, as bits 0, 1 and 2.</param>
+    /// <param name="flags">The ideal-profile, growth and benchmark flags of an attributes fact, as bits 0, 1 and 2; bit 3 tags
+    /// the customer <c>"outside-icp"</c>, which <see cref="LeadPolicy"/> disqualifies.</param>
     /// <returns>The fact.</returns>
     public static CustomerFact Make(CustomerId customer, string id, CustomerFactKind kind, Instant at, int reference = 1, double amount = 100, int score = 9, int flags = 0)
     {
@@ -183,7 +207,10 @@ public static class ProfileGenerators
             CustomerFactKind.PaymentMade => CustomerFact.PaymentMade(id, customer, at, invoice),
             CustomerFactKind.Referral => CustomerFact.Referral(id, customer, at),
             CustomerFactKind.Cancellation => CustomerFact.Cancellation(id, customer, at),
-            _ => CustomerFact.AttributesSet(id, customer, at, new CustomerAttributes("software", "50-200", "EU", (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0)),
+            _ => CustomerFact.AttributesSet(id, customer, at, new CustomerAttributes("software", "50-200", "EU", (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0)
+            {
+                Flags = (flags & 8) != 0 ? ["outside-icp"] : [],
+            }),
         };
     }
 }

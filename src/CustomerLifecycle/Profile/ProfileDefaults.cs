@@ -12,4 +12,5 @@ internal static class ProfileDefaults
     public const int SupportWindowDays = 90;
     public const int MaxOpenItems = 100;
     public const int DuplicateWindow = 64;
+    public const int MaxLeadInteractions = 50;
 }

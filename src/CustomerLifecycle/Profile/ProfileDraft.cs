@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
 using NodaTime;
 
@@ -71,6 +72,10 @@ internal sealed class ProfileDraft
 
     public Instant? CancelledAt { get; set; }
 
+    public List<LeadInteraction> LeadInteractions { get; private init; } = [];
+
+    public LeadQualification LeadQualification { get; set; }
+
     public List<string> RecentFactIds { get; private init; } = [];
 
     public static ProfileDraft New(CustomerId customer, LifecycleRecord lifecycle, Instant at) => new(customer, lifecycle, at);
@@ -102,6 +107,8 @@ internal sealed class ProfileDraft
         OpenInvoices = [.. profile.OpenInvoices],
         ReferralCount = profile.ReferralCount,
         CancelledAt = profile.CancelledAt,
+        LeadInteractions = [.. profile.LeadInteractions],
+        LeadQualification = profile.LeadQualification,
         RecentFactIds = [.. profile.RecentFactIds],
     };
 
@@ -135,6 +142,8 @@ internal sealed class ProfileDraft
         OpenInvoices = [.. OpenInvoices],
         ReferralCount = ReferralCount,
         CancelledAt = CancelledAt,
+        LeadInteractions = [.. LeadInteractions],
+        LeadQualification = LeadQualification,
         RecentFactIds = [.. RecentFactIds],
     };
 

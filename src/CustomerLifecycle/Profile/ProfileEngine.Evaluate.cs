@@ -1,5 +1,6 @@
 using CustomerLifecycle.Internal;
 using CustomerLifecycle.Health;
+using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
@@ -61,7 +62,10 @@ public sealed partial class ProfileEngine
         var tier = _tiering.Evaluate(_signals.Tier(after, TierValue(after, population.Model, prediction), asOf), population.ValueTiers, asOf);
         var contact = _tiering.PlanContact(ProfileSignals.Contact(after, tier.Assignment.Tier), asOf);
         var health = _health.Evaluate(_signals.Health(after, asOf), asOf);
-        return new CustomerView(after, asOf, lifecycle, rfm, tier, contact, health, prediction);
+        return new CustomerView(after, asOf, lifecycle, rfm, tier, contact, health, prediction)
+        {
+            Lead = _lead is not null && ProfileLead.IsLead(after.Lifecycle) ? _lead.Engine.Evaluate(_lead.Input(after), asOf) : null,
+        };
     }
 
     /// <summary>
@@ -108,7 +112,11 @@ public sealed partial class ProfileEngine
             var healthInput = _signals.Health(profile, asOf);
             var health = default(HealthScoreSummary);
             _health.Evaluate(new ReadOnlySpan<HealthInput>(in healthInput), asOf, new Span<HealthScoreSummary>(ref health));
-            outputs[i] = new CustomerViewSummary(profile, sweep.Transitions, rfm, tier, contact, health, prediction);
+            outputs[i] = new CustomerViewSummary(profile, sweep.Transitions, rfm, tier, contact, health, prediction)
+            {
+                // A prospect's lead input is built per evaluation (the one allocation of the batch, for never-bought customers only).
+                Lead = _lead is not null && ProfileLead.IsLead(profile.Lifecycle) ? _lead.Assess(_lead.Input(profile), asOf) : null,
+            };
         }
 
         return changed;
@@ -134,7 +142,10 @@ public sealed partial class ProfileEngine
             ? ValueExplanation.Reasons(s, model, prediction, _value.HorizonPeriods, _margin, _discountRate)
             : [ProfileExplanation.NoClv(summary is null, population)];
         var tierValue = ProfileExplanation.TierValue(_tierByClv && population.Model is not null, TierValue(view.Profile, population.Model, view.Value));
-        return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, tierValue, valueReasons));
+        IReadOnlyList<Reason> leadReasons = view.Lead is { } lead && _lead is not null
+            ? [ProfileExplanation.Lead(lead, view.Profile), .. LeadScoringExplanation.Reasons(lead, _lead.Engine)]
+            : [];
+        return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, tierValue, valueReasons, leadReasons));
     }
 
     private ValuePrediction? Predict(ProfileRecord profile, ProfilePopulation population, Instant asOf)

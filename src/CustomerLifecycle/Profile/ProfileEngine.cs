@@ -1,5 +1,6 @@
 using CustomerLifecycle.Health;
 using CustomerLifecycle.Internal;
+using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
@@ -9,8 +10,9 @@ namespace CustomerLifecycle.Profile;
 
 /// <summary>
 /// One stream of customer facts in, the whole customer out: folds facts into a bounded <see cref="ProfileRecord"/>
-/// (applying the lifecycle events they derive through a <see cref="LifecycleEngine"/>), and evaluates a profile at an
-/// instant with every engine: lifecycle, RFM, tier and contact, health and CLV. Pure: no I/O, no clock.
+/// (applying the lifecycle events they derive through a <see cref="LifecycleEngine"/> and, when the policy scores leads,
+/// the event a prospect's changed qualification implies), and evaluates a profile at an instant with every engine:
+/// lifecycle, RFM, tier and contact, health, CLV and the lead score of a customer who never bought. Pure: no I/O, no clock.
 /// </summary>
 /// <remarks>Sealed, immutable and thread-safe: build one per policy and share it.</remarks>
 public sealed partial class ProfileEngine
@@ -19,6 +21,7 @@ public sealed partial class ProfileEngine
     private readonly TieringEngine _tiering;
     private readonly HealthEngine _health;
     private readonly ValueEngine _value;
+    private readonly ProfileLead? _lead;
     private readonly ProfileFold _fold;
     private readonly ProfileSignals _signals;
     private readonly double _margin;
@@ -37,6 +40,7 @@ public sealed partial class ProfileEngine
         _tiering = new TieringEngine(options.Tiering);
         _health = new HealthEngine(options.Health);
         _value = new ValueEngine(options.Value);
+        _lead = options.LeadScoring is null ? null : new ProfileLead(new LeadScoringEngine(options.LeadScoring), _lifecycle);
         _fold = new ProfileFold(options);
         _signals = new ProfileSignals(options, _health, _fold);
         _margin = options.Value.Margin;
@@ -55,6 +59,9 @@ public sealed partial class ProfileEngine
 
     /// <summary>Gets the customer-value engine the profile is evaluated with.</summary>
     public ValueEngine Value => _value;
+
+    /// <summary>Gets the lead-scoring engine customers who have never bought are scored with, or null when the policy scores no leads.</summary>
+    public LeadScoringEngine? LeadScoring => _lead?.Engine;
 
     /// <summary>Applies a fact to a customer's profile; never throws for a well-formed fact, reporting problems in the outcome instead.</summary>
     /// <param name="profile">The customer's profile, or null to start one at the fact's instant.</param>
@@ -181,6 +188,11 @@ public sealed partial class ProfileEngine
         if (lifecycle?.Record is { } record)
         {
             draft.Lifecycle = record;
+        }
+
+        if (_lead is not null && ProfileLead.IsLead(draft.Lifecycle))
+        {
+            _lead.Qualify(draft, fact.OccurredAt);
         }
 
         return (ProfileOutcomeStatus.Applied, lifecycle, null);

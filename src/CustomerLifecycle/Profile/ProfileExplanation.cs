@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerLifecycle.Health;
+using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Tiering;
 
@@ -14,10 +15,11 @@ internal static class ProfileExplanation
         var stage = view.Profile.Lifecycle.Stage;
         var health = view.Health.Score is { } score ? $"{view.Health.Band} {score.Value.ToString("0", CultureInfo.InvariantCulture)}" : "health not scored";
         var clv = view.Value is { } value ? $"CLV {value.Clv.ToString("0.00", CultureInfo.InvariantCulture)}" : "no CLV";
-        return $"{stage} · {view.Tier.Assignment.TierName} · {health} · {clv}";
+        var lead = view.Lead is { } leadScore ? $" · lead {leadScore.Qualification} {leadScore.Total.ToString("0.00", CultureInfo.InvariantCulture)}" : string.Empty;
+        return $"{stage} · {view.Tier.Assignment.TierName} · {health} · {clv}{lead}";
     }
 
-    public static IReadOnlyList<Reason> Reasons(CustomerView view, Reason tierValue, IReadOnlyList<Reason> valueReasons)
+    public static IReadOnlyList<Reason> Reasons(CustomerView view, Reason tierValue, IReadOnlyList<Reason> valueReasons, IReadOnlyList<Reason> leadReasons)
     {
         var reasons = new List<Reason>(LifecycleExplanation.Reasons(view.Lifecycle));
         reasons.AddRange(TieringExplanation.Reasons(view.Rfm));
@@ -26,8 +28,21 @@ internal static class ProfileExplanation
         reasons.AddRange(view.Contact.Reasons);
         reasons.AddRange(HealthExplanation.Reasons(view.Health));
         reasons.AddRange(valueReasons);
+        reasons.AddRange(leadReasons);
         return reasons;
     }
+
+    /// <summary>What the lead score of a customer who has never bought was read from, and the qualification it gives.</summary>
+    public static Reason Lead(LeadScore lead, ProfileRecord profile) => new(
+        "profile.lead",
+        string.Create(CultureInfo.InvariantCulture, $"Never bought, scored as a lead: {lead.Total:0.00} ({lead.Qualification}) from the attributes and {profile.LeadInteractions.Length} kept interaction(s); the last fold left the prospect {profile.LeadQualification}."),
+        new Dictionary<string, object?>
+        {
+            ["total"] = lead.Total,
+            ["qualification"] = lead.Qualification.ToString(),
+            ["interactions"] = profile.LeadInteractions.Length,
+            ["foldedQualification"] = profile.LeadQualification.ToString(),
+        });
 
     /// <summary>Which value the tiers ranked for the customer: the net spend, or the predicted CLV.</summary>
     public static Reason TierValue(bool byClv, double value) => new(

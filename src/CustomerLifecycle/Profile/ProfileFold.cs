@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerLifecycle.Internal;
+using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
 using NodaTime;
 
@@ -19,6 +20,7 @@ internal sealed class ProfileFold
     private readonly int _supportWindowDays;
     private readonly int _maxOpenItems;
     private readonly int _duplicateWindow;
+    private readonly int _maxLeadInteractions;
 
     public ProfileFold(ProfileOptions options)
     {
@@ -32,6 +34,7 @@ internal sealed class ProfileFold
         _supportWindowDays = options.SupportWindowDays;
         _maxOpenItems = options.MaxOpenItems;
         _duplicateWindow = options.DuplicateWindow;
+        _maxLeadInteractions = options.LeadScoring is null ? 0 : options.MaxLeadInteractions;
     }
 
     /// <summary>The day of an instant in the value policy's zone: the CLV models count purchase days there.</summary>
@@ -122,6 +125,10 @@ internal sealed class ProfileFold
             case CustomerFactKind.FeatureUsage:
                 AddUsage(draft, at, fact.Quantity!.Value);
                 AddFeature(draft, fact.Feature!);
+                break;
+            case CustomerFactKind.Contact when _maxLeadInteractions > 0 && draft.Lifecycle.FirstPurchaseAt is null:
+                draft.LeadInteractions.Add(new LeadInteraction(fact.Channel!, at));
+                Trim(draft.LeadInteractions, _maxLeadInteractions);
                 break;
             case CustomerFactKind.NpsAnswer:
                 draft.LatestNpsAt = at;
@@ -221,6 +228,8 @@ internal sealed class ProfileFold
         var day = ValueDay(fact.OccurredAt);
         if (draft.Lifecycle.FirstPurchaseAt is not { } first)
         {
+            // A customer who has bought is no longer scored as a lead.
+            draft.LeadInteractions.Clear();
             draft.PurchaseDays = 1;
         }
         else

@@ -1,4 +1,5 @@
 using CustomerLifecycle.Health;
+using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
@@ -32,6 +33,17 @@ public sealed class ProfileOptions
     /// (the net spend when the population's CLV fit gave no model; 0 for a customer who never bought).</summary>
     /// <value>The default value is <see cref="ProfileTierValue.NetSpend"/>.</value>
     public ProfileTierValue TierValue { get; set; } = ProfileTierValue.NetSpend;
+
+    /// <summary>Gets or sets the lead-scoring policy for customers who have never bought, or null to score no leads: fit from
+    /// the attributes (industry, size, region, the flags and the ideal-profile tags), engagement from the contact facts (the
+    /// channel as the interaction kind) with decay; a change of qualification at a fold moves the lifecycle stage.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public LeadScoringOptions? LeadScoring { get; set; }
+
+    /// <summary>Gets or sets how many of a prospect's latest interactions the profile keeps for the lead score, when leads are
+    /// scored (1–10000): older ones, whose weight has decayed the most, are dropped.</summary>
+    /// <value>The default value is 50.</value>
+    public int MaxLeadInteractions { get; set; } = ProfileDefaults.MaxLeadInteractions;
 
     /// <summary>Gets or sets the features available to customers: feature adoption is the share of them used; none leaves the factor missing.</summary>
     /// <value>The default value is empty.</value>

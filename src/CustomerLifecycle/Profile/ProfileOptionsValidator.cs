@@ -1,5 +1,6 @@
 using CustomerLifecycle.Health;
 using CustomerLifecycle.Internal;
+using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
@@ -29,6 +30,12 @@ public sealed class ProfileOptionsValidator : IValidateOptions<ProfileOptions>, 
 
         Nested<HealthOptions, HealthOptionsValidator>(failures, nameof(options.Health), options.Health);
         Nested<ValueOptions, ValueOptionsValidator>(failures, nameof(options.Value), options.Value);
+        if (options.LeadScoring is not null)
+        {
+            Nested<LeadScoringOptions, LeadScoringOptionsValidator>(failures, nameof(options.LeadScoring), options.LeadScoring);
+        }
+
+        CheckRange(failures, nameof(options.MaxLeadInteractions), options.MaxLeadInteractions, 1, 10000);
         ValidateFeatures(options.Features, failures);
         CheckRange(failures, nameof(options.RefundWindowDays), options.RefundWindowDays, 1, 3650);
         CheckRange(failures, nameof(options.MaxRecentOrders), options.MaxRecentOrders, 1, 10000);

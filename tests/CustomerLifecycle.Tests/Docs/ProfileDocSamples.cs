@@ -1,4 +1,5 @@
 using CustomerLifecycle.DependencyInjection;
+using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Profile;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -60,6 +61,32 @@ public sealed class ProfileDocSamples
 
         Assert.Equal(ProfileOutcomeStatus.Rejected, outcome.Status);
         Assert.Equal("OrderId: no order 'o-9' within the refund window (90 days) before 2026-12-02T10:00:00Z.", outcome.Reasons[0].Message);
+    }
+
+    [Fact]
+    public void Leads_AreScoredFromTheAttributesAndContacts_AndMoveTheLifecycle()
+    {
+        #region snippet: profile-lead
+        var engine = new ProfileEngine(new ProfileOptions { LeadScoring = new LeadScoringOptions() });
+        var fay = CustomerId.From("fay");
+        ProfileRecord profile = engine.Replay(fay,
+        [
+            CustomerFact.AttributesSet("f-1", fay, Instant.FromUtc(2026, 10, 1, 0, 0),
+                new CustomerAttributes(Industry: "software", Size: "50-200", Region: "europe") { Flags = ["uses-erp"] }),
+            CustomerFact.Contact("f-2", fay, Instant.FromUtc(2026, 12, 2, 0, 0), channel: "demo-request"),
+        ]).Profile!;                                                   // the contact moved fay to Engaged
+
+        var asOf = Instant.FromUtc(2027, 1, 1, 0, 0);
+        CustomerView view = engine.Evaluate(profile, engine.Prepare([profile], asOf), asOf);
+        // view.Lead: fit 100, a demo request 30 days old (half its 30 points) → 0.5 · 100 + 0.5 · 15 = 57.5, MarketingQualified
+
+        profile = engine.TryApply(profile, CustomerFact.AttributesSet("f-3", fay, Instant.FromUtc(2027, 1, 2, 0, 0),
+            new CustomerAttributes { Flags = ["spam"] })).Profile!;   // disqualified at this fold: stage Disqualified
+        #endregion
+
+        Assert.Equal(57.5, view.Lead!.Total);
+        Assert.Equal(LeadQualification.MarketingQualified, view.Lead.Qualification);
+        Assert.Equal("Disqualified", profile.Lifecycle.Stage);
     }
 
     [Fact]

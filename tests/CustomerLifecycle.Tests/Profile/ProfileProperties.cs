@@ -11,7 +11,8 @@ namespace CustomerLifecycle.Tests.Profile;
 [Properties(Arbitrary = [typeof(ProfileArbitraries)], MaxTest = 200)]
 public sealed class ProfileProperties
 {
-    private static readonly ProfileOptions DefaultPolicy = new() { Features = [.. Features] };
+    // Lead scoring on, so that folding also re-qualifies prospects and applies the lifecycle events qualifications imply.
+    private static readonly ProfileOptions DefaultPolicy = new() { Features = [.. Features], LeadScoring = LeadPolicy(), MaxLeadInteractions = 5 };
     private static readonly ProfileEngine Engine = new(DefaultPolicy);
 
     // Histories end within 730 days of Start.
@@ -53,6 +54,36 @@ public sealed class ProfileProperties
         }
 
         return Equals(once, twice);
+    }
+
+    [Property]
+    public Property AFactForAnotherCustomer_IsRejectedNamingTheCustomer_AndNothingIsApplied()
+        => Prop.ForAll(History.ToArbitrary(), Fact(CustomerId.From("c-2"), "other").ToArbitrary(), (history, fact) =>
+        {
+            var profile = Engine.Replay(Customer, history).Profile;
+            var outcome = Engine.TryApply(profile, fact);
+            return (profile is null
+                    || (outcome.Status == ProfileOutcomeStatus.Rejected
+                        && ReferenceEquals(outcome.Profile, profile)
+                        && outcome.Reasons.Single().Message == $"Customer: fact 'other' is for customer 'c-2', not 'c-1'."))
+                .Label($"{history.Count} facts: {outcome.Status}");
+        });
+
+    [Property]
+    public Property ARefundOfAnUnknownOrder_IsRejectedNamingTheOrder_AndNothingIsApplied(IReadOnlyList<CustomerFact> history)
+    {
+        var profile = Engine.Replay(Customer, history).Profile;
+        if (profile is null)
+        {
+            return true.ToProperty();
+        }
+
+        var outcome = Engine.TryApply(profile, CustomerFact.Refund("refund-of-nothing", Customer, profile.LastFactAt, "never-ordered", 1));
+
+        return (outcome.Status == ProfileOutcomeStatus.Rejected
+                && ReferenceEquals(outcome.Profile, profile)
+                && outcome.Reasons.Single().Message == $"OrderId: no order 'never-ordered' within the refund window (90 days) before {profile.LastFactAt}.")
+            .Label(outcome.Reasons.FirstOrDefault()?.Message ?? outcome.Status.ToString());
     }
 
     [Property(MaxTest = 100)]
@@ -106,6 +137,7 @@ public sealed class ProfileProperties
                        && why.Result.Health.Factors.SequenceEqual(view.Health.Factors)
                        && why.Result.Health.Score == view.Health.Score
                        && why.Result.Value == view.Value
+                       && why.Result.Lead?.ToAssessment() == view.Lead?.ToAssessment()
                        && why.Subject == p.Customer.ToString();
             }).ToProperty();
         });
@@ -119,7 +151,8 @@ public sealed class ProfileProperties
            && view.Health.Status == summary.Health.Status
            && (view.Health.ComputedScore?.Value ?? 0) == summary.Health.Score
            && view.Health.ComputedBand == (summary.Health.BandIndex < 0 ? null : Engine.Health.BandName(summary.Health.BandIndex))
-           && view.Value == summary.Value;
+           && view.Value == summary.Value
+           && view.Lead?.ToAssessment() == summary.Lead;
 
     private static bool WithinBounds(ProfileRecord profile, ProfileOptions policy)
         => profile.RecentOrders.Length <= policy.MaxRecentOrders
@@ -131,5 +164,6 @@ public sealed class ProfileProperties
            && profile.OpenComplaints.Length <= policy.MaxOpenItems
            && profile.TicketOpenings.Length <= policy.SupportWindowDays
            && profile.OpenInvoices.Length <= policy.MaxOpenItems
-           && profile.RecentFactIds.Length <= policy.DuplicateWindow;
+           && profile.RecentFactIds.Length <= policy.DuplicateWindow
+           && profile.LeadInteractions.Length <= (policy.LeadScoring is null ? 0 : policy.MaxLeadInteractions);
 }
