@@ -59,6 +59,11 @@ public sealed record LoyaltyEntry
     /// <summary>Gets when a lot's remaining points expire, or when a status match ends; null for other entries.</summary>
     public Instant? ExpiresAt { get; init; }
 
+    /// <summary>Gets, under rolling expiry, when the member's points expire after this entry: an earn or a redemption (activity)
+    /// pushes the expiry of every lot still holding points to it, and a lot the entry opens expires with them; null under other
+    /// expiry policies.</summary>
+    public Instant? RollsExpiryTo { get; init; }
+
     /// <summary>Gets the points taken from, or given back to, each lot.</summary>
     public ImmutableArray<LoyaltyAllocation> Allocations
     {
@@ -75,7 +80,7 @@ public sealed record LoyaltyEntry
            && Key == other.Key && Kind == other.Kind && At == other.At && Points == other.Points && RuleId == other.RuleId
            && Reason == other.Reason && Multiplier == other.Multiplier && OrderId == other.OrderId && Amount == other.Amount
            && RewardId == other.RewardId && Target == other.Target && Tier == other.Tier && AvailableFrom == other.AvailableFrom
-           && ExpiresAt == other.ExpiresAt && Allocations.AsSpan().SequenceEqual(other.Allocations.AsSpan());
+           && ExpiresAt == other.ExpiresAt && RollsExpiryTo == other.RollsExpiryTo && Allocations.AsSpan().SequenceEqual(other.Allocations.AsSpan());
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Key, Kind, At, Points, Allocations.Length);

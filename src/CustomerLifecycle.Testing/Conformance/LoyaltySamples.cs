@@ -28,7 +28,7 @@ internal static class LoyaltySamples
                 },
                 Entry("review", LoyaltyEntryKind.Earn, At, 100, "loyalty.review-written", "ReviewWritten: 100 points.") with
                 {
-                    Multiplier = 1.25m, AvailableFrom = At, ExpiresAt = expires + Duration.FromTicks(1),
+                    Multiplier = 1.25m, AvailableFrom = At, ExpiresAt = expires + Duration.FromTicks(1), RollsExpiryTo = expires + Duration.FromTicks(2),
                 },
                 Entry("credit", LoyaltyEntryKind.Adjust, At + Duration.FromDays(15), 1000, "loyalty.adjust", "Adjusted by +1000 points: goodwill") with
                 {
@@ -114,6 +114,7 @@ internal static class LoyaltySamples
         ?? Compare("Tier", e.Tier, a.Tier)
         ?? Compare("AvailableFrom", e.AvailableFrom, a.AvailableFrom)
         ?? Compare("ExpiresAt", e.ExpiresAt, a.ExpiresAt)
+        ?? Compare("RollsExpiryTo", e.RollsExpiryTo, a.RollsExpiryTo)
         ?? Compare("Allocations", string.Join(" | ", e.Allocations), string.Join(" | ", a.Allocations))
         ?? (e == a ? null : "a field the comparison does not name");
 

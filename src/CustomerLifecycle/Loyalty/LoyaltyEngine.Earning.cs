@@ -45,6 +45,7 @@ public sealed partial class LoyaltyEngine
         }
 
         var (capped, capNote) = Cap(entries, purchase.At, points);
+        var rollsTo = RollsTo(purchase.At);
         return Step.Write(new LoyaltyEntry
         {
             Key = purchase.Key,
@@ -52,12 +53,13 @@ public sealed partial class LoyaltyEngine
             At = purchase.At,
             Points = capped,
             RuleId = "loyalty.purchase",
-            Reason = $"Purchase {purchase.OrderId}: {why}{capNote}; pending until {purchase.At + _holding}.",
+            Reason = $"Purchase {purchase.OrderId}: {why}{capNote}; pending until {purchase.At + _holding}{RollNote(rollsTo)}.",
             Multiplier = multiplier * tierMultiplier,
             OrderId = purchase.OrderId,
             Amount = purchase.Amount,
             AvailableFrom = purchase.At + _holding,
             ExpiresAt = ExpiryOf(purchase.At),
+            RollsExpiryTo = rollsTo,
         });
     }
 
@@ -73,6 +75,7 @@ public sealed partial class LoyaltyEngine
         var points = (long)Round(basePoints * tierMultiplier);
         var bonus = _tiers is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{tierNote} = {points}");
         var (capped, capNote) = Cap(entries, activity.At, points);
+        var rollsTo = RollsTo(activity.At);
         return Step.Write(new LoyaltyEntry
         {
             Key = activity.Key,
@@ -80,10 +83,11 @@ public sealed partial class LoyaltyEngine
             At = activity.At,
             Points = capped,
             RuleId = ActivityRuleIds[(int)activity.Kind],
-            Reason = $"{activity.Kind}: {basePoints} points{bonus}{capNote}.",
+            Reason = $"{activity.Kind}: {basePoints} points{bonus}{capNote}{RollNote(rollsTo)}.",
             Multiplier = tierMultiplier,
             AvailableFrom = activity.At,
             ExpiresAt = ExpiryOf(activity.At),
+            RollsExpiryTo = rollsTo,
         });
     }
 

@@ -33,6 +33,7 @@ public sealed partial class LoyaltyEngine
         }
 
         var allocations = Take(ledger, redemption.At, reward.Points, firstLot: null);
+        var rollsTo = RollsTo(redemption.At);
         return Step.Write(new LoyaltyEntry
         {
             Key = redemption.Key,
@@ -40,9 +41,10 @@ public sealed partial class LoyaltyEngine
             At = redemption.At,
             Points = -reward.Points,
             RuleId = "loyalty.redeem",
-            Reason = $"Redeemed {reward.Name} ({reward.Id}) for {reward.Points} points from {Lots(allocations)}.",
+            Reason = $"Redeemed {reward.Name} ({reward.Id}) for {reward.Points} points from {Lots(allocations)}{RollNote(rollsTo)}.",
             RewardId = reward.Id,
             Allocations = allocations,
+            RollsExpiryTo = rollsTo,
         });
     }
 
@@ -153,7 +155,10 @@ public sealed partial class LoyaltyEngine
         };
         if (adjustment.Points > 0)
         {
-            return Step.Write(entry with { AvailableFrom = adjustment.At, ExpiresAt = ExpiryOf(adjustment.At) });
+            // Not activity: under rolling expiry a credit joins the points the member holds, expiring with them, and only a
+            // member holding none gets a full lifetime for it.
+            var expiresAt = RollsTo(adjustment.At) is null ? ExpiryOf(adjustment.At) : ledger.RollingExpiryAt(adjustment.At) ?? ExpiryOf(adjustment.At);
+            return Step.Write(entry with { AvailableFrom = adjustment.At, ExpiresAt = expiresAt, RollsExpiryTo = RollsTo(adjustment.At) is null ? null : expiresAt });
         }
 
         var available = ledger.AvailableAt(adjustment.At);

@@ -31,7 +31,10 @@ public sealed partial class LoyaltyEngine
     private readonly long? _monthlyCap;
     private readonly long? _yearlyCap;
     private readonly Duration _holding;
+    private readonly LoyaltyExpiryMode _expiryMode;
     private readonly int _lifetimeMonths;
+    private readonly int _expiryPeriodMonths;
+    private readonly int _expiryPeriodsAfter;
     private readonly Duration _warning;
     private readonly Duration _maxBackdating;
     private readonly bool _allowNegativeBalance;
@@ -58,7 +61,10 @@ public sealed partial class LoyaltyEngine
         _monthlyCap = options.MonthlyCap;
         _yearlyCap = options.YearlyCap;
         _holding = Duration.FromDays(options.HoldingDays);
+        _expiryMode = options.ExpiryMode;
         _lifetimeMonths = options.LifetimeMonths;
+        _expiryPeriodMonths = options.ExpiryPeriod switch { LoyaltyExpiryPeriod.CalendarMonth => 1, LoyaltyExpiryPeriod.CalendarQuarter => 3, _ => 12 };
+        _expiryPeriodsAfter = options.ExpiryPeriodsAfter;
         _warning = Duration.FromDays(options.ExpiryWarningDays);
         _maxBackdating = Duration.FromDays(options.MaxBackdatingDays);
         _allowNegativeBalance = options.AllowNegativeBalance;
@@ -166,7 +172,7 @@ public sealed partial class LoyaltyEngine
             if (ledger.Remaining(lot) > 0)
             {
                 var entry = ledger.Lot(lot);
-                lots.Add((new LoyaltyLot(entry.Key, entry.At, entry.AvailableFrom!.Value, entry.ExpiresAt!.Value, entry.Points, ledger.Remaining(lot), ledger.StateAt(lot, asOf)), lot));
+                lots.Add((new LoyaltyLot(entry.Key, entry.At, entry.AvailableFrom!.Value, ledger.ExpiresAt(lot), entry.Points, ledger.Remaining(lot), ledger.StateAt(lot, asOf)), lot));
             }
         }
 
@@ -183,13 +189,14 @@ public sealed partial class LoyaltyEngine
     /// <param name="record">The member's record.</param>
     /// <param name="asOf">The instant lots are judged at.</param>
     /// <returns>The statement of <see cref="Evaluate(LoyaltyRecord, Instant)"/> explained: one reason per ledger entry (code the
-    /// entry's rule id, in ledger order), one per lot holding points (<c>loyalty.lot</c>), the debt if any (<c>loyalty.debt</c>)
+    /// entry's rule id, in ledger order), one per lot holding points (<c>loyalty.lot</c>), the expiry policy when it is rolling or
+    /// end-of-period (<c>loyalty.expiry-policy</c>), the debt if any (<c>loyalty.debt</c>)
     /// and, when the policy has tiers, the tier (<c>loyalty.tier</c>) and every decision about it (code the change's).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     public Explanation<LoyaltyStatement> Explain(LoyaltyRecord record, Instant asOf)
     {
         var statement = Evaluate(record, asOf);
-        return new Explanation<LoyaltyStatement>(record.Member.ToString(), LoyaltyExplanation.Decision(statement, _warning), statement, LoyaltyExplanation.Reasons(record, statement));
+        return new Explanation<LoyaltyStatement>(record.Member.ToString(), LoyaltyExplanation.Decision(statement, _warning), statement, LoyaltyExplanation.Reasons(record, statement, ExpiryPolicy(statement)));
     }
 
     /// <summary>Evaluates many records at one instant (a nightly sweep: expiry judged and, with tiers, reviews and grace periods
@@ -236,7 +243,7 @@ public sealed partial class LoyaltyEngine
         Reasons = [refusal],
     };
 
-    private static void ExpireDue(LoyaltyLedger ledger, LoyaltyCommand command, List<LoyaltyEntry> written)
+    private void ExpireDue(LoyaltyLedger ledger, LoyaltyCommand command, List<LoyaltyEntry> written)
     {
         for (var lot = 0; lot < ledger.LotCount; lot++)
         {
@@ -244,14 +251,15 @@ public sealed partial class LoyaltyEngine
             if (remaining > 0 && ledger.StateAt(lot, command.At) == LoyaltyLotState.Expired)
             {
                 var opened = ledger.Lot(lot);
+                var expiresAt = ledger.ExpiresAt(lot);
                 var expiry = new LoyaltyEntry
                 {
                     Key = command.Key,
                     Kind = LoyaltyEntryKind.Expire,
-                    At = opened.ExpiresAt!.Value,
+                    At = expiresAt,
                     Points = -remaining,
                     RuleId = "loyalty.expire",
-                    Reason = $"Lot {opened.Key} (earned {opened.At}) expired at {opened.ExpiresAt} with {remaining} points left.",
+                    Reason = $"Lot {opened.Key} (earned {opened.At}) expired at {expiresAt} with {remaining} points left{(_expiryMode == LoyaltyExpiryMode.Rolling ? $", {_lifetimeMonths} months after the member's last earn or redemption" : string.Empty)}.",
                     Allocations = [new LoyaltyAllocation(opened.Key, remaining)],
                 };
                 written.Add(expiry);
@@ -260,7 +268,6 @@ public sealed partial class LoyaltyEngine
         }
     }
 
-    private Instant ExpiryOf(Instant earnedAt) => earnedAt.InZone(_zone).LocalDateTime.PlusMonths(_lifetimeMonths).InZoneLeniently(_zone).ToInstant();
 
     /// <summary>What a command writes: one entry (and the points a refund could not take back), or a refusal.</summary>
     private readonly record struct Step(LoyaltyEntry? Entry, Reason? Refusal, long Shortfall)

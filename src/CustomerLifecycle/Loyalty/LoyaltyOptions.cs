@@ -55,9 +55,24 @@ public sealed class LoyaltyOptions
     /// <value>The default value is 14.</value>
     public int HoldingDays { get; set; } = LoyaltyDefaults.HoldingDays;
 
-    /// <summary>Gets or sets how long, in calendar months from the earn, a lot's points last before they expire (1–120); longer than the holding period.</summary>
+    /// <summary>Gets or sets how lots expire: a fixed lifetime per lot, rolling with the member's activity, or at the end of a calendar period.</summary>
+    /// <value>The default value is <see cref="LoyaltyExpiryMode.FixedLifetime"/>.</value>
+    public LoyaltyExpiryMode ExpiryMode { get; set; } = LoyaltyDefaults.ExpiryMode;
+
+    /// <summary>Gets or sets how long, in calendar months (1–120), points last: from the lot's earn (<see cref="LoyaltyExpiryMode.FixedLifetime"/>)
+    /// or from the member's last earn or redemption (<see cref="LoyaltyExpiryMode.Rolling"/>); longer than the holding period. Unused by
+    /// <see cref="LoyaltyExpiryMode.EndOfPeriod"/>.</summary>
     /// <value>The default value is 12.</value>
     public int LifetimeMonths { get; set; } = LoyaltyDefaults.LifetimeMonths;
+
+    /// <summary>Gets or sets the calendar period of <see cref="LoyaltyExpiryMode.EndOfPeriod"/> expiry.</summary>
+    /// <value>The default value is <see cref="LoyaltyExpiryPeriod.CalendarYear"/>.</value>
+    public LoyaltyExpiryPeriod ExpiryPeriod { get; set; } = LoyaltyDefaults.ExpiryPeriod;
+
+    /// <summary>Gets or sets, for <see cref="LoyaltyExpiryMode.EndOfPeriod"/> expiry, how many periods (0–10) after the one a lot was
+    /// earned in it lasts: 0 ends with its own period, 1 with the next (points of 2026 expire when 2027 ends).</summary>
+    /// <value>The default value is 1.</value>
+    public int ExpiryPeriodsAfter { get; set; } = LoyaltyDefaults.ExpiryPeriodsAfter;
 
     /// <summary>Gets or sets the window, in days, of <see cref="LoyaltyBalance.ExpiringSoon"/> (0–365).</summary>
     /// <value>The default value is 30.</value>

@@ -100,16 +100,43 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
     private static void ValidateTime(LoyaltyOptions options, List<string> failures)
     {
         CheckRange(failures, "HoldingDays", options.HoldingDays, 0, 365);
+        if (!Enum.IsDefined(options.ExpiryMode))
+        {
+            failures.Add($"ExpiryMode: {(int)options.ExpiryMode} is not a LoyaltyExpiryMode.");
+        }
+
         CheckRange(failures, "LifetimeMonths", options.LifetimeMonths, 1, 120);
+        if (!Enum.IsDefined(options.ExpiryPeriod))
+        {
+            failures.Add($"ExpiryPeriod: {(int)options.ExpiryPeriod} is not a LoyaltyExpiryPeriod.");
+        }
+
+        CheckRange(failures, "ExpiryPeriodsAfter", options.ExpiryPeriodsAfter, 0, 10);
         CheckRange(failures, "ExpiryWarningDays", options.ExpiryWarningDays, 0, 365);
         CheckRange(failures, "MaxBackdatingDays", options.MaxBackdatingDays, 0, 365);
 
-        // The shortest month-long lifetime is 28 days a month: pending points must become spendable before they can expire.
-        if (options.LifetimeMonths is >= 1 and <= 120 && options.HoldingDays is >= 0 and <= 365 && options.HoldingDays >= options.LifetimeMonths * 28)
+        // Pending points must become spendable before they can expire: the holding period must be shorter than the shortest
+        // lifetime a lot can get (a month is at least 28 days, a quarter 90, a year 365; an end-of-period lot earned in the
+        // last instant of its period lasts only the periods after it).
+        if (options.HoldingDays is > 0 and <= 365 && ShortestLifetime(options) is var (days, formula) && options.HoldingDays >= days)
         {
-            failures.Add($"HoldingDays: must be shorter than the shortest lifetime (LifetimeMonths × 28 = {options.LifetimeMonths * 28} days) but was {options.HoldingDays}.");
+            failures.Add($"HoldingDays: must be shorter than the shortest lifetime ({formula} = {days} days) but was {options.HoldingDays}.");
         }
     }
+
+    private static (int Days, string Formula)? ShortestLifetime(LoyaltyOptions options) => options.ExpiryMode switch
+    {
+        LoyaltyExpiryMode.EndOfPeriod when options.ExpiryPeriodsAfter is >= 0 and <= 10 && Enum.IsDefined(options.ExpiryPeriod)
+            => options.ExpiryPeriod switch
+            {
+                LoyaltyExpiryPeriod.CalendarMonth => (options.ExpiryPeriodsAfter * 28, "ExpiryPeriodsAfter × 28"),
+                LoyaltyExpiryPeriod.CalendarQuarter => (options.ExpiryPeriodsAfter * 90, "ExpiryPeriodsAfter × 90"),
+                _ => (options.ExpiryPeriodsAfter * 365, "ExpiryPeriodsAfter × 365"),
+            },
+        LoyaltyExpiryMode.FixedLifetime or LoyaltyExpiryMode.Rolling when options.LifetimeMonths is >= 1 and <= 120
+            => (options.LifetimeMonths * 28, "LifetimeMonths × 28"),
+        _ => null,
+    };
 
     private static void ValidateRewards(List<LoyaltyRewardOptions>? rewards, HashSet<string> tiers, List<string> failures)
     {
