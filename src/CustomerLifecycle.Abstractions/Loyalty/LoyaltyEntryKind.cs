@@ -20,4 +20,10 @@ public enum LoyaltyEntryKind
 
     /// <summary>A tier granted by hand until an instant (a status match); moves no points.</summary>
     StatusMatch,
+
+    /// <summary>Points moved to another member, taken from lots soonest-expiring first.</summary>
+    TransferOut,
+
+    /// <summary>Points moved from another member; opens a lot, available at once.</summary>
+    TransferIn,
 }

@@ -54,6 +54,14 @@ internal static class LoyaltySamples
                 {
                     Tier = "gold", ExpiresAt = At + Duration.FromDays(110),
                 },
+                Entry("gift-out", LoyaltyEntryKind.TransferOut, At + Duration.FromDays(21), -2, "loyalty.transfer-out", "Transfer t-ü: 2 points to 会员-2.") with
+                {
+                    TransferId = "t-ü", Counterpart = CustomerId.From("会员-2"), Allocations = [new LoyaltyAllocation("credit", 2)],
+                },
+                Entry("gift-in", LoyaltyEntryKind.TransferIn, At + Duration.FromDays(22), 7, "loyalty.transfer-in", "Transfer t-2: 7 points from m-3.") with
+                {
+                    TransferId = "t-2", Counterpart = CustomerId.From("m-3"), AvailableFrom = At + Duration.FromDays(22), ExpiresAt = expires + Duration.FromDays(22),
+                },
                 Entry("later", LoyaltyEntryKind.Expire, expires, -100, "loyalty.expire", "Lot review expired.") with
                 {
                     Allocations = [new LoyaltyAllocation("review", 100)],
@@ -115,6 +123,8 @@ internal static class LoyaltySamples
         ?? Compare("AvailableFrom", e.AvailableFrom, a.AvailableFrom)
         ?? Compare("ExpiresAt", e.ExpiresAt, a.ExpiresAt)
         ?? Compare("RollsExpiryTo", e.RollsExpiryTo, a.RollsExpiryTo)
+        ?? Compare("TransferId", e.TransferId, a.TransferId)
+        ?? Compare("Counterpart", e.Counterpart, a.Counterpart)
         ?? Compare("Allocations", string.Join(" | ", e.Allocations), string.Join(" | ", a.Allocations))
         ?? (e == a ? null : "a field the comparison does not name");
 

@@ -24,6 +24,11 @@ public sealed partial class LoyaltyEngine
     /// <summary>Under rolling expiry, where activity at <paramref name="at"/> pushes the member's points' expiry; null otherwise.</summary>
     private Instant? RollsTo(Instant at) => _expiryMode == LoyaltyExpiryMode.Rolling ? ExpiryOf(at) : null;
 
+    /// <summary>When a lot credited at <paramref name="at"/> without activity (a credit adjustment, a transfer in) expires: as
+    /// <see cref="ExpiryOf"/>, but under rolling expiry with the points the member holds, a member holding none getting a full lifetime.</summary>
+    private Instant CreditExpiry(LoyaltyLedger ledger, Instant at)
+        => RollsTo(at) is null ? ExpiryOf(at) : ledger.RollingExpiryAt(at) ?? ExpiryOf(at);
+
     /// <summary>The sentence an activity's entry ends with under rolling expiry; empty otherwise.</summary>
     private static string RollNote(Instant? rollsTo) => rollsTo is { } end ? $"; the member's points now expire at {end} unless they earn or redeem before" : string.Empty;
 

@@ -155,9 +155,7 @@ public sealed partial class LoyaltyEngine
         };
         if (adjustment.Points > 0)
         {
-            // Not activity: under rolling expiry a credit joins the points the member holds, expiring with them, and only a
-            // member holding none gets a full lifetime for it.
-            var expiresAt = RollsTo(adjustment.At) is null ? ExpiryOf(adjustment.At) : ledger.RollingExpiryAt(adjustment.At) ?? ExpiryOf(adjustment.At);
+            var expiresAt = CreditExpiry(ledger, adjustment.At);
             return Step.Write(entry with { AvailableFrom = adjustment.At, ExpiresAt = expiresAt, RollsExpiryTo = RollsTo(adjustment.At) is null ? null : expiresAt });
         }
 

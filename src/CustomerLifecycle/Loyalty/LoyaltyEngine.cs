@@ -4,7 +4,7 @@ using NodaTime;
 namespace CustomerLifecycle.Loyalty;
 
 /// <summary>
-/// The loyalty programme: turns purchases, refunds, activities, redemptions and adjustments into entries of a member's
+/// The loyalty programme: turns purchases, refunds, activities, redemptions, adjustments and transfers into entries of a member's
 /// append-only points ledger, and derives balances from the ledger at an instant. Pure: no I/O, no clock.
 /// </summary>
 /// <remarks>
@@ -123,6 +123,8 @@ public sealed partial class LoyaltyEngine
             LoyaltyRedemptionReversal reversal => Reverse(entries, reversal),
             LoyaltyAdjustment adjustment => Adjust(ledger, adjustment),
             LoyaltyStatusMatch match => Match(match),
+            LoyaltyTransferOut transfer => TransferOut(ledger, entries, transfer),
+            LoyaltyTransferIn transfer => TransferIn(ledger, entries, transfer),
             // Only through a record's protected copy constructor can a host derive a command of its own.
             _ => Step.Refuse(LoyaltyRefusals.Invalid("Command", command.GetType().Name, "is not a loyalty command this engine knows.")),
         };
