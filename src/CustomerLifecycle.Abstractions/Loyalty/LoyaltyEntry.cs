@@ -35,7 +35,7 @@ public sealed record LoyaltyEntry
     /// <summary>Gets why, for people: the rule's arithmetic, the cap that bound, the lot that expired.</summary>
     public required string Reason { get; init; }
 
-    /// <summary>Gets the multiplier an earn applied: the category's times the member tier's; null for entries that are not earns.</summary>
+    /// <summary>Gets the multiplier an earn applied: the category's times the campaigns' times the member tier's; null for entries that are not earns.</summary>
     public decimal? Multiplier { get; init; }
 
     /// <summary>Gets the host's order id of a purchase's earn or a refund's take-back; null otherwise.</summary>

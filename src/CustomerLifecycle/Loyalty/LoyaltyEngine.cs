@@ -27,6 +27,7 @@ public sealed partial class LoyaltyEngine
     private readonly HashSet<string> _excludedCategories;
     private readonly Dictionary<string, decimal> _categoryMultipliers;
     private readonly long[] _activityPoints;
+    private readonly LoyaltyCampaign[] _campaigns;
     private readonly long? _dailyCap;
     private readonly long? _monthlyCap;
     private readonly long? _yearlyCap;
@@ -56,6 +57,7 @@ public sealed partial class LoyaltyEngine
         _minimumSpend = options.MinimumSpend;
         _excludedCategories = new HashSet<string>(options.ExcludedCategories ?? [], StringComparer.OrdinalIgnoreCase);
         _categoryMultipliers = new Dictionary<string, decimal>(options.CategoryMultipliers ?? [], StringComparer.OrdinalIgnoreCase);
+        _campaigns = [.. (options.Campaigns ?? []).Select(c => new LoyaltyCampaign(c))];
         _activityPoints = [options.SurveyAnsweredPoints, options.ReferralConvertedPoints, options.ReviewWrittenPoints];
         _dailyCap = options.DailyCap;
         _monthlyCap = options.MonthlyCap;

@@ -27,6 +27,10 @@ public sealed class LoyaltyOptions
     /// <value>The default value is an empty dictionary.</value>
     public Dictionary<string, decimal> CategoryMultipliers { get; set; } = [];
 
+    /// <summary>Gets or sets the campaigns: multipliers on the earns of a time window (see <see cref="LoyaltyCampaignOptions"/>).</summary>
+    /// <value>The default value is an empty list.</value>
+    public List<LoyaltyCampaignOptions> Campaigns { get; set; } = [];
+
     /// <summary>Gets or sets the points an answered survey earns; 0 or more.</summary>
     /// <value>The default value is 50.</value>
     public long SurveyAnsweredPoints { get; set; } = LoyaltyDefaults.SurveyAnsweredPoints;

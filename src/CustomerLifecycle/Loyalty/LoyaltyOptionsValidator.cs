@@ -85,6 +85,7 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
             }
         }
 
+        ValidateCampaigns(options.Campaigns, failures);
         CheckPoints(failures, "SurveyAnsweredPoints", options.SurveyAnsweredPoints, 0);
         CheckPoints(failures, "ReferralConvertedPoints", options.ReferralConvertedPoints, 0);
         CheckPoints(failures, "ReviewWrittenPoints", options.ReviewWrittenPoints, 0);
@@ -94,6 +95,59 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
         if (options.PointValue < 0)
         {
             failures.Add(Invariant($"PointValue: must be >= 0 but was {options.PointValue}."));
+        }
+    }
+
+    private static void ValidateCampaigns(List<LoyaltyCampaignOptions>? campaigns, List<string> failures)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        campaigns ??= [];
+        for (var i = 0; i < campaigns.Count; i++)
+        {
+            var campaign = campaigns[i];
+            var path = $"Campaigns[{i}]";
+            if (campaign is null)
+            {
+                failures.Add($"{path}: must not be null.");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(campaign.Id))
+            {
+                failures.Add($"{path}.Id: must not be empty.");
+            }
+            else if (!ids.Add(campaign.Id))
+            {
+                failures.Add($"{path}.Id: '{campaign.Id}' is used by more than one campaign.");
+            }
+
+            if (campaign.End <= campaign.Start)
+            {
+                failures.Add(Invariant($"{path}.End: must be after Start ({campaign.Start:O}) but was {campaign.End:O}."));
+            }
+
+            if (campaign.Multiplier <= 0 || campaign.Multiplier > 10)
+            {
+                failures.Add(Invariant($"{path}.Multiplier: must be in (0, 10] but was {campaign.Multiplier}."));
+            }
+
+            var categories = campaign.Categories ?? [];
+            for (var c = 0; c < categories.Count; c++)
+            {
+                if (string.IsNullOrWhiteSpace(categories[c]))
+                {
+                    failures.Add($"{path}.Categories[{c}]: must not be empty.");
+                }
+            }
+
+            var kinds = campaign.ActivityKinds ?? [];
+            for (var k = 0; k < kinds.Count; k++)
+            {
+                if (!Enum.IsDefined(kinds[k]))
+                {
+                    failures.Add($"{path}.ActivityKinds[{k}]: {(int)kinds[k]} is not a LoyaltyActivityKind.");
+                }
+            }
         }
     }
 
