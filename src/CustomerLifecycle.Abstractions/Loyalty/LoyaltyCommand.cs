@@ -56,6 +56,10 @@ public sealed record LoyaltyRedemption : LoyaltyCommand
 {
     /// <summary>Gets the reward's id in the policy's catalogue.</summary>
     public required string RewardId { get; init; }
+
+    /// <summary>Gets how many of the reward the host has left, stock being shared across members and kept by the host; required
+    /// for a stock-limited reward (refused when 0 or less), ignored otherwise.</summary>
+    public int? RemainingStock { get; init; }
 }
 
 /// <summary>An earlier redemption undone (the order was cancelled): its points go back to the same lots, with their original expiry.</summary>

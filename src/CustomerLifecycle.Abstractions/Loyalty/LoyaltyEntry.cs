@@ -47,6 +47,9 @@ public sealed record LoyaltyEntry
     /// <summary>Gets the reward redeemed; null for entries that are not redemptions.</summary>
     public string? RewardId { get; init; }
 
+    /// <summary>Gets the cash part of a redemption (or of the redemption a Reverse undoes), in currency units; null when the reward has none.</summary>
+    public decimal? CashAmount { get; init; }
+
     /// <summary>Gets the key of the entry a Reverse undoes (a redemption, or the purchase's earn); null otherwise.</summary>
     public string? Target { get; init; }
 
@@ -87,7 +90,7 @@ public sealed record LoyaltyEntry
            && Reason == other.Reason && Multiplier == other.Multiplier && OrderId == other.OrderId && Amount == other.Amount
            && RewardId == other.RewardId && Target == other.Target && Tier == other.Tier && AvailableFrom == other.AvailableFrom
            && ExpiresAt == other.ExpiresAt && RollsExpiryTo == other.RollsExpiryTo
-           && TransferId == other.TransferId && Counterpart == other.Counterpart && Allocations.AsSpan().SequenceEqual(other.Allocations.AsSpan());
+           && TransferId == other.TransferId && Counterpart == other.Counterpart && CashAmount == other.CashAmount && Allocations.AsSpan().SequenceEqual(other.Allocations.AsSpan());
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Key, Kind, At, Points, Allocations.Length);

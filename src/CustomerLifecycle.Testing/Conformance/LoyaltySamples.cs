@@ -36,7 +36,7 @@ internal static class LoyaltySamples
                 },
                 Entry("redeem", LoyaltyEntryKind.Redeem, At + Duration.FromDays(16), -1000, "loyalty.redeem", "Redeemed Gift card (100) for 1000 points.") with
                 {
-                    RewardId = LoyaltyDefaults.GiftCardRewardId, Allocations = [new LoyaltyAllocation("buy-1", 900), new LoyaltyAllocation("review", 100)],
+                    RewardId = LoyaltyDefaults.GiftCardRewardId, CashAmount = 19.99m, Allocations = [new LoyaltyAllocation("buy-1", 900), new LoyaltyAllocation("review", 100)],
                 },
                 Entry("cancel", LoyaltyEntryKind.Reverse, At + Duration.FromDays(17), 1000, "loyalty.reverse-redemption", "Redemption redeem reversed.") with
                 {
@@ -124,6 +124,7 @@ internal static class LoyaltySamples
         ?? Compare("ExpiresAt", e.ExpiresAt, a.ExpiresAt)
         ?? Compare("RollsExpiryTo", e.RollsExpiryTo, a.RollsExpiryTo)
         ?? Compare("TransferId", e.TransferId, a.TransferId)
+        ?? Compare("CashAmount", e.CashAmount, a.CashAmount)
         ?? Compare("Counterpart", e.Counterpart, a.Counterpart)
         ?? Compare("Allocations", string.Join(" | ", e.Allocations), string.Join(" | ", a.Allocations))
         ?? (e == a ? null : "a field the comparison does not name");

@@ -73,7 +73,7 @@ public sealed partial class LoyaltyEngine
         _pointValue = options.PointValue;
         _rewards = (options.Rewards ?? []).ToDictionary(
             r => r.Id,
-            r => new LoyaltyRewardOptions { Id = r.Id, Name = r.Name, Points = r.Points, RequiredTier = r.RequiredTier },
+            r => new LoyaltyRewardOptions { Id = r.Id, Name = r.Name, Points = r.Points, CashPrice = r.CashPrice, StockLimited = r.StockLimited, RequiredTier = r.RequiredTier },
             StringComparer.Ordinal);
         _tiers = LoyaltyTiers.From(options, _zone);
     }

@@ -221,6 +221,11 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
             }
 
             CheckPoints(failures, $"{path}.Points", reward.Points, 1);
+            if (reward.CashPrice is { } cash && (cash <= 0 || cash > MaxPoints))
+            {
+                failures.Add(Invariant($"{path}.CashPrice: must be in (0, {MaxPoints}] but was {cash}."));
+            }
+
             if (reward.RequiredTier is { } tier && !tiers.Contains(tier))
             {
                 failures.Add($"{path}.RequiredTier: '{tier}' is not the id of a tier.");
