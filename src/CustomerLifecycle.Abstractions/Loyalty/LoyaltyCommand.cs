@@ -122,3 +122,8 @@ public sealed record LoyaltyTransferIn : LoyaltyCommand
     /// <summary>Gets the points moved; positive.</summary>
     public required long Points { get; init; }
 }
+
+/// <summary>The member logged in: counts towards the policy's login streak, and on the day that completes it earns its points.</summary>
+/// <remarks>One login a calendar day (in the policy's zone) counts; the host may send every login, and later ones of the same
+/// day are refused without harm.</remarks>
+public sealed record LoyaltyLogin : LoyaltyCommand;

@@ -26,4 +26,7 @@ public enum LoyaltyEntryKind
 
     /// <summary>Points moved from another member; opens a lot, available at once.</summary>
     TransferIn,
+
+    /// <summary>A day the member logged in, recorded to count a login streak; moves no points (the day that completes a streak is an Earn instead).</summary>
+    Login,
 }

@@ -28,6 +28,8 @@ public sealed partial class LoyaltyEngine
     private readonly Dictionary<string, decimal> _categoryMultipliers;
     private readonly long[] _activityPoints;
     private readonly LoyaltyCampaign[] _campaigns;
+    private readonly int _loginStreakDays;
+    private readonly long _loginStreakPoints;
     private readonly long? _dailyCap;
     private readonly long? _monthlyCap;
     private readonly long? _yearlyCap;
@@ -58,6 +60,8 @@ public sealed partial class LoyaltyEngine
         _excludedCategories = new HashSet<string>(options.ExcludedCategories ?? [], StringComparer.OrdinalIgnoreCase);
         _categoryMultipliers = new Dictionary<string, decimal>(options.CategoryMultipliers ?? [], StringComparer.OrdinalIgnoreCase);
         _campaigns = [.. (options.Campaigns ?? []).Select(c => new LoyaltyCampaign(c))];
+        _loginStreakDays = options.LoginStreakDays;
+        _loginStreakPoints = options.LoginStreakPoints;
         _activityPoints = [options.SurveyAnsweredPoints, options.ReferralConvertedPoints, options.ReviewWrittenPoints];
         _dailyCap = options.DailyCap;
         _monthlyCap = options.MonthlyCap;
@@ -127,6 +131,7 @@ public sealed partial class LoyaltyEngine
             LoyaltyStatusMatch match => Match(match),
             LoyaltyTransferOut transfer => TransferOut(ledger, entries, transfer),
             LoyaltyTransferIn transfer => TransferIn(ledger, entries, transfer),
+            LoyaltyLogin login => Login(entries, login),
             // Only through a record's protected copy constructor can a host derive a command of its own.
             _ => Step.Refuse(LoyaltyRefusals.Invalid("Command", command.GetType().Name, "is not a loyalty command this engine knows.")),
         };

@@ -43,6 +43,15 @@ public sealed class LoyaltyOptions
     /// <value>The default value is 100.</value>
     public long ReviewWrittenPoints { get; set; } = LoyaltyDefaults.ReviewWrittenPoints;
 
+    /// <summary>Gets or sets how many consecutive calendar days (in <see cref="TimeZoneId"/>) of logins earn <see cref="LoginStreakPoints"/>
+    /// (2–365), or 0 for no login streak (logins are then refused); after a streak is rewarded the next one starts afresh.</summary>
+    /// <value>The default value is 0 (no login streak).</value>
+    public int LoginStreakDays { get; set; }
+
+    /// <summary>Gets or sets the points a completed login streak earns; 0 or more.</summary>
+    /// <value>The default value is 0.</value>
+    public long LoginStreakPoints { get; set; }
+
     /// <summary>Gets or sets the most points a member earns (purchases and activities) in one calendar day, or null for no cap; positive.</summary>
     /// <value>The default value is null (no cap).</value>
     public long? DailyCap { get; set; }

@@ -89,6 +89,12 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
         CheckPoints(failures, "SurveyAnsweredPoints", options.SurveyAnsweredPoints, 0);
         CheckPoints(failures, "ReferralConvertedPoints", options.ReferralConvertedPoints, 0);
         CheckPoints(failures, "ReviewWrittenPoints", options.ReviewWrittenPoints, 0);
+        if (options.LoginStreakDays is not 0 and (< 2 or > 365))
+        {
+            failures.Add($"LoginStreakDays: must be 0 (no login streak) or in [2, 365] but was {options.LoginStreakDays}.");
+        }
+
+        CheckPoints(failures, "LoginStreakPoints", options.LoginStreakPoints, 0);
         CheckCap(failures, "DailyCap", options.DailyCap);
         CheckCap(failures, "MonthlyCap", options.MonthlyCap);
         CheckCap(failures, "YearlyCap", options.YearlyCap);
