@@ -14,8 +14,8 @@ namespace CustomerLifecycle.Loyalty;
 /// <param name="Pending">Points of lots still in their holding period.</param>
 /// <param name="Expired">Points lost to expiry, written to the ledger or due by <paramref name="AsOf"/>.</param>
 /// <param name="Redeemed">Points spent on rewards, less redemptions reversed.</param>
-/// <param name="Earned">Points credited: earns and credit adjustments.</param>
-/// <param name="Reversed">Points taken back: refunds (including any <see cref="Debt"/>) and debit adjustments.</param>
+/// <param name="Earned">Points credited: earns, credit adjustments and transfers in.</param>
+/// <param name="Reversed">Points taken back: refunds (including any <see cref="Debt"/>), debit adjustments and transfers out.</param>
 /// <param name="Debt">Points a refund took back that no lot could cover, the policy allowing a negative balance.</param>
 /// <param name="ExpiringSoon">Available points whose lots expire within the policy's warning window after <paramref name="AsOf"/>.</param>
 /// <param name="NextExpiry">When the next available lot expires; null when none holds points.</param>

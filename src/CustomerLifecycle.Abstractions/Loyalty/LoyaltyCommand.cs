@@ -56,6 +56,10 @@ public sealed record LoyaltyRedemption : LoyaltyCommand
 {
     /// <summary>Gets the reward's id in the policy's catalogue.</summary>
     public required string RewardId { get; init; }
+
+    /// <summary>Gets how many of the reward the host has left, stock being shared across members and kept by the host; required
+    /// for a stock-limited reward (refused when 0 or less), ignored otherwise.</summary>
+    public int? RemainingStock { get; init; }
 }
 
 /// <summary>An earlier redemption undone (the order was cancelled): its points go back to the same lots, with their original expiry.</summary>
@@ -89,3 +93,37 @@ public sealed record LoyaltyStatusMatch : LoyaltyCommand
     /// <summary>Gets why, for the ledger (e.g. the competitor status shown); not empty.</summary>
     public required string Reason { get; init; }
 }
+
+/// <summary>Points moved from the member to another: the source's side of a transfer, taken from its lots soonest-expiring first.</summary>
+/// <remarks>A transfer is two commands, one per member, each with its own <see cref="LoyaltyCommand.Key"/> and the same
+/// <see cref="TransferId"/>: apply this one to the source first and, once it is applied (or a duplicate), the
+/// <see cref="LoyaltyTransferIn"/> to the target, which is never refused for want of points.</remarks>
+public sealed record LoyaltyTransferOut : LoyaltyCommand
+{
+    /// <summary>Gets the host's id of the transfer, the same on both sides; not empty.</summary>
+    public required string TransferId { get; init; }
+
+    /// <summary>Gets the member the points go to; not the source.</summary>
+    public required CustomerId To { get; init; }
+
+    /// <summary>Gets the points moved; positive, at most what the source has available.</summary>
+    public required long Points { get; init; }
+}
+
+/// <summary>Points moved to the member from another: the target's side of a transfer (see <see cref="LoyaltyTransferOut"/>); opens a lot available at once.</summary>
+public sealed record LoyaltyTransferIn : LoyaltyCommand
+{
+    /// <summary>Gets the host's id of the transfer, the same on both sides; not empty.</summary>
+    public required string TransferId { get; init; }
+
+    /// <summary>Gets the member the points come from; not the target.</summary>
+    public required CustomerId From { get; init; }
+
+    /// <summary>Gets the points moved; positive.</summary>
+    public required long Points { get; init; }
+}
+
+/// <summary>The member logged in: counts towards the policy's login streak, and on the day that completes it earns its points.</summary>
+/// <remarks>One login a calendar day (in the policy's zone) counts; the host may send every login, and later ones of the same
+/// day are refused without harm.</remarks>
+public sealed record LoyaltyLogin : LoyaltyCommand;

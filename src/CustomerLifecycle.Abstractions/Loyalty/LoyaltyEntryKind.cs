@@ -20,4 +20,13 @@ public enum LoyaltyEntryKind
 
     /// <summary>A tier granted by hand until an instant (a status match); moves no points.</summary>
     StatusMatch,
+
+    /// <summary>Points moved to another member, taken from lots soonest-expiring first.</summary>
+    TransferOut,
+
+    /// <summary>Points moved from another member; opens a lot, available at once.</summary>
+    TransferIn,
+
+    /// <summary>A day the member logged in, recorded to count a login streak; moves no points (the day that completes a streak is an Earn instead).</summary>
+    Login,
 }

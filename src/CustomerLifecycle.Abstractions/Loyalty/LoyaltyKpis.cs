@@ -7,7 +7,7 @@ namespace CustomerLifecycle.Loyalty;
 /// <param name="PeriodStart">The period's start (included).</param>
 /// <param name="PeriodEnd">The period's end (excluded), the instant the liability is valued at; entries from it on are ignored.</param>
 /// <param name="Members">How many ledgers were measured.</param>
-/// <param name="PointsIssued">Points credited in the period: earns and credit adjustments.</param>
+/// <param name="PointsIssued">Points credited in the period: earns and credit adjustments (transfers between members issue none).</param>
 /// <param name="PointsRedeemed">Points spent on rewards in the period, less redemptions reversed in it.</param>
 /// <param name="PointsExpired">Breakage: points of lots whose lifetime ended in the period, written to the ledger or not yet.</param>
 /// <param name="OutstandingPoints">Points held at <paramref name="PeriodEnd"/>, available or pending, summed over the members

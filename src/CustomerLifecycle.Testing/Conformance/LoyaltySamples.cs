@@ -28,7 +28,7 @@ internal static class LoyaltySamples
                 },
                 Entry("review", LoyaltyEntryKind.Earn, At, 100, "loyalty.review-written", "ReviewWritten: 100 points.") with
                 {
-                    Multiplier = 1.25m, AvailableFrom = At, ExpiresAt = expires + Duration.FromTicks(1),
+                    Multiplier = 1.25m, AvailableFrom = At, ExpiresAt = expires + Duration.FromTicks(1), RollsExpiryTo = expires + Duration.FromTicks(2),
                 },
                 Entry("credit", LoyaltyEntryKind.Adjust, At + Duration.FromDays(15), 1000, "loyalty.adjust", "Adjusted by +1000 points: goodwill") with
                 {
@@ -36,7 +36,7 @@ internal static class LoyaltySamples
                 },
                 Entry("redeem", LoyaltyEntryKind.Redeem, At + Duration.FromDays(16), -1000, "loyalty.redeem", "Redeemed Gift card (100) for 1000 points.") with
                 {
-                    RewardId = LoyaltyDefaults.GiftCardRewardId, Allocations = [new LoyaltyAllocation("buy-1", 900), new LoyaltyAllocation("review", 100)],
+                    RewardId = LoyaltyDefaults.GiftCardRewardId, CashAmount = 19.99m, Allocations = [new LoyaltyAllocation("buy-1", 900), new LoyaltyAllocation("review", 100)],
                 },
                 Entry("cancel", LoyaltyEntryKind.Reverse, At + Duration.FromDays(17), 1000, "loyalty.reverse-redemption", "Redemption redeem reversed.") with
                 {
@@ -53,6 +53,14 @@ internal static class LoyaltySamples
                 Entry("match", LoyaltyEntryKind.StatusMatch, At + Duration.FromDays(20), 0, "loyalty.status-match", "Status match to Gold: rival's card") with
                 {
                     Tier = "gold", ExpiresAt = At + Duration.FromDays(110),
+                },
+                Entry("gift-out", LoyaltyEntryKind.TransferOut, At + Duration.FromDays(21), -2, "loyalty.transfer-out", "Transfer t-ü: 2 points to 会员-2.") with
+                {
+                    TransferId = "t-ü", Counterpart = CustomerId.From("会员-2"), Allocations = [new LoyaltyAllocation("credit", 2)],
+                },
+                Entry("gift-in", LoyaltyEntryKind.TransferIn, At + Duration.FromDays(22), 7, "loyalty.transfer-in", "Transfer t-2: 7 points from m-3.") with
+                {
+                    TransferId = "t-2", Counterpart = CustomerId.From("m-3"), AvailableFrom = At + Duration.FromDays(22), ExpiresAt = expires + Duration.FromDays(22),
                 },
                 Entry("later", LoyaltyEntryKind.Expire, expires, -100, "loyalty.expire", "Lot review expired.") with
                 {
@@ -114,6 +122,10 @@ internal static class LoyaltySamples
         ?? Compare("Tier", e.Tier, a.Tier)
         ?? Compare("AvailableFrom", e.AvailableFrom, a.AvailableFrom)
         ?? Compare("ExpiresAt", e.ExpiresAt, a.ExpiresAt)
+        ?? Compare("RollsExpiryTo", e.RollsExpiryTo, a.RollsExpiryTo)
+        ?? Compare("TransferId", e.TransferId, a.TransferId)
+        ?? Compare("CashAmount", e.CashAmount, a.CashAmount)
+        ?? Compare("Counterpart", e.Counterpart, a.Counterpart)
         ?? Compare("Allocations", string.Join(" | ", e.Allocations), string.Join(" | ", a.Allocations))
         ?? (e == a ? null : "a field the comparison does not name");
 

@@ -49,11 +49,12 @@ public static class LoyaltyGenerators
 
     /// <summary>Gets a generator of valid policies: the defaults with <see cref="MultipliedCategory"/> × 2, <see cref="ExcludedCategory"/>
     /// excluded, a monthly cap of 4,000 points, <see cref="MugRewardId"/> in the catalogue, a negative balance allowed or not,
-    /// and member tiers or none (see <see cref="PolicyOf"/>).</summary>
+    /// member tiers or none, and each expiry mode (see <see cref="PolicyOf"/>).</summary>
     public static Gen<LoyaltyOptions> Policy { get; } =
         from debt in Gen.Elements(false, true)
         from tiers in Gen.Elements(false, true)
-        select PolicyOf(debt, tiers);
+        from expiry in Gen.Elements(LoyaltyExpiryMode.FixedLifetime, LoyaltyExpiryMode.Rolling, LoyaltyExpiryMode.EndOfPeriod)
+        select PolicyOf(debt, tiers, expiry);
 
     /// <summary>Gets a generator of scripts: up to 50 commands of every kind (status matches included) for <see cref="Member"/>, in delivery order, with
     /// unique keys <c>k00</c>, <c>k01</c>…, 0 hours to 300 days apart (a tenth of them at the same instant as the one before).</summary>
@@ -70,8 +71,10 @@ public static class LoyaltyGenerators
     /// <param name="withTiers">Whether members are tiered: <c>member</c>, <c>silver</c> (1,000 points, × 1.25) and <see cref="GoldTier"/>
     /// (5,000 points or 4,000 spend, × 1.5, needed for <see cref="MugRewardId"/>), over rolling 12 months in Europe/Berlin with a
     /// 10-day grace period.</param>
+    /// <param name="expiry">How lots expire: the default 12-month lifetime, rolling over 3 months without activity (so that scripts'
+    /// gaps let points lapse), or at the end of the calendar quarter after the one they were earned in.</param>
     /// <returns>A new, valid policy.</returns>
-    public static LoyaltyOptions PolicyOf(bool allowNegativeBalance, bool withTiers)
+    public static LoyaltyOptions PolicyOf(bool allowNegativeBalance, bool withTiers, LoyaltyExpiryMode expiry = LoyaltyExpiryMode.FixedLifetime)
     {
         var options = new LoyaltyOptions
         {
@@ -79,6 +82,9 @@ public static class LoyaltyGenerators
             CategoryMultipliers = new() { [MultipliedCategory] = 2m },
             MonthlyCap = 4000,
             AllowNegativeBalance = allowNegativeBalance,
+            ExpiryMode = expiry,
+            LifetimeMonths = expiry == LoyaltyExpiryMode.Rolling ? 3 : 12,
+            ExpiryPeriod = LoyaltyExpiryPeriod.CalendarQuarter,
         };
         options.Rewards.Add(new LoyaltyRewardOptions { Id = MugRewardId, Name = "Mug", Points = 300, RequiredTier = withTiers ? GoldTier : null });
         if (withTiers)

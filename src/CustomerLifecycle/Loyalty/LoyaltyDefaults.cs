@@ -14,7 +14,10 @@ public static class LoyaltyDefaults
     internal const int ReferralConvertedPoints = 500;
     internal const int ReviewWrittenPoints = 100;
     internal const int HoldingDays = 14;
+    internal const LoyaltyExpiryMode ExpiryMode = LoyaltyExpiryMode.FixedLifetime;
     internal const int LifetimeMonths = 12;
+    internal const LoyaltyExpiryPeriod ExpiryPeriod = LoyaltyExpiryPeriod.CalendarYear;
+    internal const int ExpiryPeriodsAfter = 1;
     internal const int ExpiryWarningDays = 30;
     internal const int MaxBackdatingDays = 0;
     internal const bool AllowNegativeBalance = false;

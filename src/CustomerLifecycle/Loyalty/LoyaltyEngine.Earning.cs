@@ -26,6 +26,7 @@ public sealed partial class LoyaltyEngine
 
         var category = string.IsNullOrWhiteSpace(purchase.Category) ? null : purchase.Category;
         var (tierMultiplier, tierNote) = TierBonus(entries, purchase.At);
+        var (campaignMultiplier, campaignNote) = Campaigns(c => c.AppliesToPurchase(purchase.At, category));
         var multiplier = category is not null && _categoryMultipliers.TryGetValue(category, out var m) ? m : 1m;
         long points;
         string why;
@@ -39,12 +40,13 @@ public sealed partial class LoyaltyEngine
         }
         else
         {
-            var exact = purchase.Amount * _pointsPerUnit * multiplier * tierMultiplier;
+            var exact = purchase.Amount * _pointsPerUnit * multiplier * campaignMultiplier * tierMultiplier;
             points = (long)Round(exact);
-            why = string.Create(CultureInfo.InvariantCulture, $"{purchase.Amount} × {_pointsPerUnit} points per unit × {multiplier}{tierNote} = {exact}, {RoundingWord()} {points}");
+            why = string.Create(CultureInfo.InvariantCulture, $"{purchase.Amount} × {_pointsPerUnit} points per unit × {multiplier}{campaignNote}{tierNote} = {exact}, {RoundingWord()} {points}");
         }
 
         var (capped, capNote) = Cap(entries, purchase.At, points);
+        var rollsTo = RollsTo(purchase.At);
         return Step.Write(new LoyaltyEntry
         {
             Key = purchase.Key,
@@ -52,12 +54,13 @@ public sealed partial class LoyaltyEngine
             At = purchase.At,
             Points = capped,
             RuleId = "loyalty.purchase",
-            Reason = $"Purchase {purchase.OrderId}: {why}{capNote}; pending until {purchase.At + _holding}.",
-            Multiplier = multiplier * tierMultiplier,
+            Reason = $"Purchase {purchase.OrderId}: {why}{capNote}; pending until {purchase.At + _holding}{RollNote(rollsTo)}.",
+            Multiplier = multiplier * campaignMultiplier * tierMultiplier,
             OrderId = purchase.OrderId,
             Amount = purchase.Amount,
             AvailableFrom = purchase.At + _holding,
             ExpiresAt = ExpiryOf(purchase.At),
+            RollsExpiryTo = rollsTo,
         });
     }
 
@@ -69,10 +72,12 @@ public sealed partial class LoyaltyEngine
         }
 
         var (tierMultiplier, tierNote) = TierBonus(entries, activity.At);
+        var (campaignMultiplier, campaignNote) = Campaigns(c => c.AppliesToActivity(activity.At, activity.Kind));
         var basePoints = _activityPoints[(int)activity.Kind];
-        var points = (long)Round(basePoints * tierMultiplier);
-        var bonus = _tiers is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{tierNote} = {points}");
+        var points = (long)Round(basePoints * campaignMultiplier * tierMultiplier);
+        var bonus = campaignNote.Length == 0 && tierNote.Length == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{campaignNote}{tierNote} = {points}");
         var (capped, capNote) = Cap(entries, activity.At, points);
+        var rollsTo = RollsTo(activity.At);
         return Step.Write(new LoyaltyEntry
         {
             Key = activity.Key,
@@ -80,10 +85,11 @@ public sealed partial class LoyaltyEngine
             At = activity.At,
             Points = capped,
             RuleId = ActivityRuleIds[(int)activity.Kind],
-            Reason = $"{activity.Kind}: {basePoints} points{bonus}{capNote}.",
-            Multiplier = tierMultiplier,
+            Reason = $"{activity.Kind}: {basePoints} points{bonus}{capNote}{RollNote(rollsTo)}.",
+            Multiplier = campaignMultiplier * tierMultiplier,
             AvailableFrom = activity.At,
             ExpiresAt = ExpiryOf(activity.At),
+            RollsExpiryTo = rollsTo,
         });
     }
 
@@ -97,6 +103,23 @@ public sealed partial class LoyaltyEngine
 
         var tier = _tiers.TierAt(entries, at);
         return (_tiers.Multiplier(tier), string.Create(CultureInfo.InvariantCulture, $" × {_tiers.Multiplier(tier)} (tier {_tiers.Id(tier)})"));
+    }
+
+    /// <summary>The product of the multipliers of the campaigns that apply, and the reason's factors naming them (empty when none does).</summary>
+    private (decimal Multiplier, string Note) Campaigns(Func<LoyaltyCampaign, bool> applies)
+    {
+        var multiplier = 1m;
+        var note = string.Empty;
+        foreach (var campaign in _campaigns)
+        {
+            if (applies(campaign))
+            {
+                multiplier *= campaign.Multiplier;
+                note += string.Create(CultureInfo.InvariantCulture, $" × {campaign.Multiplier} (campaign {campaign.Id})");
+            }
+        }
+
+        return (multiplier, note);
     }
 
     private static LoyaltyEntry? EarnOf(ImmutableArray<LoyaltyEntry> entries, string orderId)

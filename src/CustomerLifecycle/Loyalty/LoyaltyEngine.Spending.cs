@@ -26,6 +26,13 @@ public sealed partial class LoyaltyEngine
             return Step.Refuse(LoyaltyRefusals.Refuse("loyalty.tier-required", "RewardId", redemption.RewardId, $"'{reward.Id}' needs tier '{required}' but the member is '{_tiers.Id(held)}'."));
         }
 
+        if (reward.StockLimited && redemption.RemainingStock is not > 0)
+        {
+            return Step.Refuse(redemption.RemainingStock is { } stock
+                ? LoyaltyRefusals.Refuse("loyalty.out-of-stock", "RemainingStock", stock, $"'{reward.Id}' is out of stock ({stock} left).")
+                : LoyaltyRefusals.Invalid("RemainingStock", null, $"must be given for '{reward.Id}', whose stock is limited."));
+        }
+
         var available = ledger.AvailableAt(redemption.At);
         if (available < reward.Points)
         {
@@ -33,6 +40,7 @@ public sealed partial class LoyaltyEngine
         }
 
         var allocations = Take(ledger, redemption.At, reward.Points, firstLot: null);
+        var rollsTo = RollsTo(redemption.At);
         return Step.Write(new LoyaltyEntry
         {
             Key = redemption.Key,
@@ -40,9 +48,11 @@ public sealed partial class LoyaltyEngine
             At = redemption.At,
             Points = -reward.Points,
             RuleId = "loyalty.redeem",
-            Reason = $"Redeemed {reward.Name} ({reward.Id}) for {reward.Points} points from {Lots(allocations)}.",
+            Reason = $"Redeemed {reward.Name} ({reward.Id}) for {reward.Points} points{CashNote(reward.CashPrice)} from {Lots(allocations)}{RollNote(rollsTo)}.",
             RewardId = reward.Id,
+            CashAmount = reward.CashPrice,
             Allocations = allocations,
+            RollsExpiryTo = rollsTo,
         });
     }
 
@@ -76,8 +86,9 @@ public sealed partial class LoyaltyEngine
             At = reversal.At,
             Points = -redemption.Points,
             RuleId = "loyalty.reverse-redemption",
-            Reason = $"Redemption {redemption.Key} ({redemption.RewardId}) reversed: {-redemption.Points} points back to {Lots(redemption.Allocations)}, with their original expiry.",
+            Reason = $"Redemption {redemption.Key} ({redemption.RewardId}) reversed: {-redemption.Points} points back to {Lots(redemption.Allocations)}, with their original expiry{(redemption.CashAmount is { } cash ? string.Create(CultureInfo.InvariantCulture, $"; {cash} in cash to refund") : string.Empty)}.",
             RewardId = redemption.RewardId,
+            CashAmount = redemption.CashAmount,
             Target = redemption.Key,
             Allocations = redemption.Allocations,
         });
@@ -153,7 +164,8 @@ public sealed partial class LoyaltyEngine
         };
         if (adjustment.Points > 0)
         {
-            return Step.Write(entry with { AvailableFrom = adjustment.At, ExpiresAt = ExpiryOf(adjustment.At) });
+            var expiresAt = CreditExpiry(ledger, adjustment.At);
+            return Step.Write(entry with { AvailableFrom = adjustment.At, ExpiresAt = expiresAt, RollsExpiryTo = RollsTo(adjustment.At) is null ? null : expiresAt });
         }
 
         var available = ledger.AvailableAt(adjustment.At);
@@ -228,6 +240,8 @@ public sealed partial class LoyaltyEngine
 
         return allocations.ToImmutable();
     }
+
+    private static string CashNote(decimal? cash) => cash is { } value ? string.Create(CultureInfo.InvariantCulture, $" and {value} in cash") : string.Empty;
 
     private static string Lots(ImmutableArray<LoyaltyAllocation> allocations)
         => string.Join(", ", allocations.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Lot} ({a.Points})")));

@@ -4,7 +4,7 @@ using NodaTime;
 namespace CustomerLifecycle.Loyalty;
 
 /// <summary>
-/// The loyalty programme: turns purchases, refunds, activities, redemptions and adjustments into entries of a member's
+/// The loyalty programme: turns purchases, refunds, activities, redemptions, adjustments and transfers into entries of a member's
 /// append-only points ledger, and derives balances from the ledger at an instant. Pure: no I/O, no clock.
 /// </summary>
 /// <remarks>
@@ -27,11 +27,17 @@ public sealed partial class LoyaltyEngine
     private readonly HashSet<string> _excludedCategories;
     private readonly Dictionary<string, decimal> _categoryMultipliers;
     private readonly long[] _activityPoints;
+    private readonly LoyaltyCampaign[] _campaigns;
+    private readonly int _loginStreakDays;
+    private readonly long _loginStreakPoints;
     private readonly long? _dailyCap;
     private readonly long? _monthlyCap;
     private readonly long? _yearlyCap;
     private readonly Duration _holding;
+    private readonly LoyaltyExpiryMode _expiryMode;
     private readonly int _lifetimeMonths;
+    private readonly int _expiryPeriodMonths;
+    private readonly int _expiryPeriodsAfter;
     private readonly Duration _warning;
     private readonly Duration _maxBackdating;
     private readonly bool _allowNegativeBalance;
@@ -53,19 +59,25 @@ public sealed partial class LoyaltyEngine
         _minimumSpend = options.MinimumSpend;
         _excludedCategories = new HashSet<string>(options.ExcludedCategories ?? [], StringComparer.OrdinalIgnoreCase);
         _categoryMultipliers = new Dictionary<string, decimal>(options.CategoryMultipliers ?? [], StringComparer.OrdinalIgnoreCase);
+        _campaigns = [.. (options.Campaigns ?? []).Select(c => new LoyaltyCampaign(c))];
+        _loginStreakDays = options.LoginStreakDays;
+        _loginStreakPoints = options.LoginStreakPoints;
         _activityPoints = [options.SurveyAnsweredPoints, options.ReferralConvertedPoints, options.ReviewWrittenPoints];
         _dailyCap = options.DailyCap;
         _monthlyCap = options.MonthlyCap;
         _yearlyCap = options.YearlyCap;
         _holding = Duration.FromDays(options.HoldingDays);
+        _expiryMode = options.ExpiryMode;
         _lifetimeMonths = options.LifetimeMonths;
+        _expiryPeriodMonths = options.ExpiryPeriod switch { LoyaltyExpiryPeriod.CalendarMonth => 1, LoyaltyExpiryPeriod.CalendarQuarter => 3, _ => 12 };
+        _expiryPeriodsAfter = options.ExpiryPeriodsAfter;
         _warning = Duration.FromDays(options.ExpiryWarningDays);
         _maxBackdating = Duration.FromDays(options.MaxBackdatingDays);
         _allowNegativeBalance = options.AllowNegativeBalance;
         _pointValue = options.PointValue;
         _rewards = (options.Rewards ?? []).ToDictionary(
             r => r.Id,
-            r => new LoyaltyRewardOptions { Id = r.Id, Name = r.Name, Points = r.Points, RequiredTier = r.RequiredTier },
+            r => new LoyaltyRewardOptions { Id = r.Id, Name = r.Name, Points = r.Points, CashPrice = r.CashPrice, StockLimited = r.StockLimited, RequiredTier = r.RequiredTier },
             StringComparer.Ordinal);
         _tiers = LoyaltyTiers.From(options, _zone);
     }
@@ -117,6 +129,9 @@ public sealed partial class LoyaltyEngine
             LoyaltyRedemptionReversal reversal => Reverse(entries, reversal),
             LoyaltyAdjustment adjustment => Adjust(ledger, adjustment),
             LoyaltyStatusMatch match => Match(match),
+            LoyaltyTransferOut transfer => TransferOut(ledger, entries, transfer),
+            LoyaltyTransferIn transfer => TransferIn(ledger, entries, transfer),
+            LoyaltyLogin login => Login(entries, login),
             // Only through a record's protected copy constructor can a host derive a command of its own.
             _ => Step.Refuse(LoyaltyRefusals.Invalid("Command", command.GetType().Name, "is not a loyalty command this engine knows.")),
         };
@@ -166,7 +181,7 @@ public sealed partial class LoyaltyEngine
             if (ledger.Remaining(lot) > 0)
             {
                 var entry = ledger.Lot(lot);
-                lots.Add((new LoyaltyLot(entry.Key, entry.At, entry.AvailableFrom!.Value, entry.ExpiresAt!.Value, entry.Points, ledger.Remaining(lot), ledger.StateAt(lot, asOf)), lot));
+                lots.Add((new LoyaltyLot(entry.Key, entry.At, entry.AvailableFrom!.Value, ledger.ExpiresAt(lot), entry.Points, ledger.Remaining(lot), ledger.StateAt(lot, asOf)), lot));
             }
         }
 
@@ -183,13 +198,14 @@ public sealed partial class LoyaltyEngine
     /// <param name="record">The member's record.</param>
     /// <param name="asOf">The instant lots are judged at.</param>
     /// <returns>The statement of <see cref="Evaluate(LoyaltyRecord, Instant)"/> explained: one reason per ledger entry (code the
-    /// entry's rule id, in ledger order), one per lot holding points (<c>loyalty.lot</c>), the debt if any (<c>loyalty.debt</c>)
+    /// entry's rule id, in ledger order), one per lot holding points (<c>loyalty.lot</c>), the expiry policy when it is rolling or
+    /// end-of-period (<c>loyalty.expiry-policy</c>), the debt if any (<c>loyalty.debt</c>)
     /// and, when the policy has tiers, the tier (<c>loyalty.tier</c>) and every decision about it (code the change's).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     public Explanation<LoyaltyStatement> Explain(LoyaltyRecord record, Instant asOf)
     {
         var statement = Evaluate(record, asOf);
-        return new Explanation<LoyaltyStatement>(record.Member.ToString(), LoyaltyExplanation.Decision(statement, _warning), statement, LoyaltyExplanation.Reasons(record, statement));
+        return new Explanation<LoyaltyStatement>(record.Member.ToString(), LoyaltyExplanation.Decision(statement, _warning), statement, LoyaltyExplanation.Reasons(record, statement, ExpiryPolicy(statement)));
     }
 
     /// <summary>Evaluates many records at one instant (a nightly sweep: expiry judged and, with tiers, reviews and grace periods
@@ -251,7 +267,7 @@ public sealed partial class LoyaltyEngine
         Reasons = [refusal],
     };
 
-    private static void ExpireDue(LoyaltyLedger ledger, LoyaltyCommand command, List<LoyaltyEntry> written)
+    private void ExpireDue(LoyaltyLedger ledger, LoyaltyCommand command, List<LoyaltyEntry> written)
     {
         for (var lot = 0; lot < ledger.LotCount; lot++)
         {
@@ -259,14 +275,15 @@ public sealed partial class LoyaltyEngine
             if (remaining > 0 && ledger.StateAt(lot, command.At) == LoyaltyLotState.Expired)
             {
                 var opened = ledger.Lot(lot);
+                var expiresAt = ledger.ExpiresAt(lot);
                 var expiry = new LoyaltyEntry
                 {
                     Key = command.Key,
                     Kind = LoyaltyEntryKind.Expire,
-                    At = opened.ExpiresAt!.Value,
+                    At = expiresAt,
                     Points = -remaining,
                     RuleId = "loyalty.expire",
-                    Reason = $"Lot {opened.Key} (earned {opened.At}) expired at {opened.ExpiresAt} with {remaining} points left.",
+                    Reason = $"Lot {opened.Key} (earned {opened.At}) expired at {expiresAt} with {remaining} points left{(_expiryMode == LoyaltyExpiryMode.Rolling ? $", {_lifetimeMonths} months after the member's last earn or redemption" : string.Empty)}.",
                     Allocations = [new LoyaltyAllocation(opened.Key, remaining)],
                 };
                 written.Add(expiry);
@@ -275,7 +292,6 @@ public sealed partial class LoyaltyEngine
         }
     }
 
-    private Instant ExpiryOf(Instant earnedAt) => earnedAt.InZone(_zone).LocalDateTime.PlusMonths(_lifetimeMonths).InZoneLeniently(_zone).ToInstant();
 
     /// <summary>What a command writes: one entry (and the points a refund could not take back), or a refusal.</summary>
     private readonly record struct Step(LoyaltyEntry? Entry, Reason? Refusal, long Shortfall)

@@ -13,9 +13,9 @@ internal static class LoyaltyExplanation
         return statement.Tier is { } tier ? $"{line}; tier {tier.Name}" : line;
     }
 
-    public static IReadOnlyList<Reason> Reasons(LoyaltyRecord account, LoyaltyStatement statement)
+    public static IReadOnlyList<Reason> Reasons(LoyaltyRecord account, LoyaltyStatement statement, Reason? expiryPolicy)
     {
-        var reasons = new List<Reason>(account.Entries.Length + statement.Lots.Length + 1);
+        var reasons = new List<Reason>(account.Entries.Length + statement.Lots.Length + 2);
         foreach (var entry in account.Entries)
         {
             reasons.Add(new Reason(
@@ -36,6 +36,11 @@ internal static class LoyaltyExplanation
                 "loyalty.lot",
                 string.Create(CultureInfo.InvariantCulture, $"Lot {lot.Key}: {lot.Remaining} of {lot.Points} points, {when}."),
                 new Dictionary<string, object?> { ["lot"] = lot.Key, ["remaining"] = lot.Remaining, ["state"] = lot.State, ["expiresAt"] = lot.ExpiresAt }));
+        }
+
+        if (expiryPolicy is not null)
+        {
+            reasons.Add(expiryPolicy);
         }
 
         if (statement.Balance.Debt > 0)

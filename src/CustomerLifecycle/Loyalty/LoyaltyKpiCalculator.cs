@@ -68,7 +68,8 @@ public sealed class LoyaltyKpiCalculator
                     continue;
                 }
 
-                issued += entry.OpensLot ? entry.Points : 0;
+                // A transfer moves points between members: the programme issued none.
+                issued += entry.OpensLot && entry.Kind != LoyaltyEntryKind.TransferIn ? entry.Points : 0;
                 redeemed += entry.Kind switch
                 {
                     LoyaltyEntryKind.Redeem => -entry.Points,

@@ -7,7 +7,12 @@ namespace CustomerLifecycle.Loyalty;
 /// A ledger replayed: every lot with the points left in it, and the running totals. One instance is reused across the members
 /// of a sweep (cleared, not reallocated), so replaying a member allocates nothing once its buffers are large enough.
 /// </summary>
-/// <remarks>Lots are found by the key of the entry that opened it; allocations add to a lot with the sign of their entry.</remarks>
+/// <remarks>
+/// <para>Lots are found by the key of the entry that opened it; allocations add to a lot with the sign of their entry.</para>
+/// <para>Under rolling expiry the lots share the expiry of a run of activity: an entry that rolls expiry (<see cref="LoyaltyEntry.RollsExpiryTo"/>)
+/// while a run is live pushes the run's end, one that comes after the run ended starts a new run, and a lot belongs to the run
+/// live when it was opened. A lot of an ended run keeps that end, so points a reversal gives back to it expire at once.</para>
+/// </remarks>
 internal sealed class LoyaltyLedger
 {
     // Up to this many lots a key is found by comparing it with each lot's: cheaper than hashing it, and most members have
@@ -17,6 +22,9 @@ internal sealed class LoyaltyLedger
     private readonly Dictionary<string, int> _lotByKey = new(StringComparer.Ordinal);
     private LoyaltyEntry[] _lots = new LoyaltyEntry[16];
     private long[] _remaining = new long[16];
+    private int[] _run = new int[16];
+    private Instant[] _runEnds = new Instant[4];
+    private int _runCount;
 
     public int LotCount { get; private set; }
 
@@ -58,7 +66,7 @@ internal sealed class LoyaltyLedger
         long due = 0;
         for (var lot = 0; lot < LotCount; lot++)
         {
-            var expiresAt = _lots[lot].ExpiresAt!.Value;
+            var expiresAt = ExpiresAt(lot);
             due += _remaining[lot] > 0 && expiresAt >= start && expiresAt < end ? _remaining[lot] : 0;
         }
 
@@ -67,6 +75,11 @@ internal sealed class LoyaltyLedger
 
     public void Add(LoyaltyEntry entry)
     {
+        if (entry.RollsExpiryTo is { } rollsTo)
+        {
+            Roll(entry.At, rollsTo);
+        }
+
         if (entry.OpensLot)
         {
             OpenLot(entry);
@@ -130,8 +143,14 @@ internal sealed class LoyaltyLedger
         return false;
     }
 
+    /// <summary>When the lot's remaining points expire: its own expiry, or under rolling expiry the end of its run.</summary>
+    public Instant ExpiresAt(int lot) => _run[lot] < 0 ? _lots[lot].ExpiresAt!.Value : _runEnds[_run[lot]];
+
+    /// <summary>The end of the run of activity live at <paramref name="at"/> (rolling expiry); null when none is.</summary>
+    public Instant? RollingExpiryAt(Instant at) => _runCount > 0 && at < _runEnds[_runCount - 1] ? _runEnds[_runCount - 1] : null;
+
     public LoyaltyLotState StateAt(int lot, Instant at)
-        => _lots[lot].ExpiresAt!.Value <= at ? LoyaltyLotState.Expired
+        => ExpiresAt(lot) <= at ? LoyaltyLotState.Expired
             : _lots[lot].AvailableFrom!.Value > at ? LoyaltyLotState.Pending
             : LoyaltyLotState.Available;
 
@@ -162,7 +181,7 @@ internal sealed class LoyaltyLedger
             }
         }
 
-        lots.Sort((a, b) => _lots[a].ExpiresAt!.Value.CompareTo(_lots[b].ExpiresAt!.Value) is var byExpiry and not 0 ? byExpiry : a.CompareTo(b));
+        lots.Sort((a, b) => ExpiresAt(a).CompareTo(ExpiresAt(b)) is var byExpiry and not 0 ? byExpiry : a.CompareTo(b));
         return lots;
     }
 
@@ -187,7 +206,7 @@ internal sealed class LoyaltyLedger
                     pending += remaining;
                     break;
                 default:
-                    var expiresAt = _lots[lot].ExpiresAt!.Value;
+                    var expiresAt = ExpiresAt(lot);
                     available += remaining;
                     expiringSoon += expiresAt <= asOf + warning ? remaining : 0;
                     nextExpiry = nextExpiry is { } next && next <= expiresAt ? next : expiresAt;
@@ -237,6 +256,7 @@ internal sealed class LoyaltyLedger
         _lotByKey.Clear();
         Array.Clear(_lots, 0, LotCount);
         LotCount = 0;
+        _runCount = 0;
         Earned = Reversed = Redeemed = ExpiredWritten = Debt = 0;
     }
 
@@ -246,6 +266,7 @@ internal sealed class LoyaltyLedger
         {
             Array.Resize(ref _lots, LotCount * 2);
             Array.Resize(ref _remaining, LotCount * 2);
+            Array.Resize(ref _run, LotCount * 2);
         }
 
         if (LotCount == ScannedLots)
@@ -263,7 +284,25 @@ internal sealed class LoyaltyLedger
 
         _lots[LotCount] = entry;
         _remaining[LotCount] = entry.Points;
+        _run[LotCount] = entry.RollsExpiryTo is null ? -1 : _runCount - 1;
         LotCount++;
+    }
+
+    private void Roll(Instant at, Instant rollsTo)
+    {
+        if (RollingExpiryAt(at) is not { } end)
+        {
+            if (_runCount == _runEnds.Length)
+            {
+                Array.Resize(ref _runEnds, _runCount * 2);
+            }
+
+            _runEnds[_runCount++] = rollsTo;
+        }
+        else if (rollsTo > end)
+        {
+            _runEnds[_runCount - 1] = rollsTo;
+        }
     }
 }
 

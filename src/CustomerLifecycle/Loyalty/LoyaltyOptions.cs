@@ -27,6 +27,10 @@ public sealed class LoyaltyOptions
     /// <value>The default value is an empty dictionary.</value>
     public Dictionary<string, decimal> CategoryMultipliers { get; set; } = [];
 
+    /// <summary>Gets or sets the campaigns: multipliers on the earns of a time window (see <see cref="LoyaltyCampaignOptions"/>).</summary>
+    /// <value>The default value is an empty list.</value>
+    public List<LoyaltyCampaignOptions> Campaigns { get; set; } = [];
+
     /// <summary>Gets or sets the points an answered survey earns; 0 or more.</summary>
     /// <value>The default value is 50.</value>
     public long SurveyAnsweredPoints { get; set; } = LoyaltyDefaults.SurveyAnsweredPoints;
@@ -38,6 +42,15 @@ public sealed class LoyaltyOptions
     /// <summary>Gets or sets the points a written review earns; 0 or more.</summary>
     /// <value>The default value is 100.</value>
     public long ReviewWrittenPoints { get; set; } = LoyaltyDefaults.ReviewWrittenPoints;
+
+    /// <summary>Gets or sets how many consecutive calendar days (in <see cref="TimeZoneId"/>) of logins earn <see cref="LoginStreakPoints"/>
+    /// (2–365), or 0 for no login streak (logins are then refused); after a streak is rewarded the next one starts afresh.</summary>
+    /// <value>The default value is 0 (no login streak).</value>
+    public int LoginStreakDays { get; set; }
+
+    /// <summary>Gets or sets the points a completed login streak earns; 0 or more.</summary>
+    /// <value>The default value is 0.</value>
+    public long LoginStreakPoints { get; set; }
 
     /// <summary>Gets or sets the most points a member earns (purchases and activities) in one calendar day, or null for no cap; positive.</summary>
     /// <value>The default value is null (no cap).</value>
@@ -55,9 +68,24 @@ public sealed class LoyaltyOptions
     /// <value>The default value is 14.</value>
     public int HoldingDays { get; set; } = LoyaltyDefaults.HoldingDays;
 
-    /// <summary>Gets or sets how long, in calendar months from the earn, a lot's points last before they expire (1–120); longer than the holding period.</summary>
+    /// <summary>Gets or sets how lots expire: a fixed lifetime per lot, rolling with the member's activity, or at the end of a calendar period.</summary>
+    /// <value>The default value is <see cref="LoyaltyExpiryMode.FixedLifetime"/>.</value>
+    public LoyaltyExpiryMode ExpiryMode { get; set; } = LoyaltyDefaults.ExpiryMode;
+
+    /// <summary>Gets or sets how long, in calendar months (1–120), points last: from the lot's earn (<see cref="LoyaltyExpiryMode.FixedLifetime"/>)
+    /// or from the member's last earn or redemption (<see cref="LoyaltyExpiryMode.Rolling"/>); longer than the holding period. Unused by
+    /// <see cref="LoyaltyExpiryMode.EndOfPeriod"/>.</summary>
     /// <value>The default value is 12.</value>
     public int LifetimeMonths { get; set; } = LoyaltyDefaults.LifetimeMonths;
+
+    /// <summary>Gets or sets the calendar period of <see cref="LoyaltyExpiryMode.EndOfPeriod"/> expiry.</summary>
+    /// <value>The default value is <see cref="LoyaltyExpiryPeriod.CalendarYear"/>.</value>
+    public LoyaltyExpiryPeriod ExpiryPeriod { get; set; } = LoyaltyDefaults.ExpiryPeriod;
+
+    /// <summary>Gets or sets, for <see cref="LoyaltyExpiryMode.EndOfPeriod"/> expiry, how many periods (0–10) after the one a lot was
+    /// earned in it lasts: 0 ends with its own period, 1 with the next (points of 2026 expire when 2027 ends).</summary>
+    /// <value>The default value is 1.</value>
+    public int ExpiryPeriodsAfter { get; set; } = LoyaltyDefaults.ExpiryPeriodsAfter;
 
     /// <summary>Gets or sets the window, in days, of <see cref="LoyaltyBalance.ExpiringSoon"/> (0–365).</summary>
     /// <value>The default value is 30.</value>

@@ -85,9 +85,16 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
             }
         }
 
+        ValidateCampaigns(options.Campaigns, failures);
         CheckPoints(failures, "SurveyAnsweredPoints", options.SurveyAnsweredPoints, 0);
         CheckPoints(failures, "ReferralConvertedPoints", options.ReferralConvertedPoints, 0);
         CheckPoints(failures, "ReviewWrittenPoints", options.ReviewWrittenPoints, 0);
+        if (options.LoginStreakDays is not 0 and (< 2 or > 365))
+        {
+            failures.Add($"LoginStreakDays: must be 0 (no login streak) or in [2, 365] but was {options.LoginStreakDays}.");
+        }
+
+        CheckPoints(failures, "LoginStreakPoints", options.LoginStreakPoints, 0);
         CheckCap(failures, "DailyCap", options.DailyCap);
         CheckCap(failures, "MonthlyCap", options.MonthlyCap);
         CheckCap(failures, "YearlyCap", options.YearlyCap);
@@ -97,19 +104,99 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
         }
     }
 
+    private static void ValidateCampaigns(List<LoyaltyCampaignOptions>? campaigns, List<string> failures)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        campaigns ??= [];
+        for (var i = 0; i < campaigns.Count; i++)
+        {
+            var campaign = campaigns[i];
+            var path = $"Campaigns[{i}]";
+            if (campaign is null)
+            {
+                failures.Add($"{path}: must not be null.");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(campaign.Id))
+            {
+                failures.Add($"{path}.Id: must not be empty.");
+            }
+            else if (!ids.Add(campaign.Id))
+            {
+                failures.Add($"{path}.Id: '{campaign.Id}' is used by more than one campaign.");
+            }
+
+            if (campaign.End <= campaign.Start)
+            {
+                failures.Add(Invariant($"{path}.End: must be after Start ({campaign.Start:O}) but was {campaign.End:O}."));
+            }
+
+            if (campaign.Multiplier <= 0 || campaign.Multiplier > 10)
+            {
+                failures.Add(Invariant($"{path}.Multiplier: must be in (0, 10] but was {campaign.Multiplier}."));
+            }
+
+            var categories = campaign.Categories ?? [];
+            for (var c = 0; c < categories.Count; c++)
+            {
+                if (string.IsNullOrWhiteSpace(categories[c]))
+                {
+                    failures.Add($"{path}.Categories[{c}]: must not be empty.");
+                }
+            }
+
+            var kinds = campaign.ActivityKinds ?? [];
+            for (var k = 0; k < kinds.Count; k++)
+            {
+                if (!Enum.IsDefined(kinds[k]))
+                {
+                    failures.Add($"{path}.ActivityKinds[{k}]: {(int)kinds[k]} is not a LoyaltyActivityKind.");
+                }
+            }
+        }
+    }
+
     private static void ValidateTime(LoyaltyOptions options, List<string> failures)
     {
         CheckRange(failures, "HoldingDays", options.HoldingDays, 0, 365);
+        if (!Enum.IsDefined(options.ExpiryMode))
+        {
+            failures.Add($"ExpiryMode: {(int)options.ExpiryMode} is not a LoyaltyExpiryMode.");
+        }
+
         CheckRange(failures, "LifetimeMonths", options.LifetimeMonths, 1, 120);
+        if (!Enum.IsDefined(options.ExpiryPeriod))
+        {
+            failures.Add($"ExpiryPeriod: {(int)options.ExpiryPeriod} is not a LoyaltyExpiryPeriod.");
+        }
+
+        CheckRange(failures, "ExpiryPeriodsAfter", options.ExpiryPeriodsAfter, 0, 10);
         CheckRange(failures, "ExpiryWarningDays", options.ExpiryWarningDays, 0, 365);
         CheckRange(failures, "MaxBackdatingDays", options.MaxBackdatingDays, 0, 365);
 
-        // The shortest month-long lifetime is 28 days a month: pending points must become spendable before they can expire.
-        if (options.LifetimeMonths is >= 1 and <= 120 && options.HoldingDays is >= 0 and <= 365 && options.HoldingDays >= options.LifetimeMonths * 28)
+        // Pending points must become spendable before they can expire: the holding period must be shorter than the shortest
+        // lifetime a lot can get (a month is at least 28 days, a quarter 90, a year 365; an end-of-period lot earned in the
+        // last instant of its period lasts only the periods after it).
+        if (options.HoldingDays is > 0 and <= 365 && ShortestLifetime(options) is var (days, formula) && options.HoldingDays >= days)
         {
-            failures.Add($"HoldingDays: must be shorter than the shortest lifetime (LifetimeMonths × 28 = {options.LifetimeMonths * 28} days) but was {options.HoldingDays}.");
+            failures.Add($"HoldingDays: must be shorter than the shortest lifetime ({formula} = {days} days) but was {options.HoldingDays}.");
         }
     }
+
+    private static (int Days, string Formula)? ShortestLifetime(LoyaltyOptions options) => options.ExpiryMode switch
+    {
+        LoyaltyExpiryMode.EndOfPeriod when options.ExpiryPeriodsAfter is >= 0 and <= 10 && Enum.IsDefined(options.ExpiryPeriod)
+            => options.ExpiryPeriod switch
+            {
+                LoyaltyExpiryPeriod.CalendarMonth => (options.ExpiryPeriodsAfter * 28, "ExpiryPeriodsAfter × 28"),
+                LoyaltyExpiryPeriod.CalendarQuarter => (options.ExpiryPeriodsAfter * 90, "ExpiryPeriodsAfter × 90"),
+                _ => (options.ExpiryPeriodsAfter * 365, "ExpiryPeriodsAfter × 365"),
+            },
+        LoyaltyExpiryMode.FixedLifetime or LoyaltyExpiryMode.Rolling when options.LifetimeMonths is >= 1 and <= 120
+            => (options.LifetimeMonths * 28, "LifetimeMonths × 28"),
+        _ => null,
+    };
 
     private static void ValidateRewards(List<LoyaltyRewardOptions>? rewards, HashSet<string> tiers, List<string> failures)
     {
@@ -140,6 +227,11 @@ public sealed class LoyaltyOptionsValidator : IValidateOptions<LoyaltyOptions>, 
             }
 
             CheckPoints(failures, $"{path}.Points", reward.Points, 1);
+            if (reward.CashPrice is { } cash && (cash <= 0 || cash > MaxPoints))
+            {
+                failures.Add(Invariant($"{path}.CashPrice: must be in (0, {MaxPoints}] but was {cash}."));
+            }
+
             if (reward.RequiredTier is { } tier && !tiers.Contains(tier))
             {
                 failures.Add($"{path}.RequiredTier: '{tier}' is not the id of a tier.");

@@ -117,4 +117,26 @@ public sealed class LoyaltyDocSamples
         Assert.Equal(2, record.Entries.Length);
         Assert.Equal(("Key", 0), (tier.Assignment.TierName, tier.Assignment.RuleIndex));
     }
+
+    [Fact]
+    public void RollingExpiry_IsResetByActivity_AndPointsMoveBetweenMembers()
+    {
+        #region snippet: loyalty-rolling-expiry
+        var engine = new LoyaltyEngine(new LoyaltyOptions { ExpiryMode = LoyaltyExpiryMode.Rolling, LifetimeMonths = 3 });
+        var member = CustomerId.From("m-7");
+        var referral = engine.TryApply(null, new LoyaltyActivity { Key = "ref-1", Member = member, At = Instant.FromUtc(2026, 1, 10, 0, 0), Kind = LoyaltyActivityKind.ReferralConverted });
+        // 500 points that would expire on 2026-04-10 ...
+        var survey = engine.TryApply(referral.Record, new LoyaltyActivity { Key = "survey-1", Member = member, At = Instant.FromUtc(2026, 3, 1, 0, 0), Kind = LoyaltyActivityKind.SurveyAnswered });
+        // ... but the survey is activity: all 550 points now expire on 2026-06-01 (survey.Entries[0].RollsExpiryTo)
+
+        var gift = engine.TryApply(survey.Record, new LoyaltyTransferOut { Key = "gift-1-out", Member = member, At = Instant.FromUtc(2026, 3, 2, 0, 0), TransferId = "gift-1", To = CustomerId.From("m-8"), Points = 200 });
+        var received = engine.TryApply(null, new LoyaltyTransferIn { Key = "gift-1-in", Member = CustomerId.From("m-8"), At = Instant.FromUtc(2026, 3, 2, 0, 0), TransferId = "gift-1", From = member, Points = 200 });
+        // m-7 keeps 350 points, taken from lot ref-1 first; m-8 gets a lot of 200, available at once
+        #endregion
+
+        Assert.Equal((Instant?)Instant.FromUtc(2026, 6, 1, 0, 0), survey.Entries[0].RollsExpiryTo);
+        Assert.Equal(550, engine.Evaluate(survey.Record!, Instant.FromUtc(2026, 5, 31, 0, 0)).Balance.Available);
+        Assert.Equal([new LoyaltyAllocation("ref-1", 200)], gift.Entries[0].Allocations.ToArray());
+        Assert.Equal((350L, 200L), (engine.Evaluate(gift.Record!, Instant.FromUtc(2026, 3, 2, 0, 0)).Balance.Available, engine.Evaluate(received.Record!, Instant.FromUtc(2026, 3, 2, 0, 0)).Balance.Available));
+    }
 }

@@ -158,6 +158,53 @@ public sealed class LoyaltyOptionsTests
     }
 
     [Fact]
+    public void TheExpiryModeDefaults_AreAFixedLifetime_AndCalendarYearPlusOne()
+    {
+        var options = new LoyaltyOptions();
+
+        Assert.Equal((LoyaltyExpiryMode.FixedLifetime, LoyaltyExpiryPeriod.CalendarYear, 1), (options.ExpiryMode, options.ExpiryPeriod, options.ExpiryPeriodsAfter));
+    }
+
+    [Fact]
+    public void AnUnknownExpiryModeOrPeriod_AndTooManyPeriods_AreRefused()
+    {
+        Assert.Equal(
+            ["ExpiryMode: 7 is not a LoyaltyExpiryMode.", "ExpiryPeriod: 9 is not a LoyaltyExpiryPeriod.", "ExpiryPeriodsAfter: must be in [0, 10] but was 11."],
+            Failures(new LoyaltyOptions { ExpiryMode = (LoyaltyExpiryMode)7, ExpiryPeriod = (LoyaltyExpiryPeriod)9, ExpiryPeriodsAfter = 11 }));
+        Assert.Equal(["ExpiryPeriodsAfter: must be in [0, 10] but was -1."], Failures(new LoyaltyOptions { ExpiryPeriodsAfter = -1 }));
+    }
+
+    [Theory]
+    [InlineData(LoyaltyExpiryPeriod.CalendarMonth, 0, 1, "ExpiryPeriodsAfter × 28 = 0 days")]
+    [InlineData(LoyaltyExpiryPeriod.CalendarMonth, 1, 28, "ExpiryPeriodsAfter × 28 = 28 days")]
+    [InlineData(LoyaltyExpiryPeriod.CalendarQuarter, 1, 90, "ExpiryPeriodsAfter × 90 = 90 days")]
+    [InlineData(LoyaltyExpiryPeriod.CalendarYear, 1, 365, "ExpiryPeriodsAfter × 365 = 365 days")]
+    public void AnEndOfPeriodHoldingPeriodAsLongAsTheShortestLifetime_IsRefused(LoyaltyExpiryPeriod period, int after, int holding, string formula)
+    {
+        var options = new LoyaltyOptions { ExpiryMode = LoyaltyExpiryMode.EndOfPeriod, ExpiryPeriod = period, ExpiryPeriodsAfter = after, HoldingDays = holding };
+
+        Assert.Equal([$"HoldingDays: must be shorter than the shortest lifetime ({formula}) but was {holding}."], Failures(options));
+        Assert.Empty(Failures(new LoyaltyOptions { ExpiryMode = LoyaltyExpiryMode.EndOfPeriod, ExpiryPeriod = period, ExpiryPeriodsAfter = after, HoldingDays = holding - 1 }));
+    }
+
+    [Fact]
+    public void ARollingLifetime_IsHeldToTheHoldingPeriodLikeAFixedOne_AndEndOfPeriodIgnoresIt()
+    {
+        Assert.Equal(
+            ["HoldingDays: must be shorter than the shortest lifetime (LifetimeMonths × 28 = 28 days) but was 28."],
+            Failures(new LoyaltyOptions { ExpiryMode = LoyaltyExpiryMode.Rolling, HoldingDays = 28, LifetimeMonths = 1 }));
+        Assert.Empty(Failures(new LoyaltyOptions { ExpiryMode = LoyaltyExpiryMode.EndOfPeriod, HoldingDays = 28, LifetimeMonths = 1 }));
+    }
+
+    [Fact]
+    public void AnExpiryModeWrittenByHand_ReadsBackFromJson()
+    {
+        var options = PolicyJson.Deserialize<LoyaltyOptions>("""{ "expiryMode": "EndOfPeriod", "expiryPeriod": "CalendarQuarter", "expiryPeriodsAfter": 2 }""");
+
+        Assert.Equal((LoyaltyExpiryMode.EndOfPeriod, LoyaltyExpiryPeriod.CalendarQuarter, 2), (options.ExpiryMode, options.ExpiryPeriod, options.ExpiryPeriodsAfter));
+    }
+
+    [Fact]
     public void TheEngine_RefusesAnInvalidPolicy_ListingEveryProblem()
     {
         var ex = Assert.Throws<OptionsValidationException>(() => new LoyaltyEngine(new LoyaltyOptions { HoldingDays = -1, Rewards = [] , DailyCap = -5 }));

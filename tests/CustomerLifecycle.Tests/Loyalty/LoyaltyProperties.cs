@@ -20,7 +20,7 @@ public sealed class LoyaltyProperties
     private static Arbitrary<Script> Scripts { get; } =
         (from policy in LoyaltyGenerators.Policy
          from commands in LoyaltyGenerators.Script
-         select new Script(new LoyaltyEngine(policy), policy.AllowNegativeBalance, commands)).ToArbitrary();
+         select new Script(new LoyaltyEngine(policy), policy.AllowNegativeBalance, commands, policy.ExpiryMode)).ToArbitrary();
 
     [Property]
     public Property TheBalanceIdentity_HoldsAtEveryInstant() => Prop.ForAll(Scripts, script =>
@@ -74,6 +74,21 @@ public sealed class LoyaltyProperties
     });
 
     [Property]
+    public Property UnderRollingExpiry_EveryPointHeld_ExpiresTogether_WhenTheLatestActivitySaid() => Prop.ForAll(Scripts, script =>
+    {
+        var account = Apply(script);
+        if (script.Expiry != LoyaltyExpiryMode.Rolling || account.Entries.IsEmpty)
+        {
+            return true.ToProperty();
+        }
+
+        var latest = account.Entries.Max(e => e.At);
+        var held = script.Engine.Evaluate(account, latest).Lots.Where(l => l.State != LoyaltyLotState.Expired).Select(l => l.ExpiresAt).Distinct().ToList();
+        var rolledTo = account.Entries.Max(e => e.RollsExpiryTo);
+        return (held.Count == 0 || (held.Count == 1 && held[0] == rolledTo)).Label($"{string.Join(", ", held)} vs {rolledTo}\n{Describe(account)}");
+    });
+
+    [Property]
     public Property RedeemingThenReversing_RestoresTheExactLots() => Prop.ForAll(Scripts, script =>
     {
         var engine = script.Engine;
@@ -86,6 +101,14 @@ public sealed class LoyaltyProperties
 
         var was = engine.Evaluate(before, at);
         var now = engine.Evaluate(after, at);
+        if (script.Expiry == LoyaltyExpiryMode.Rolling)
+        {
+            // The redemption was activity even if reversed: the points are the same, their expiry may have rolled on.
+            return (was.Balance with { NextExpiry = null, ExpiringSoon = 0 } == now.Balance with { NextExpiry = null, ExpiringSoon = 0 }
+                    && was.Lots.Select(l => l with { ExpiresAt = default }).SequenceEqual(now.Lots.Select(l => l with { ExpiresAt = default }))
+                    && was.Lots.Zip(now.Lots).All(p => p.First.ExpiresAt <= p.Second.ExpiresAt)).Label($"{was} vs {now}");
+        }
+
         return (was.Balance == now.Balance && was.Lots.SequenceEqual(now.Lots)).Label($"{was} vs {now}");
     });
 
@@ -190,7 +213,7 @@ public sealed class LoyaltyProperties
 
     private static string Describe(LoyaltyRecord account) => string.Join("\n", account.Entries.Select(e => $"{e.Key} {e.Kind} {e.At} {e.Points} [{string.Join(", ", e.Allocations)}]"));
 
-    public sealed record Script(LoyaltyEngine Engine, bool AllowNegative, IReadOnlyList<LoyaltyCommand> Commands)
+    public sealed record Script(LoyaltyEngine Engine, bool AllowNegative, IReadOnlyList<LoyaltyCommand> Commands, LoyaltyExpiryMode Expiry)
     {
         public override string ToString() => string.Join("\n", Commands);
     }
