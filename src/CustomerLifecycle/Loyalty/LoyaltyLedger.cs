@@ -236,7 +236,7 @@ internal sealed class LoyaltyLedger
             }
 
             var availableFrom = _lots[lot].AvailableFrom!.Value;
-            var expiresAt = _lots[lot].ExpiresAt!.Value;
+            var expiresAt = ExpiresAt(lot);
             (last, next) = Around(availableFrom, asOf, last, next);
             (last, next) = Around(expiresAt, asOf, last, next);
 
