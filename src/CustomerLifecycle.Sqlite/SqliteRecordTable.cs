@@ -12,7 +12,7 @@ internal sealed class SqliteRecordTable<TRecord>
     private const int LoadChunk = 500;
 
     /// <summary>How many records a batch save serialises at once.</summary>
-    private const int SaveChunk = 4096;
+    private const int SaveChunk = 1024;
 
     private readonly string _table;
     private readonly string _key;
@@ -61,12 +61,15 @@ internal sealed class SqliteRecordTable<TRecord>
         return result;
     }
 
-    /// <summary>The records of many keys, aligned with <paramref name="keys"/>; read a chunk of keys per query (an IN list of
-    /// at most <see cref="LoadChunk"/> parameters, one prepared statement reused), deserialised on every core.</summary>
+    /// <summary>The records of many keys, aligned with <paramref name="keys"/>: a chunk of keys per query (an IN list of at most
+    /// <see cref="LoadChunk"/> parameters, one prepared statement reused), each chunk's JSON deserialised on every core and
+    /// dropped before the next is read, so that it dies young rather than piling up for a full collection.</summary>
     public async ValueTask<IReadOnlyList<StoredRecord<TRecord>?>> LoadManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var rows = new List<(string Key, long Version, string Json)>();
+        var byKey = new Dictionary<string, StoredRecord<TRecord>>(StringComparer.Ordinal);
+        var rows = new List<(string Key, long Version, string Json)>(LoadChunk);
+        var records = new StoredRecord<TRecord>[LoadChunk];
         await using (var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
             SqliteCommand? command = null;
@@ -87,10 +90,19 @@ internal sealed class SqliteRecordTable<TRecord>
                         command.Parameters[i].Value = keys[start + i];
                     }
 
-                    await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    rows.Clear();
+                    await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
+                        }
+                    }
+
+                    ParallelRows.For(rows.Count, cancellationToken, i => records[i] = new StoredRecord<TRecord>(_deserialize(rows[i].Json), rows[i].Version));
+                    for (var i = 0; i < rows.Count; i++)
+                    {
+                        byKey[rows[i].Key] = records[i];
                     }
                 }
             }
@@ -98,14 +110,6 @@ internal sealed class SqliteRecordTable<TRecord>
             {
                 command?.Dispose();
             }
-        }
-
-        var records = new StoredRecord<TRecord>[rows.Count];
-        ParallelRows.For(rows.Count, cancellationToken, i => records[i] = new StoredRecord<TRecord>(_deserialize(rows[i].Json), rows[i].Version));
-        var byKey = new Dictionary<string, StoredRecord<TRecord>>(rows.Count, StringComparer.Ordinal);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            byKey[rows[i].Key] = records[i];
         }
 
         var loaded = new StoredRecord<TRecord>?[keys.Count];
@@ -118,8 +122,9 @@ internal sealed class SqliteRecordTable<TRecord>
     }
 
     /// <summary>Writes every save in one transaction, or none: the conflicts are collected and the transaction rolled back.</summary>
-    /// <remarks>The JSON is written a chunk at a time, each chunk serialised on every core: the CPU-bound part runs in parallel,
-    /// and a batch of hundreds of thousands of records never holds all of its JSON at once.</remarks>
+    /// <remarks>The JSON is written a chunk at a time, each chunk serialised on every core and released once written: the
+    /// CPU-bound part runs in parallel, and a batch of hundreds of thousands of records never holds more than a chunk of JSON,
+    /// which dies young instead of piling up for a full collection.</remarks>
     /// <param name="saves">The saves, already checked by <see cref="RecordBatch.ThrowIfInvalid"/>.</param>
     /// <param name="keyOf">A record's key.</param>
     /// <param name="alsoWrite">Further writes in the same transaction, once the saves have no conflict; null for none.</param>
@@ -156,6 +161,8 @@ internal sealed class SqliteRecordTable<TRecord>
                     (conflicts ??= []).Add(new RecordConflict<TKey>(key, save.ExpectedVersion, writer.CurrentVersion(text)));
                 }
             }
+
+            Array.Clear(json, 0, count);
         }
 
         if (conflicts is not null)

@@ -12,4 +12,7 @@ internal sealed class ReadOptions
     public string? DateFormat { get; init; }
 
     public bool SkipInvalid { get; init; }
+
+    /// <summary>Gets a value indicating whether a negative amount is read as a refund (loyalty) rather than refused (a row is a purchase).</summary>
+    public bool Refunds { get; init; }
 }

@@ -58,7 +58,7 @@ internal static partial class TransactionFile
 
             try
             {
-                rows.Add(ParseRow(line, lineNumber, layout, datePattern));
+                rows.Add(ParseRow(line, lineNumber, layout, datePattern, options.Refunds));
             }
             catch (RowException e)
             {
@@ -139,7 +139,7 @@ internal static partial class TransactionFile
         throw new CliException($"{path}:1: no {what} column in the header ({string.Join(", ", header)}); name it with {option}.");
     }
 
-    private static TransactionRow ParseRow(string line, int lineNumber, Layout layout, LocalDatePattern? datePattern)
+    private static TransactionRow ParseRow(string line, int lineNumber, Layout layout, LocalDatePattern? datePattern, bool refunds)
     {
         IReadOnlyList<string> fields = layout.Delimiter is { } delimiter
             ? SplitDelimited(line, delimiter)
@@ -165,7 +165,7 @@ internal static partial class TransactionFile
                 $"date {date:yyyy-MM-dd} is outside the range the engines accept ({LifecycleLimits.MinInstant.InUtc().Date:yyyy-MM-dd} to {LifecycleLimits.MaxInstant.InUtc().Date:yyyy-MM-dd}).");
         }
 
-        var amount = ParseAmount(fields[layout.AmountIndex].Trim().Trim('"'), layout.AmountIndex + 1);
+        var amount = ParseAmount(fields[layout.AmountIndex].Trim().Trim('"'), layout.AmountIndex + 1, refunds);
         return new TransactionRow(customer, date, amount, lineNumber);
     }
 
@@ -198,7 +198,7 @@ internal static partial class TransactionFile
         throw new RowException(column, $"unknown date format '{text}'; expected yyyy-MM-dd, yyyyMMdd or an ISO 8601 date-time (or pass --date-format, e.g. dd/MM/yyyy).");
     }
 
-    internal static double ParseAmount(string text, int column)
+    internal static double ParseAmount(string text, int column, bool refunds)
     {
         var plain = text.StartsWith('$') ? text[1..] : text;
         if (plain.Contains(',', StringComparison.Ordinal) && !ThousandsAmount().IsMatch(plain))
@@ -212,7 +212,7 @@ internal static partial class TransactionFile
             throw new RowException(column, $"amount '{text}' is not a number.");
         }
 
-        return amount >= 0 ? amount : throw new RowException(column, $"amount '{text}' is negative; a row is a purchase (refunds are not read).");
+        return amount >= 0 || refunds ? amount : throw new RowException(column, $"amount '{text}' is negative; a row is a purchase (refunds are not read).");
     }
 
     private static List<string> SplitDelimited(string line, char delimiter)
