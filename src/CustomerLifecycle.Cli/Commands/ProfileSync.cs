@@ -16,20 +16,15 @@ internal static class ProfileSync
 
     public static async Task<SyncResult> RunAsync(ProfileEngine engine, IProfileStore store, CustomerTransactions data, CancellationToken cancellationToken)
     {
-        // Customers are independent and the engine is thread-safe: each chunk is loaded in one call and folded on every core.
+        // Customers are independent and the engine is thread-safe: each chunk is loaded in one call and folded on every core,
+        // while the next chunk is read (a store's batch load is mostly a single-threaded read).
         var folds = new CustomerFold[data.Customers.Length];
-        var keys = new CustomerId[Math.Min(Chunk, folds.Length)];
-        for (var start = 0; start < folds.Length; start += Chunk)
+        var next = folds.Length == 0 ? null : LoadChunk(store, data, 0, cancellationToken);
+        for (var start = 0; next is not null; start += Chunk)
         {
-            var count = Math.Min(Chunk, folds.Length - start);
-            var chunk = keys.Length == count ? keys : new CustomerId[count];
-            for (var i = 0; i < count; i++)
-            {
-                chunk[i] = CustomerId.From(data.Customers[start + i]);
-            }
-
-            var stored = await store.LoadManyAsync(chunk, cancellationToken).ConfigureAwait(false);
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i => folds[start + i] = Fold(engine, data.FactsOf(start + i), stored[i]));
+            var stored = await next.ConfigureAwait(false);
+            next = start + Chunk < folds.Length ? LoadChunk(store, data, start + Chunk, cancellationToken) : null;
+            Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => folds[start + i] = Fold(engine, data.FactsOf(start + i), stored[i]));
         }
 
         var profiles = new ProfileRecord[folds.Length];
@@ -47,6 +42,17 @@ internal static class ProfileSync
         }
 
         return new SyncResult(profiles, versions, changed, newCount, duplicates, late, rejected);
+    }
+
+    private static Task<IReadOnlyList<StoredRecord<ProfileRecord>?>> LoadChunk(IProfileStore store, CustomerTransactions data, int start, CancellationToken cancellationToken)
+    {
+        var keys = new CustomerId[Math.Min(Chunk, data.Customers.Length - start)];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = CustomerId.From(data.Customers[start + i]);
+        }
+
+        return Task.Run(async () => await store.LoadManyAsync(keys, cancellationToken).ConfigureAwait(false), cancellationToken);
     }
 
     /// <summary>Saves the profiles that changed (events folded in, or stages moved by the time rules at the as-of instant),
