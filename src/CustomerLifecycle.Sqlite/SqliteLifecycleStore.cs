@@ -65,86 +65,22 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
     /// <param name="cancellationToken">Cancels the batch (nothing is written then).</param>
     /// <returns>The new versions, or the conflicts (then nothing was written).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="saves"/> is null.</exception>
-    /// <exception cref="ArgumentException">A save's record is null, or its expected version is negative.</exception>
+    /// <exception cref="ArgumentException">A save's record is null, its expected version is negative, two saves are for one
+    /// customer, or an applied event is null.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; nothing was written.</exception>
     /// <exception cref="SqliteException">The file is not a database, is corrupt, or stayed locked longer than the busy timeout; nothing was written.</exception>
     /// <exception cref="SqliteSchemaException">The file's schema is newer than this package reads.</exception>
-    public async ValueTask<LifecycleBatchResult> SaveManyAsync(
-        IReadOnlyList<LifecycleRecordSave> saves,
+    public ValueTask<RecordBatchResult<CustomerId>> SaveManyAsync(
+        IReadOnlyList<RecordSave<LifecycleRecord>> saves,
         IReadOnlyList<LifecycleEvent>? appliedEvents = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(saves);
-        for (var i = 0; i < saves.Count; i++)
-        {
-            if (saves[i].Record is null || saves[i].ExpectedVersion < 0)
-            {
-                throw new ArgumentException($"saves[{i}] has a null record or a negative expected version.", nameof(saves));
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-
-        // Serialising is the CPU-bound part of a big batch; do it before taking the write lock, on every core.
-        var json = new string[saves.Count];
-        ParallelRows.For(saves.Count, cancellationToken, i => json[i] = _table.Serialize(saves[i].Record));
-        await using var connection = await _table.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var transaction = connection.BeginTransaction();
-        using var writer = _table.OpenWriter(connection, transaction);
-        var versions = new long[saves.Count];
-        List<LifecycleBatchConflict>? conflicts = null;
-        for (var i = 0; i < saves.Count; i++)
-        {
-            if ((i & 1023) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var save = saves[i];
-            var customer = save.Record.Customer.ToString();
-            if (writer.TryWrite(customer, json[i], save.ExpectedVersion))
-            {
-                versions[i] = save.ExpectedVersion + 1;
-            }
-            else
-            {
-                (conflicts ??= []).Add(new LifecycleBatchConflict(save.Record.Customer, save.ExpectedVersion, writer.CurrentVersion(customer)));
-            }
-        }
-
-        if (conflicts is not null)
-        {
-            transaction.Rollback();
-            return new LifecycleBatchResult([], conflicts);
-        }
-
-        if (appliedEvents is not null)
-        {
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT OR IGNORE INTO lifecycle_events (id, customer, occurred_at) VALUES ($id, $c, $at)";
-            var id = insert.Parameters.Add("$id", SqliteType.Text);
-            var eventCustomer = insert.Parameters.Add("$c", SqliteType.Text);
-            var at = insert.Parameters.Add("$at", SqliteType.Integer);
-            insert.Prepare();
-            for (var i = 0; i < appliedEvents.Count; i++)
-            {
-                if ((i & 4095) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var @event = appliedEvents[i] ?? throw new ArgumentException($"appliedEvents[{i}] is null.", nameof(appliedEvents));
-                id.Value = @event.Id;
-                eventCustomer.Value = @event.Customer.ToString();
-                at.Value = @event.OccurredAt.ToUnixTimeTicks();
-                insert.ExecuteNonQuery();
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        transaction.Commit();
-        return new LifecycleBatchResult(versions, []);
+        RecordBatch.ThrowIfInvalid(saves, record => record.Customer);
+        return _table.SaveManyAsync(
+            saves,
+            record => record.Customer,
+            appliedEvents is null ? null : (connection, transaction) => WriteEventIds(connection, transaction, appliedEvents, cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>Loads every stored record, ordered by customer id.</summary>
@@ -176,6 +112,30 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
         }
 
         return ids;
+    }
+
+    private static void WriteEventIds(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<LifecycleEvent> appliedEvents, CancellationToken cancellationToken)
+    {
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT OR IGNORE INTO lifecycle_events (id, customer, occurred_at) VALUES ($id, $c, $at)";
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var eventCustomer = insert.Parameters.Add("$c", SqliteType.Text);
+        var at = insert.Parameters.Add("$at", SqliteType.Integer);
+        insert.Prepare();
+        for (var i = 0; i < appliedEvents.Count; i++)
+        {
+            if ((i & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var @event = appliedEvents[i] ?? throw new ArgumentException($"appliedEvents[{i}] is null.", nameof(appliedEvents));
+            id.Value = @event.Id;
+            eventCustomer.Value = @event.Customer.ToString();
+            at.Value = @event.OccurredAt.ToUnixTimeTicks();
+            insert.ExecuteNonQuery();
+        }
     }
 
     /// <exception cref="SqliteSchemaException">The record was written by a later release, in a shape this one does not know.</exception>

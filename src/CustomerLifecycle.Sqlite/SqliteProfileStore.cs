@@ -57,6 +57,39 @@ public sealed class SqliteProfileStore : IProfileStore
         return _table.SaveAsync(record.Customer.ToString(), record, expectedVersion, cancellationToken);
     }
 
+    /// <inheritdoc/>
+    /// <remarks>The keys are read a few hundred per query on one connection, and the profiles deserialised on every core.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
+    /// <exception cref="ArgumentException">A key is default.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="SqliteException">The file is not a database, is corrupt, or stayed locked longer than the busy timeout.</exception>
+    /// <exception cref="SqliteSchemaException">The file's schema, or a profile's, is newer than this package reads.</exception>
+    public ValueTask<IReadOnlyList<StoredRecord<ProfileRecord>?>> LoadManyAsync(IReadOnlyList<CustomerId> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var text = new string[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            CustomerId.ThrowIfDefault(keys[i]);
+            text[i] = keys[i].ToString();
+        }
+
+        return _table.LoadManyAsync(text, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>One transaction: the profiles are serialised on every core a few thousand at a time and written by prepared statements.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="saves"/> is null.</exception>
+    /// <exception cref="ArgumentException">A save's record is null, its expected version is negative, or two saves are for one customer.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; nothing was written.</exception>
+    /// <exception cref="SqliteException">The file is not a database, is corrupt, or stayed locked longer than the busy timeout; nothing was written.</exception>
+    /// <exception cref="SqliteSchemaException">The file's schema is newer than this package reads.</exception>
+    public ValueTask<RecordBatchResult<CustomerId>> SaveManyAsync(IReadOnlyList<RecordSave<ProfileRecord>> saves, CancellationToken cancellationToken = default)
+    {
+        RecordBatch.ThrowIfInvalid(saves, record => record.Customer);
+        return _table.SaveManyAsync(saves, record => record.Customer, null, cancellationToken);
+    }
+
     private static string Serialize(ProfileRecord record) => JsonSerializer.Serialize(record, StoreJsonContext.Default.ProfileRecord);
 
     /// <exception cref="SqliteSchemaException">The profile, or its lifecycle record, was written by a later release, in a shape this one does not know.</exception>

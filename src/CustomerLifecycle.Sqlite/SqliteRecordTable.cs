@@ -8,6 +8,12 @@ namespace CustomerLifecycle.Sqlite;
 internal sealed class SqliteRecordTable<TRecord>
     where TRecord : class
 {
+    /// <summary>How many keys one load query names: well under SQLite's limit of host parameters.</summary>
+    private const int LoadChunk = 500;
+
+    /// <summary>How many records a batch save serialises at once.</summary>
+    private const int SaveChunk = 1024;
+
     private readonly string _table;
     private readonly string _key;
     private readonly Func<TRecord, string> _serialize;
@@ -55,6 +61,122 @@ internal sealed class SqliteRecordTable<TRecord>
         return result;
     }
 
+    /// <summary>The records of many keys, aligned with <paramref name="keys"/>: a chunk of keys per query (an IN list of at most
+    /// <see cref="LoadChunk"/> parameters, one prepared statement reused), each chunk's JSON deserialised on every core and
+    /// dropped before the next is read, so that it dies young rather than piling up for a full collection.</summary>
+    public async ValueTask<IReadOnlyList<StoredRecord<TRecord>?>> LoadManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var byKey = new Dictionary<string, StoredRecord<TRecord>>(StringComparer.Ordinal);
+        var rows = new List<(string Key, long Version, string Json)>(LoadChunk);
+        var records = new StoredRecord<TRecord>[LoadChunk];
+        await using (var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            SqliteCommand? command = null;
+            try
+            {
+                for (var start = 0; start < keys.Count; start += LoadChunk)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var count = Math.Min(LoadChunk, keys.Count - start);
+                    if (command is null || command.Parameters.Count != count)
+                    {
+                        command?.Dispose();
+                        command = LoadCommand(connection, count);
+                    }
+
+                    for (var i = 0; i < count; i++)
+                    {
+                        command.Parameters[i].Value = keys[start + i];
+                    }
+
+                    rows.Clear();
+                    await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
+                        }
+                    }
+
+                    ParallelRows.For(rows.Count, cancellationToken, i => records[i] = new StoredRecord<TRecord>(_deserialize(rows[i].Json), rows[i].Version));
+                    for (var i = 0; i < rows.Count; i++)
+                    {
+                        byKey[rows[i].Key] = records[i];
+                    }
+                }
+            }
+            finally
+            {
+                command?.Dispose();
+            }
+        }
+
+        var loaded = new StoredRecord<TRecord>?[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            loaded[i] = byKey.GetValueOrDefault(keys[i]);
+        }
+
+        return loaded;
+    }
+
+    /// <summary>Writes every save in one transaction, or none: the conflicts are collected and the transaction rolled back.</summary>
+    /// <remarks>The JSON is written a chunk at a time, each chunk serialised on every core and released once written: the
+    /// CPU-bound part runs in parallel, and a batch of hundreds of thousands of records never holds more than a chunk of JSON,
+    /// which dies young instead of piling up for a full collection.</remarks>
+    /// <param name="saves">The saves, already checked by <see cref="RecordBatch.ThrowIfInvalid"/>.</param>
+    /// <param name="keyOf">A record's key.</param>
+    /// <param name="alsoWrite">Further writes in the same transaction, once the saves have no conflict; null for none.</param>
+    /// <param name="cancellationToken">Cancels the batch; nothing is written then.</param>
+    public async ValueTask<RecordBatchResult<TKey>> SaveManyAsync<TKey>(
+        IReadOnlyList<RecordSave<TRecord>> saves,
+        Func<TRecord, TKey> keyOf,
+        Action<SqliteConnection, SqliteTransaction>? alsoWrite,
+        CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var json = new string[Math.Min(SaveChunk, saves.Count)];
+        var versions = new long[saves.Count];
+        List<RecordConflict<TKey>>? conflicts = null;
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction();
+        using var writer = OpenWriter(connection, transaction);
+        for (var start = 0; start < saves.Count; start += SaveChunk)
+        {
+            var count = Math.Min(SaveChunk, saves.Count - start);
+            ParallelRows.For(count, cancellationToken, i => json[i] = _serialize(saves[start + i].Record));
+            for (var i = 0; i < count; i++)
+            {
+                var save = saves[start + i];
+                var key = keyOf(save.Record);
+                var text = key.ToString()!;
+                if (writer.TryWrite(text, json[i], save.ExpectedVersion))
+                {
+                    versions[start + i] = save.ExpectedVersion + 1;
+                }
+                else
+                {
+                    (conflicts ??= []).Add(new RecordConflict<TKey>(key, save.ExpectedVersion, writer.CurrentVersion(text)));
+                }
+            }
+
+            Array.Clear(json, 0, count);
+        }
+
+        if (conflicts is not null)
+        {
+            transaction.Rollback();
+            return new RecordBatchResult<TKey>([], conflicts);
+        }
+
+        alsoWrite?.Invoke(connection, transaction);
+        cancellationToken.ThrowIfCancellationRequested();
+        transaction.Commit();
+        return new RecordBatchResult<TKey>(versions, []);
+    }
+
     /// <summary>Every record with its version, ordered by key; the JSON is read first and deserialised on every core.</summary>
     public async ValueTask<IReadOnlyList<StoredRecord<TRecord>>> LoadAllAsync(CancellationToken cancellationToken)
     {
@@ -72,6 +194,21 @@ internal sealed class SqliteRecordTable<TRecord>
         var records = new StoredRecord<TRecord>[rows.Count];
         ParallelRows.For(rows.Count, cancellationToken, i => records[i] = new StoredRecord<TRecord>(_deserialize(rows[i].Json), rows[i].Version));
         return records;
+    }
+
+    private SqliteCommand LoadCommand(SqliteConnection connection, int count)
+    {
+        var command = connection.CreateCommand();
+        var names = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            names[i] = "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.Add(names[i], SqliteType.Text);
+        }
+
+        command.CommandText = $"SELECT {_key}, version, record FROM {_table} WHERE {_key} IN ({string.Join(", ", names)})";
+        command.Prepare();
+        return command;
     }
 
     /// <summary>Prepared statements for conditional writes to this table inside <paramref name="transaction"/>.</summary>

@@ -3,15 +3,17 @@ using System.Collections.Concurrent;
 namespace CustomerLifecycle;
 
 /// <summary>A thread-safe in-memory store port, for tests and single-process hosts; what every in-memory store of the SDK is.</summary>
-/// <remarks>Records live as long as the instance. Saves are atomic compare-and-swap on the version, so concurrent writers
-/// behave as they would against a database: one wins, the others get a conflict with the version it wrote.</remarks>
+/// <remarks>Records live as long as the instance. Saves compare and set the version under one write lock, so concurrent writers
+/// behave as they would against a database: one wins, the others get a conflict with the version it wrote; a batch is checked
+/// whole before any of it is written, so it is all or nothing. Loads take no lock (a load during a batch may see part of it).</remarks>
 /// <typeparam name="TKey">What a record is found by.</typeparam>
 /// <typeparam name="TRecord">The record.</typeparam>
-public abstract class InMemoryRecordStore<TKey, TRecord> : IRecordStore<TKey, TRecord>
+public abstract class InMemoryRecordStore<TKey, TRecord> : IRecordBatchStore<TKey, TRecord>
     where TKey : notnull
     where TRecord : class
 {
     private readonly ConcurrentDictionary<TKey, StoredRecord<TRecord>> _records;
+    private readonly Lock _write = new();
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="comparer">Compares keys, or null for the default comparer.</param>
@@ -40,24 +42,71 @@ public abstract class InMemoryRecordStore<TKey, TRecord> : IRecordStore<TKey, TR
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         cancellationToken.ThrowIfCancellationRequested();
         var key = KeyOf(record);
-        if (expectedVersion == 0)
+        lock (_write)
         {
-            return ValueTask.FromResult(_records.TryAdd(key, new StoredRecord<TRecord>(record, 1))
-                ? SaveResult.Saved(1)
-                : SaveResult.Conflict(StoredVersion(key)));
+            var current = StoredVersion(key);
+            if (current != expectedVersion)
+            {
+                return ValueTask.FromResult(SaveResult.Conflict(current));
+            }
+
+            _records[key] = new StoredRecord<TRecord>(record, expectedVersion + 1);
+            return ValueTask.FromResult(SaveResult.Saved(expectedVersion + 1));
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
+    /// <exception cref="ArgumentException">A key is not a valid key.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> is cancelled.</exception>
+    public ValueTask<IReadOnlyList<StoredRecord<TRecord>?>> LoadManyAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
+        var loaded = new StoredRecord<TRecord>?[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            ThrowIfInvalidKey(keys[i]);
+            loaded[i] = _records.TryGetValue(keys[i], out var stored) ? stored : null;
         }
 
-        while (true)
+        return ValueTask.FromResult<IReadOnlyList<StoredRecord<TRecord>?>>(loaded);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="saves"/> is null.</exception>
+    /// <exception cref="ArgumentException">A save's record is null, its expected version is negative, or two saves share a key.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> is cancelled; nothing was written.</exception>
+    public ValueTask<RecordBatchResult<TKey>> SaveManyAsync(IReadOnlyList<RecordSave<TRecord>> saves, CancellationToken cancellationToken = default)
+    {
+        RecordBatch.ThrowIfInvalid(saves, KeyOf, _records.Comparer);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_write)
         {
-            if (!_records.TryGetValue(key, out var current) || current.Version != expectedVersion)
+            List<RecordConflict<TKey>>? conflicts = null;
+            foreach (var save in saves)
             {
-                return ValueTask.FromResult(SaveResult.Conflict(StoredVersion(key)));
+                var key = KeyOf(save.Record);
+                var current = StoredVersion(key);
+                if (current != save.ExpectedVersion)
+                {
+                    (conflicts ??= []).Add(new RecordConflict<TKey>(key, save.ExpectedVersion, current));
+                }
             }
 
-            if (_records.TryUpdate(key, new StoredRecord<TRecord>(record, expectedVersion + 1), current))
+            if (conflicts is not null)
             {
-                return ValueTask.FromResult(SaveResult.Saved(expectedVersion + 1));
+                return ValueTask.FromResult(new RecordBatchResult<TKey>([], conflicts));
             }
+
+            var versions = new long[saves.Count];
+            for (var i = 0; i < saves.Count; i++)
+            {
+                versions[i] = saves[i].ExpectedVersion + 1;
+                _records[KeyOf(saves[i].Record)] = new StoredRecord<TRecord>(saves[i].Record, versions[i]);
+            }
+
+            return ValueTask.FromResult(new RecordBatchResult<TKey>(versions, []));
         }
     }
 

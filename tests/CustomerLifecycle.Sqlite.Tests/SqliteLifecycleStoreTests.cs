@@ -166,7 +166,7 @@ public sealed class SqliteLifecycleStoreTests : IDisposable
 
         Assert.False(result.Committed);
         Assert.Empty(result.Versions);
-        Assert.Equal([new LifecycleBatchConflict(Acme, 0, 1)], result.Conflicts);
+        Assert.Equal([new RecordConflict<CustomerId>(Acme, 0, 1)], result.Conflicts);
         Assert.Null(await store.LoadAsync(beta));
         Assert.Empty(await store.LoadEventIdsAsync());
     }

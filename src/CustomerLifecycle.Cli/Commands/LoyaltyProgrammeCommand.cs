@@ -31,7 +31,7 @@ internal static class LoyaltyProgrammeCommand
                 : throw new CliException($"--expiring-days '{days}' is not a whole number of days from 0 to 365.");
         }
 
-        var read = TransactionFile.Read(path, arguments, error, cancellationToken, refundsRead: true);
+        var read = TransactionFile.Read(path, arguments, error, cancellationToken, refunds: true);
         var first = read.Rows.Min(r => r.Date);
         var last = read.Rows.Max(r => r.Date);
         var asOfDate = ParseAsOf(arguments.Get("as-of"), last);

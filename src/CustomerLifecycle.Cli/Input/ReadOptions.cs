@@ -13,6 +13,6 @@ internal sealed class ReadOptions
 
     public bool SkipInvalid { get; init; }
 
-    /// <summary>Whether a negative amount (a refund) is a row the command reads; otherwise it is a row error.</summary>
-    public bool RefundsRead { get; init; }
+    /// <summary>Gets a value indicating whether a negative amount is read as a refund (loyalty) rather than refused (a row is a purchase).</summary>
+    public bool Refunds { get; init; }
 }

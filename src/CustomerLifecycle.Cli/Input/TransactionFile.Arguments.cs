@@ -4,8 +4,8 @@ namespace CustomerLifecycle.Cli.Input;
 internal static partial class TransactionFile
 {
     /// <summary>Reads <paramref name="path"/> with the options on the command line, listing up to ten skipped rows on <paramref name="error"/>;
-    /// negative amounts (refunds) are row errors unless <paramref name="refundsRead"/>.</summary>
-    public static ReadResult Read(string path, Arguments arguments, TextWriter error, CancellationToken cancellationToken, bool refundsRead = false)
+    /// a negative amount is a refund when <paramref name="refunds"/>, a row error otherwise.</summary>
+    public static ReadResult Read(string path, Arguments arguments, TextWriter error, CancellationToken cancellationToken, bool refunds = false)
     {
         var read = Read(
             path,
@@ -16,7 +16,7 @@ internal static partial class TransactionFile
                 AmountColumn = arguments.Get("amount-column"),
                 DateFormat = arguments.Get("date-format"),
                 SkipInvalid = arguments.Has("skip-invalid"),
-                RefundsRead = refundsRead,
+                Refunds = refunds,
             },
             cancellationToken);
         foreach (var skipped in read.Skipped.Take(10))

@@ -58,7 +58,7 @@ internal static partial class TransactionFile
 
             try
             {
-                rows.Add(ParseRow(line, lineNumber, layout, datePattern, options.RefundsRead));
+                rows.Add(ParseRow(line, lineNumber, layout, datePattern, options.Refunds));
             }
             catch (RowException e)
             {
@@ -139,7 +139,7 @@ internal static partial class TransactionFile
         throw new CliException($"{path}:1: no {what} column in the header ({string.Join(", ", header)}); name it with {option}.");
     }
 
-    private static TransactionRow ParseRow(string line, int lineNumber, Layout layout, LocalDatePattern? datePattern, bool refundsRead)
+    private static TransactionRow ParseRow(string line, int lineNumber, Layout layout, LocalDatePattern? datePattern, bool refunds)
     {
         IReadOnlyList<string> fields = layout.Delimiter is { } delimiter
             ? SplitDelimited(line, delimiter)
@@ -165,12 +165,7 @@ internal static partial class TransactionFile
                 $"date {date:yyyy-MM-dd} is outside the range the engines accept ({LifecycleLimits.MinInstant.InUtc().Date:yyyy-MM-dd} to {LifecycleLimits.MaxInstant.InUtc().Date:yyyy-MM-dd}).");
         }
 
-        var amount = ParseAmount(fields[layout.AmountIndex].Trim().Trim('"'), layout.AmountIndex + 1);
-        if (amount < 0 && !refundsRead)
-        {
-            throw new RowException(layout.AmountIndex + 1, $"amount '{fields[layout.AmountIndex].Trim().Trim('"')}' is negative; a row is a purchase (refunds are not read).");
-        }
-
+        var amount = ParseAmount(fields[layout.AmountIndex].Trim().Trim('"'), layout.AmountIndex + 1, refunds);
         return new TransactionRow(customer, date, amount, lineNumber);
     }
 
@@ -203,7 +198,7 @@ internal static partial class TransactionFile
         throw new RowException(column, $"unknown date format '{text}'; expected yyyy-MM-dd, yyyyMMdd or an ISO 8601 date-time (or pass --date-format, e.g. dd/MM/yyyy).");
     }
 
-    internal static double ParseAmount(string text, int column)
+    internal static double ParseAmount(string text, int column, bool refunds)
     {
         var plain = text.StartsWith('$') ? text[1..] : text;
         if (plain.Contains(',', StringComparison.Ordinal) && !ThousandsAmount().IsMatch(plain))
@@ -217,7 +212,7 @@ internal static partial class TransactionFile
             throw new RowException(column, $"amount '{text}' is not a number.");
         }
 
-        return amount;
+        return amount >= 0 || refunds ? amount : throw new RowException(column, $"amount '{text}' is negative; a row is a purchase (refunds are not read).");
     }
 
     private static List<string> SplitDelimited(string line, char delimiter)

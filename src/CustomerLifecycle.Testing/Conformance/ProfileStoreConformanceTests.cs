@@ -12,12 +12,12 @@ namespace CustomerLifecycle.Testing.Conformance;
 /// <remarks>
 /// <para>Every test creates its own store with <see cref="StoreConformanceTests{TStore}.CreateStore"/> and hands it to <see cref="StoreConformanceTests{TStore}.DisposeStoreAsync"/> at the
 /// end, pass or fail. The tests are public methods: a host can also call one directly to investigate a failure.</para>
-/// <para>The suite covers the contract of the port (round trip of every profile field, versions, conflicts, isolation between
+/// <para>The suite covers the contract of the port (the batch tests of <see cref="BatchStoreConformanceTests{TStore, TKey, TRecord}"/>, round trip of every profile field, versions, conflicts, isolation between
 /// customers, atomic conditional saves, cancellation) and the guarantees <see cref="ProfileService"/> builds on it (concurrent
 /// writers on one customer lose no fact, a re-delivered fact is applied once, what an evaluation's time rules change is
 /// saved once, long histories keep a bounded profile).</para>
 /// </remarks>
-public abstract class ProfileStoreConformanceTests : StoreConformanceTests<IProfileStore>
+public abstract class ProfileStoreConformanceTests : BatchStoreConformanceTests<IProfileStore, CustomerId, ProfileRecord>
 {
     /// <summary>How many times a writer retries a fact whose every save attempt lost a race, before the test fails.</summary>
     private const int MaxRetries = 100;
@@ -27,6 +27,15 @@ public abstract class ProfileStoreConformanceTests : StoreConformanceTests<IProf
     /// <summary>Gets how many facts the long-history test applies to one customer.</summary>
     /// <value>The default value is 1000.</value>
     protected virtual int LongHistoryLength => 1000;
+
+    /// <inheritdoc/>
+    protected sealed override CustomerId Key(string name) => CustomerId.From(name);
+
+    /// <inheritdoc/>
+    protected sealed override IReadOnlyList<ProfileRecord> Versions(CustomerId key, int count) => ProfileSamples.Versions(key, count);
+
+    /// <inheritdoc/>
+    protected sealed override void AssertSameRecord(ProfileRecord expected, ProfileRecord actual) => ProfileSamples.AssertSame(expected, actual);
 
     /// <summary>A customer nobody saved loads as null.</summary>
     /// <returns>A task that completes when the test has run.</returns>
