@@ -1,6 +1,7 @@
 using CustomerLifecycle.Lifecycle;
 using NodaTime;
 using CustomerLifecycle.Orleans.Grains;
+using Orleans.Runtime.Messaging;
 using Orleans.Storage;
 
 namespace CustomerLifecycle.Orleans;
@@ -13,7 +14,8 @@ namespace CustomerLifecycle.Orleans;
 /// <para>Applying an event is idempotent (the grain reports an event it has seen as Duplicate), so an apply whose answer was
 /// lost to a failed silo, or that lost an ETag race to a second activation, is retried up to
 /// <see cref="RetryOptions.MaxAttempts"/> times, waiting 100 ms before the first retry and twice as long before each next
-/// (at most 5 s): the event is applied once, and the retry may report it as Duplicate.</para>
+/// (at most 5 s): the event is applied once, and the retry may report it as Duplicate. Evaluating, explaining and reading
+/// are retried the same way; a connection to a silo that has just died counts as an interruption.</para>
 /// <para>Thread-safe; create one per <see cref="IGrainFactory"/> (an <c>IClusterClient</c>, or a grain's factory in a silo).</para>
 /// </remarks>
 public sealed class CustomerLifecycleClient
@@ -81,13 +83,25 @@ public sealed class CustomerLifecycleClient
     /// <param name="asOf">The instant.</param>
     /// <returns>The explanation; null when the customer has no record.</returns>
     /// <exception cref="ArgumentException"><paramref name="customer"/> is default.</exception>
-    public Task<Explanation<LifecycleOutcome>?> ExplainAsync(CustomerId customer, Instant asOf) => Customer(customer).ExplainAsync(asOf);
+    /// <exception cref="OrleansException">Every attempt was interrupted by the cluster.</exception>
+    /// <exception cref="TimeoutException">Every attempt timed out.</exception>
+    public Task<Explanation<LifecycleOutcome>?> ExplainAsync(CustomerId customer, Instant asOf)
+    {
+        var grain = Customer(customer);
+        return RetryAsync(() => grain.ExplainAsync(asOf));
+    }
 
     /// <summary>Gets a customer's record as saved.</summary>
     /// <param name="customer">The customer.</param>
     /// <returns>The record; null when the customer has none.</returns>
     /// <exception cref="ArgumentException"><paramref name="customer"/> is default.</exception>
-    public Task<LifecycleRecord?> GetLifecycleAsync(CustomerId customer) => Customer(customer).GetLifecycleAsync();
+    /// <exception cref="OrleansException">Every attempt was interrupted by the cluster.</exception>
+    /// <exception cref="TimeoutException">Every attempt timed out.</exception>
+    public Task<LifecycleRecord?> GetLifecycleAsync(CustomerId customer)
+    {
+        var grain = Customer(customer);
+        return RetryAsync(grain.GetLifecycleAsync);
+    }
 
     /// <summary>Gets how many customers are in each stage, from the stage counts (no scan of the customers).</summary>
     /// <param name="tenant">The tenant whose customers to count (see <see cref="CustomerGrainOptions.TenantSeparator"/>), or null for the customers without one.</param>
@@ -125,5 +139,5 @@ public sealed class CustomerLifecycleClient
     internal static TimeSpan RetryDelay(int attempt) => TimeSpan.FromMilliseconds(Math.Min(100 * Math.Pow(2, attempt - 1), 5000));
 
     private static bool IsInterruption(Exception e)
-        => e is InconsistentStateException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException;
+        => e is InconsistentStateException or SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException;
 }
