@@ -276,6 +276,15 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal("error: --as-of 1998-01-01 is before the latest transaction in the file (1998-06-30); pass a later date or leave it out.", error.Trim());
     }
 
+    [Fact]
+    public async Task AsOfAfterTheEnginesLastDate_IsRejected()
+    {
+        var (exit, _, error) = await _cli.RunAsync("analyze", CliRun.Sample, "--db", _cli.Database, "--as-of", "9001-01-01", "--quiet");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error: --as-of 9001-01-01 is after the last date the engines accept (9000-12-31).", error.Trim());
+    }
+
     private static string[] Line(string output, string start)
     {
         var line = output.Split('\n').First(l => l.StartsWith(start, StringComparison.Ordinal));

@@ -132,6 +132,7 @@ public sealed class LoyaltyCommandTests : IDisposable
     [InlineData("--expiring-days", "366", "error: --expiring-days '366' is not a whole number of days from 0 to 365.")]
     [InlineData("--as-of", "2026-13-01", "error: --as-of '2026-13-01' is not a date like 2026-01-31.")]
     [InlineData("--as-of", "2026-03-09", "error: --as-of 2026-03-09 is before the latest transaction in the file (2026-03-10); pass a later date or leave it out.")]
+    [InlineData("--as-of", "2200-01-01", "error: --as-of 2200-01-01 is after the last date the loyalty engine accepts (2199-12-31).")]
     [InlineData("--colour", "red", "error: 'loyalty' has no option --colour; its options are --policy, --as-of, --format, --expiring-days, --customer-column, --date-column, --amount-column, --date-format, --skip-invalid.")]
     public async Task BadArguments_AreOneLineErrors(string option, string value, string expected)
     {

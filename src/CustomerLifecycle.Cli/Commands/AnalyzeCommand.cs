@@ -6,7 +6,6 @@ using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Profile;
 using CustomerLifecycle.Sqlite;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CustomerLifecycle.Cli.Commands;
 
@@ -38,7 +37,7 @@ internal static class AnalyzeCommand
 
         var data = CustomerTransactions.From(read.Rows);
         var lastDate = data.LastDate;
-        var asOfDate = ParseAsOf(arguments.Get("as-of"), lastDate);
+        var asOfDate = AsOfDate.Parse(arguments.Get("as-of"), lastDate, LifecycleLimits.MaxInstant.InUtc().Date, "the engines accept");
         var asOf = CustomerTransactions.InstantOf(asOfDate);
         progress.Step($"{read.Rows.Count:N0} transactions of {data.Customers.Length:N0} customers, {data.FirstDate:yyyy-MM-dd} to {lastDate:yyyy-MM-dd}; as of {asOfDate:yyyy-MM-dd}");
 
@@ -119,29 +118,5 @@ internal static class AnalyzeCommand
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var top) && top > 0
             ? top
             : throw new CliException($"--top '{text}' is not a positive whole number.");
-    }
-
-    private static LocalDate ParseAsOf(string? text, LocalDate lastDate)
-    {
-        if (text is null)
-        {
-            // The day after the latest transaction: deterministic, and right for historic exports such as CDNOW.
-            return lastDate.PlusDays(1);
-        }
-
-        var parsed = LocalDatePattern.Iso.Parse(text);
-        if (!parsed.Success)
-        {
-            throw new CliException($"--as-of '{text}' is not a date like 2026-01-31.");
-        }
-
-        if (parsed.Value < lastDate)
-        {
-            throw new CliException($"--as-of {text} is before the latest transaction in the file ({lastDate:yyyy-MM-dd}); pass a later date or leave it out.");
-        }
-
-        return CustomerTransactions.InstantOf(parsed.Value) > LifecycleLimits.MaxInstant
-            ? throw new CliException($"--as-of {text} is after the last date the engines accept ({LifecycleLimits.MaxInstant.InUtc().Date:yyyy-MM-dd}).")
-            : parsed.Value;
     }
 }

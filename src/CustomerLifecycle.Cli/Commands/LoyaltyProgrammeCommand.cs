@@ -3,7 +3,6 @@ using CustomerLifecycle.Cli.Input;
 using CustomerLifecycle.Cli.Policy;
 using CustomerLifecycle.Loyalty;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CustomerLifecycle.Cli.Commands;
 
@@ -34,7 +33,7 @@ internal static class LoyaltyProgrammeCommand
         var read = TransactionFile.Read(path, arguments, error, cancellationToken, refunds: true);
         var first = read.Rows.Min(r => r.Date);
         var last = read.Rows.Max(r => r.Date);
-        var asOfDate = ParseAsOf(arguments.Get("as-of"), last);
+        var asOfDate = AsOfDate.Parse(arguments.Get("as-of"), last, new LocalDate(2199, 12, 31), "the loyalty engine accepts");
         var asOf = CustomerTransactions.InstantOf(asOfDate);
 
         var engine = new LoyaltyEngine(options);
@@ -57,26 +56,5 @@ internal static class LoyaltyProgrammeCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static LocalDate ParseAsOf(string? text, LocalDate lastDate)
-    {
-        if (text is null)
-        {
-            // The day after the latest transaction, as analyze: deterministic, and right for historic exports such as CDNOW.
-            return lastDate.PlusDays(1);
-        }
-
-        var parsed = LocalDatePattern.Iso.Parse(text);
-        if (!parsed.Success)
-        {
-            throw new CliException($"--as-of '{text}' is not a date like 2026-01-31.");
-        }
-
-        return parsed.Value < lastDate
-            ? throw new CliException($"--as-of {text} is before the latest transaction in the file ({lastDate:yyyy-MM-dd}); pass a later date or leave it out.")
-            : parsed.Value.Year > 2199
-                ? throw new CliException($"--as-of {text} is after the last date the loyalty engine accepts (2199-12-31).")
-                : parsed.Value;
     }
 }
