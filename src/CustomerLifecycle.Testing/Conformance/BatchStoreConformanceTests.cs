@@ -11,27 +11,11 @@ namespace CustomerLifecycle.Testing.Conformance;
 /// <typeparam name="TStore">The store port under test.</typeparam>
 /// <typeparam name="TKey">What a record is found by.</typeparam>
 /// <typeparam name="TRecord">The record.</typeparam>
-public abstract class BatchStoreConformanceTests<TStore, TKey, TRecord> : StoreConformanceTests<TStore>
+public abstract class BatchStoreConformanceTests<TStore, TKey, TRecord> : RecordStoreConformanceTests<TStore, TKey, TRecord>
     where TStore : class, IRecordBatchStore<TKey, TRecord>
     where TKey : notnull
     where TRecord : class
 {
-    /// <summary>The key of the record named <paramref name="name"/>.</summary>
-    /// <param name="name">A short name, unique within a test.</param>
-    /// <returns>The key.</returns>
-    protected abstract TKey Key(string name);
-
-    /// <summary>Distinct successive records under one key, for tests that save several versions.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="count">How many versions.</param>
-    /// <returns>The records, oldest first.</returns>
-    protected abstract IReadOnlyList<TRecord> Versions(TKey key, int count);
-
-    /// <summary>Asserts two records are equal, naming what differs.</summary>
-    /// <param name="expected">The record saved.</param>
-    /// <param name="actual">The record loaded.</param>
-    protected abstract void AssertSameRecord(TRecord expected, TRecord actual);
-
     /// <summary>A batch saves every record at version 1 and then 2; a batch load returns them in the order asked, null for a key never saved, a key asked twice loaded twice.</summary>
     /// <returns>A task that completes when the test has run.</returns>
     [Fact]

@@ -16,7 +16,7 @@ namespace CustomerLifecycle.Testing.Conformance;
 /// conditional saves, cancellation) and the guarantees <see cref="FeedbackService"/> builds on it (concurrent writers lose no
 /// event, a re-delivered submission is stored once, long histories survive intact).</para>
 /// </remarks>
-public abstract class FeedbackStoreConformanceTests : StoreConformanceTests<IFeedbackStore>
+public abstract class FeedbackStoreConformanceTests : RecordStoreConformanceTests<IFeedbackStore, string, FeedbackRecord>
 {
     /// <summary>How many times a writer retries an event whose every save attempt lost a race, before the test fails.</summary>
     private const int MaxRetries = 100;
@@ -27,13 +27,15 @@ public abstract class FeedbackStoreConformanceTests : StoreConformanceTests<IFee
     /// <value>The default value is 3000.</value>
     protected virtual int LongHistoryLength => 3000;
 
-    /// <summary>An item nobody saved loads as null.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Load_OfAnItemNeverSaved_IsNull() => WithStore(async store =>
-    {
-        Assert.Null(await store.LoadAsync("nothing"));
-    });
+
+    /// <inheritdoc/>
+    protected sealed override string Key(string name) => name;
+
+    /// <inheritdoc/>
+    protected sealed override IReadOnlyList<FeedbackRecord> Versions(string key, int count) => FeedbackSamples.Versions(key, count);
+
+    /// <inheritdoc/>
+    protected sealed override void AssertSameRecord(FeedbackRecord expected, FeedbackRecord actual) => FeedbackSamples.AssertSame(expected, actual);
 
     /// <summary>Every field of a record, its item and its history survives save → load.</summary>
     /// <returns>A task that completes when the test has run.</returns>
@@ -58,111 +60,11 @@ public abstract class FeedbackStoreConformanceTests : StoreConformanceTests<IFee
         }
     });
 
-    /// <summary>Each save adds one to the version, and the latest record is the one loaded.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_IncrementsTheVersionByOne() => WithStore(async store =>
-    {
-        var versions = FeedbackSamples.Versions("versions", 4);
-        for (var i = 0; i < versions.Count; i++)
-        {
-            Assert.Equal(SaveResult.Saved(i + 1), await store.SaveAsync(versions[i], i));
-        }
 
-        var loaded = await store.LoadAsync("versions");
-        Assert.NotNull(loaded);
-        Assert.Equal(versions.Count, loaded.Version);
-        FeedbackSamples.AssertSame(versions[^1], loaded.Record);
-    });
 
-    /// <summary>A save that expects a version older than the stored one is a conflict reporting the stored version, and changes nothing.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_WithAStaleVersion_IsAConflictAndChangesNothing() => WithStore(async store =>
-    {
-        var versions = FeedbackSamples.Versions("stale", 3);
-        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
-        Assert.True((await store.SaveAsync(versions[1], 1)).Succeeded);
 
-        Assert.Equal(SaveResult.Conflict(2), await store.SaveAsync(versions[2], 1));
 
-        var loaded = await store.LoadAsync("stale");
-        Assert.NotNull(loaded);
-        Assert.Equal(2, loaded.Version);
-        FeedbackSamples.AssertSame(versions[1], loaded.Record);
-    });
 
-    /// <summary>A first save (expected version 0) of an item that is stored already is a conflict.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_AtVersionZero_WhenARecordExists_IsAConflict() => WithStore(async store =>
-    {
-        var versions = FeedbackSamples.Versions("exists", 2);
-        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
-
-        Assert.Equal(SaveResult.Conflict(1), await store.SaveAsync(versions[1], 0));
-
-        var loaded = await store.LoadAsync("exists");
-        Assert.NotNull(loaded);
-        Assert.Equal(1, loaded.Version);
-        FeedbackSamples.AssertSame(versions[0], loaded.Record);
-    });
-
-    /// <summary>A save that expects a version the store never reached is a conflict, whether a record exists or not.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_WithAVersionAhead_IsAConflict() => WithStore(async store =>
-    {
-        var versions = FeedbackSamples.Versions("ahead", 2);
-        Assert.Equal(SaveResult.Conflict(0), await store.SaveAsync(versions[0], 1));
-        Assert.Null(await store.LoadAsync("ahead"));
-
-        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
-        Assert.Equal(SaveResult.Conflict(1), await store.SaveAsync(versions[1], 7));
-
-        var loaded = await store.LoadAsync("ahead");
-        Assert.NotNull(loaded);
-        Assert.Equal(1, loaded.Version);
-    });
-
-    /// <summary>Items have their own records and versions; ids are compared exactly (case-sensitive).</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Items_AreIsolated() => WithStore(async store =>
-    {
-        var upper = FeedbackSamples.Versions("Item", 2);
-        var lower = FeedbackSamples.Versions("item", 1);
-        Assert.True((await store.SaveAsync(upper[0], 0)).Succeeded);
-        Assert.True((await store.SaveAsync(upper[1], 1)).Succeeded);
-        Assert.Equal(SaveResult.Saved(1), await store.SaveAsync(lower[0], 0));
-
-        var loadedUpper = await store.LoadAsync("Item");
-        var loadedLower = await store.LoadAsync("item");
-        Assert.NotNull(loadedUpper);
-        Assert.NotNull(loadedLower);
-        Assert.Equal((2L, 1L), (loadedUpper.Version, loadedLower.Version));
-        FeedbackSamples.AssertSame(upper[1], loadedUpper.Record);
-        FeedbackSamples.AssertSame(lower[0], loadedLower.Record);
-    });
-
-    /// <summary>When many writers save against the same expected version at once, exactly one wins and the others are told the winner's version.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task ConcurrentSaves_AgainstOneVersion_ExactlyOneWins() => WithStore(async store =>
-    {
-        var versions = FeedbackSamples.Versions("race", 2);
-        foreach (var expected in new long[] { 0, 1 })
-        {
-            var record = versions[(int)expected];
-            var results = await RunConcurrently(store, ConcurrentWriters, (writer, _) => writer.SaveAsync(record, expected).AsTask());
-            Assert.Equal(1, results.Count(r => r.Succeeded));
-            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(expected + 1, r.Version));
-        }
-
-        var loaded = await store.LoadAsync("race");
-        Assert.NotNull(loaded);
-        Assert.Equal(2, loaded.Version);
-    });
 
     /// <summary>N writers × M events on one item through <see cref="FeedbackService"/>: every event is in the history exactly once.</summary>
     /// <returns>A task that completes when the test has run.</returns>

@@ -16,7 +16,7 @@ namespace CustomerLifecycle.Testing.Conformance;
 /// conditional saves, cancellation) and the guarantees <see cref="LifecycleService"/> builds on it (concurrent writers lose
 /// nothing, re-delivered events are applied once, long histories keep a bounded record).</para>
 /// </remarks>
-public abstract class LifecycleStoreConformanceTests : StoreConformanceTests<ILifecycleStore>
+public abstract class LifecycleStoreConformanceTests : RecordStoreConformanceTests<ILifecycleStore, CustomerId, LifecycleRecord>
 {
     private static readonly Instant Start = Instant.FromUtc(2026, 1, 5, 9, 0);
 
@@ -27,13 +27,15 @@ public abstract class LifecycleStoreConformanceTests : StoreConformanceTests<ILi
     /// <value>The default value is 2000.</value>
     protected virtual int LongHistoryLength => 2000;
 
-    /// <summary>A customer nobody saved loads as null.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Load_OfACustomerNeverSaved_IsNull() => WithStore(async store =>
-    {
-        Assert.Null(await store.LoadAsync(CustomerId.From("nobody")));
-    });
+
+    /// <inheritdoc/>
+    protected sealed override CustomerId Key(string name) => CustomerId.From(name);
+
+    /// <inheritdoc/>
+    protected sealed override IReadOnlyList<LifecycleRecord> Versions(CustomerId key, int count) => LifecycleSamples.Versions(key, count);
+
+    /// <inheritdoc/>
+    protected sealed override void AssertSameRecord(LifecycleRecord expected, LifecycleRecord actual) => LifecycleSamples.AssertSame(expected, actual);
 
     /// <summary>Every field of a record survives save → load: tick-precise instants and <see cref="Instant.MaxValue"/> (the engine's <c>NextCheckAt</c> when no rule can fire), nulls, non-ASCII text, extreme counters.</summary>
     /// <returns>A task that completes when the test has run.</returns>
@@ -59,113 +61,11 @@ public abstract class LifecycleStoreConformanceTests : StoreConformanceTests<ILi
         }
     });
 
-    /// <summary>Each save adds one to the version, and the latest record is the one loaded.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_IncrementsTheVersionByOne() => WithStore(async store =>
-    {
-        var versions = LifecycleSamples.Versions(CustomerId.From("versions"), 4);
-        for (var i = 0; i < versions.Count; i++)
-        {
-            Assert.Equal(SaveResult.Saved(i + 1), await store.SaveAsync(versions[i], i));
-        }
 
-        var loaded = await store.LoadAsync(CustomerId.From("versions"));
-        Assert.NotNull(loaded);
-        Assert.Equal(versions.Count, loaded.Version);
-        LifecycleSamples.AssertSame(versions[^1], loaded.Record);
-    });
 
-    /// <summary>A save that expects a version older than the stored one is a conflict reporting the stored version, and changes nothing.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_WithAStaleVersion_IsAConflictAndChangesNothing() => WithStore(async store =>
-    {
-        var versions = LifecycleSamples.Versions(CustomerId.From("stale"), 3);
-        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
-        Assert.True((await store.SaveAsync(versions[1], 1)).Succeeded);
 
-        Assert.Equal(SaveResult.Conflict(2), await store.SaveAsync(versions[2], 1));
 
-        var loaded = await store.LoadAsync(CustomerId.From("stale"));
-        Assert.NotNull(loaded);
-        Assert.Equal(2, loaded.Version);
-        LifecycleSamples.AssertSame(versions[1], loaded.Record);
-    });
 
-    /// <summary>A first save (expected version 0) for a customer who already has a record is a conflict.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_AtVersionZero_WhenARecordExists_IsAConflict() => WithStore(async store =>
-    {
-        var versions = LifecycleSamples.Versions(CustomerId.From("exists"), 2);
-        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
-
-        Assert.Equal(SaveResult.Conflict(1), await store.SaveAsync(versions[1], 0));
-
-        var loaded = await store.LoadAsync(CustomerId.From("exists"));
-        Assert.NotNull(loaded);
-        Assert.Equal(1, loaded.Version);
-        LifecycleSamples.AssertSame(versions[0], loaded.Record);
-    });
-
-    /// <summary>A save that expects a version the store never reached is a conflict, whether a record exists or not.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_WithAVersionAhead_IsAConflict() => WithStore(async store =>
-    {
-        var versions = LifecycleSamples.Versions(CustomerId.From("ahead"), 2);
-        Assert.Equal(SaveResult.Conflict(0), await store.SaveAsync(versions[0], 1));
-        Assert.Null(await store.LoadAsync(CustomerId.From("ahead")));
-
-        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
-        Assert.Equal(SaveResult.Conflict(1), await store.SaveAsync(versions[1], 5));
-
-        var loaded = await store.LoadAsync(CustomerId.From("ahead"));
-        Assert.NotNull(loaded);
-        Assert.Equal(1, loaded.Version);
-    });
-
-    /// <summary>Customers have their own records and versions: saving one never touches another.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Customers_AreIsolated() => WithStore(async store =>
-    {
-        var a = LifecycleSamples.Versions(CustomerId.From("A"), 2);
-        var b = LifecycleSamples.Versions(CustomerId.From("a"), 1);
-        Assert.True((await store.SaveAsync(a[0], 0)).Succeeded);
-        Assert.True((await store.SaveAsync(a[1], 1)).Succeeded);
-        Assert.Equal(SaveResult.Saved(1), await store.SaveAsync(b[0], 0));
-
-        var loadedA = await store.LoadAsync(CustomerId.From("A"));
-        var loadedB = await store.LoadAsync(CustomerId.From("a"));
-        Assert.NotNull(loadedA);
-        Assert.NotNull(loadedB);
-        Assert.Equal(2, loadedA.Version);
-        Assert.Equal(1, loadedB.Version);
-        LifecycleSamples.AssertSame(a[1], loadedA.Record);
-        LifecycleSamples.AssertSame(b[0], loadedB.Record);
-    });
-
-    /// <summary>When many writers save against the same expected version at once, exactly one wins and the others are told the winner's version.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task ConcurrentSaves_AgainstOneVersion_ExactlyOneWins() => WithStore(async store =>
-    {
-        var customer = CustomerId.From("race");
-        var versions = LifecycleSamples.Versions(customer, 2);
-        foreach (var expected in new long[] { 0, 1 })
-        {
-            var record = versions[(int)expected];
-            var results = await RunConcurrently(store, ConcurrentWriters, (writer, _) => writer.SaveAsync(record, expected).AsTask());
-            Assert.Equal(1, results.Count(r => r.Succeeded));
-            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(expected + 1, r.Version));
-        }
-
-        var loaded = await store.LoadAsync(customer);
-        Assert.NotNull(loaded);
-        Assert.Equal(2, loaded.Version);
-    });
 
     /// <summary>N writers × M events on one customer through <see cref="LifecycleService"/>: every event is applied exactly once.</summary>
     /// <returns>A task that completes when the test has run.</returns>

@@ -15,7 +15,7 @@ namespace CustomerLifecycle.Testing.Conformance;
 /// members, atomic conditional saves, cancellation) and the guarantees <see cref="LoyaltyService"/> builds on it (concurrent
 /// writers on one member lose no entry, a re-delivered command is applied once, long ledgers survive in order).</para>
 /// </remarks>
-public abstract class LoyaltyStoreConformanceTests : StoreConformanceTests<ILoyaltyStore>
+public abstract class LoyaltyStoreConformanceTests : RecordStoreConformanceTests<ILoyaltyStore, CustomerId, LoyaltyRecord>
 {
     /// <summary>How many times a writer retries a command whose every save attempt lost a race, before the test fails.</summary>
     private const int MaxRetries = 100;
@@ -26,13 +26,15 @@ public abstract class LoyaltyStoreConformanceTests : StoreConformanceTests<ILoya
     /// <value>The default value is 3000.</value>
     protected virtual int LongLedgerLength => 3000;
 
-    /// <summary>A member nobody saved loads as null.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Load_OfAMemberNeverSaved_IsNull() => WithStore(async store =>
-    {
-        Assert.Null(await store.LoadAsync(CustomerId.From("nobody")));
-    });
+
+    /// <inheritdoc/>
+    protected sealed override CustomerId Key(string name) => CustomerId.From(name);
+
+    /// <inheritdoc/>
+    protected sealed override IReadOnlyList<LoyaltyRecord> Versions(CustomerId key, int count) => LoyaltySamples.Versions(key.ToString(), count);
+
+    /// <inheritdoc/>
+    protected sealed override void AssertSameRecord(LoyaltyRecord expected, LoyaltyRecord actual) => LoyaltySamples.AssertSame(expected, actual);
 
     /// <summary>Every field of a ledger and of each of its entries, allocations included, survives save → load.</summary>
     /// <returns>A task that completes when the test has run.</returns>
@@ -57,96 +59,10 @@ public abstract class LoyaltyStoreConformanceTests : StoreConformanceTests<ILoya
         }
     });
 
-    /// <summary>Each save adds one to the version, and the latest ledger is the one loaded.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_IncrementsTheVersionByOne() => WithStore(async store =>
-    {
-        var versions = LoyaltySamples.Versions("versions", 4);
-        for (var i = 0; i < versions.Count; i++)
-        {
-            Assert.Equal(SaveResult.Saved(i + 1), await store.SaveAsync(versions[i], i));
-        }
 
-        var loaded = await store.LoadAsync(CustomerId.From("versions"));
-        Assert.NotNull(loaded);
-        Assert.Equal(versions.Count, loaded.Version);
-        LoyaltySamples.AssertSame(versions[^1], loaded.Record);
-    });
 
-    /// <summary>A save that expects a version older than the stored one is a conflict reporting the stored version, and changes nothing.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_WithAStaleVersion_IsAConflictAndChangesNothing() => WithStore(async store =>
-    {
-        var versions = LoyaltySamples.Versions("stale", 3);
-        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
-        Assert.True((await store.SaveAsync(versions[1], 1)).Succeeded);
 
-        Assert.Equal(SaveResult.Conflict(2), await store.SaveAsync(versions[2], 1));
-        Assert.Equal(SaveResult.Conflict(2), await store.SaveAsync(versions[2], 0));
 
-        var loaded = await store.LoadAsync(CustomerId.From("stale"));
-        Assert.NotNull(loaded);
-        Assert.Equal(2, loaded.Version);
-        LoyaltySamples.AssertSame(versions[1], loaded.Record);
-    });
-
-    /// <summary>A save that expects a version the store never reached is a conflict, whether a ledger exists or not.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_WithAVersionAhead_IsAConflict() => WithStore(async store =>
-    {
-        var versions = LoyaltySamples.Versions("ahead", 2);
-        Assert.Equal(SaveResult.Conflict(0), await store.SaveAsync(versions[0], 1));
-        Assert.Null(await store.LoadAsync(CustomerId.From("ahead")));
-
-        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
-        Assert.Equal(SaveResult.Conflict(1), await store.SaveAsync(versions[1], 7));
-
-        var loaded = await store.LoadAsync(CustomerId.From("ahead"));
-        Assert.NotNull(loaded);
-        Assert.Equal(1, loaded.Version);
-    });
-
-    /// <summary>Members have their own ledgers and versions; ids are compared exactly (case-sensitive).</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Members_AreIsolated() => WithStore(async store =>
-    {
-        var upper = LoyaltySamples.Versions("Member", 2);
-        var lower = LoyaltySamples.Versions("member", 2)[1];
-        Assert.True((await store.SaveAsync(upper[0], 0)).Succeeded);
-        Assert.True((await store.SaveAsync(upper[1], 1)).Succeeded);
-        Assert.Equal(SaveResult.Saved(1), await store.SaveAsync(lower, 0));
-
-        var loadedUpper = await store.LoadAsync(CustomerId.From("Member"));
-        var loadedLower = await store.LoadAsync(CustomerId.From("member"));
-        Assert.NotNull(loadedUpper);
-        Assert.NotNull(loadedLower);
-        Assert.Equal((2L, 1L), (loadedUpper.Version, loadedLower.Version));
-        LoyaltySamples.AssertSame(upper[1], loadedUpper.Record);
-        LoyaltySamples.AssertSame(lower, loadedLower.Record);
-    });
-
-    /// <summary>When many writers save against the same expected version at once, exactly one wins and the others are told the winner's version.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task ConcurrentSaves_AgainstOneVersion_ExactlyOneWins() => WithStore(async store =>
-    {
-        var versions = LoyaltySamples.Versions("race", 2);
-        foreach (var expected in new long[] { 0, 1 })
-        {
-            var record = versions[(int)expected];
-            var results = await RunConcurrently(store, ConcurrentWriters, (writer, _) => writer.SaveAsync(record, expected).AsTask());
-            Assert.Equal(1, results.Count(r => r.Succeeded));
-            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(expected + 1, r.Version));
-        }
-
-        var loaded = await store.LoadAsync(CustomerId.From("race"));
-        Assert.NotNull(loaded);
-        Assert.Equal(2, loaded.Version);
-    });
 
     /// <summary>N writers × M credits on one member through <see cref="LoyaltyService"/>: every credit is in the ledger exactly once, and the balance is their sum.</summary>
     /// <returns>A task that completes when the test has run.</returns>

@@ -37,13 +37,6 @@ public abstract class ProfileStoreConformanceTests : BatchStoreConformanceTests<
     /// <inheritdoc/>
     protected sealed override void AssertSameRecord(ProfileRecord expected, ProfileRecord actual) => ProfileSamples.AssertSame(expected, actual);
 
-    /// <summary>A customer nobody saved loads as null.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Load_OfACustomerNeverSaved_IsNull() => WithStore(async store =>
-    {
-        Assert.Null(await store.LoadAsync(CustomerId.From("nobody")));
-    });
 
     /// <summary>Every field of a profile, its lifecycle record and every list included, survives save → load.</summary>
     /// <returns>A task that completes when the test has run.</returns>
@@ -68,100 +61,10 @@ public abstract class ProfileStoreConformanceTests : BatchStoreConformanceTests<
         }
     });
 
-    /// <summary>Each save adds one to the version, and the latest profile is the one loaded.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_IncrementsTheVersionByOne() => WithStore(async store =>
-    {
-        var customer = CustomerId.From("versions");
-        var versions = ProfileSamples.Versions(customer, 4);
-        for (var i = 0; i < versions.Count; i++)
-        {
-            Assert.Equal(SaveResult.Saved(i + 1), await store.SaveAsync(versions[i], i));
-        }
 
-        var loaded = await store.LoadAsync(customer);
-        Assert.NotNull(loaded);
-        Assert.Equal(versions.Count, loaded.Version);
-        ProfileSamples.AssertSame(versions[^1], loaded.Record);
-    });
 
-    /// <summary>A save that expects a version older than the stored one is a conflict reporting the stored version, and changes nothing.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_WithAStaleVersion_IsAConflictAndChangesNothing() => WithStore(async store =>
-    {
-        var customer = CustomerId.From("stale");
-        var versions = ProfileSamples.Versions(customer, 3);
-        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
-        Assert.True((await store.SaveAsync(versions[1], 1)).Succeeded);
 
-        Assert.Equal(SaveResult.Conflict(2), await store.SaveAsync(versions[2], 1));
-        Assert.Equal(SaveResult.Conflict(2), await store.SaveAsync(versions[2], 0));
 
-        var loaded = await store.LoadAsync(customer);
-        Assert.NotNull(loaded);
-        Assert.Equal(2, loaded.Version);
-        ProfileSamples.AssertSame(versions[1], loaded.Record);
-    });
-
-    /// <summary>A save that expects a version the store never reached is a conflict, whether a profile exists or not.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Save_WithAVersionAhead_IsAConflict() => WithStore(async store =>
-    {
-        var customer = CustomerId.From("ahead");
-        var versions = ProfileSamples.Versions(customer, 2);
-        Assert.Equal(SaveResult.Conflict(0), await store.SaveAsync(versions[0], 1));
-        Assert.Null(await store.LoadAsync(customer));
-
-        Assert.True((await store.SaveAsync(versions[0], 0)).Succeeded);
-        Assert.Equal(SaveResult.Conflict(1), await store.SaveAsync(versions[1], 7));
-
-        var loaded = await store.LoadAsync(customer);
-        Assert.NotNull(loaded);
-        Assert.Equal(1, loaded.Version);
-    });
-
-    /// <summary>Customers have their own profiles and versions; ids are compared exactly (case-sensitive).</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task Customers_AreIsolated() => WithStore(async store =>
-    {
-        var upper = ProfileSamples.Versions(CustomerId.From("Customer"), 2);
-        var lower = ProfileSamples.Versions(CustomerId.From("customer"), 2)[1];
-        Assert.True((await store.SaveAsync(upper[0], 0)).Succeeded);
-        Assert.True((await store.SaveAsync(upper[1], 1)).Succeeded);
-        Assert.Equal(SaveResult.Saved(1), await store.SaveAsync(lower, 0));
-
-        var loadedUpper = await store.LoadAsync(CustomerId.From("Customer"));
-        var loadedLower = await store.LoadAsync(CustomerId.From("customer"));
-        Assert.NotNull(loadedUpper);
-        Assert.NotNull(loadedLower);
-        Assert.Equal((2L, 1L), (loadedUpper.Version, loadedLower.Version));
-        ProfileSamples.AssertSame(upper[1], loadedUpper.Record);
-        ProfileSamples.AssertSame(lower, loadedLower.Record);
-    });
-
-    /// <summary>When many writers save against the same expected version at once, exactly one wins and the others are told the winner's version.</summary>
-    /// <returns>A task that completes when the test has run.</returns>
-    [Fact]
-    public Task ConcurrentSaves_AgainstOneVersion_ExactlyOneWins() => WithStore(async store =>
-    {
-        var customer = CustomerId.From("race");
-        var versions = ProfileSamples.Versions(customer, 2);
-        foreach (var expected in new long[] { 0, 1 })
-        {
-            var profile = versions[(int)expected];
-            var results = await RunConcurrently(store, ConcurrentWriters, (writer, _) => writer.SaveAsync(profile, expected).AsTask());
-            Assert.Equal(1, results.Count(r => r.Succeeded));
-            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(expected + 1, r.Version));
-        }
-
-        var loaded = await store.LoadAsync(customer);
-        Assert.NotNull(loaded);
-        Assert.Equal(2, loaded.Version);
-    });
 
     /// <summary>N writers × M purchases on one customer through <see cref="ProfileService"/>: every purchase is in the profile exactly once.</summary>
     /// <returns>A task that completes when the test has run.</returns>

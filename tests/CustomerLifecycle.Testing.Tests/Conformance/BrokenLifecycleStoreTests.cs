@@ -67,7 +67,7 @@ public sealed class BrokenLifecycleStoreTests
     {
         var suite = new Suite(() => new InMemoryLifecycleStore());
 
-        await suite.Customers_AreIsolated();
+        await suite.Keys_AreIsolated();
         await suite.ConcurrentSaves_AgainstOneVersion_ExactlyOneWins();
 
         Assert.Equal(2, suite.Created);
