@@ -10,16 +10,33 @@ internal static class LoyaltySamples
 {
     public static readonly Instant At = Instant.FromUtc(2026, 2, 2, 8, 30, 15).PlusTicks(1_234_567);
 
-    /// <summary>A member with an empty ledger, and one whose ledger holds every entry kind with every optional field set.</summary>
+    /// <summary>A member with an empty ledger and no checkpoint (as written before checkpoints existed); one with an empty ledger's
+    /// checkpoint; and one whose ledger holds every entry kind with every optional field set, and a checkpoint with every field set.</summary>
     public static IEnumerable<LoyaltyRecord> Records()
     {
         yield return new LoyaltyRecord { Member = CustomerId.From("m-bare") };
 
-        var held = At + Duration.FromDays(14);
-        var expires = Instant.FromUtc(2027, 2, 2, 8, 30, 15).PlusTicks(1_234_567);
+        var empty = CustomerId.From("m-empty-checkpoint");
         yield return new LoyaltyRecord
         {
-            Member = CustomerId.From("会员-ü \"quoted\" 'x';--"),
+            Member = empty,
+            Checkpoint = new LoyaltyCheckpoint { Balance = new LoyaltyBalance(empty, At, 0, 0, 0, 0, 0, 0, 0, 0, null, 0m), Until = At + Duration.FromTicks(1), PolicyFingerprint = 0, EntryCount = 0 },
+        };
+
+        var held = At + Duration.FromDays(14);
+        var expires = Instant.FromUtc(2027, 2, 2, 8, 30, 15).PlusTicks(1_234_567);
+        var member = CustomerId.From("会员-ü \"quoted\" 'x';--");
+        yield return new LoyaltyRecord
+        {
+            Member = member,
+            Checkpoint = new LoyaltyCheckpoint
+            {
+                Balance = new LoyaltyBalance(member, expires, -3, 2469, 100, 0, 3576, 503, 7, 1, expires + Duration.FromTicks(3), -0.12345678901234567890m, 2),
+                Until = Instant.MaxValue,
+                PolicyFingerprint = long.MinValue,
+                EntryCount = 11,
+                LastEntryKey = "later",
+            },
             Entries =
             [
                 Entry("buy-1", LoyaltyEntryKind.Earn, At, 2469, "loyalty.purchase", "Purchase 订单-1: 1234.5678 × 1 × 2 — rounded down\nsecond line\ttab") with
@@ -96,6 +113,7 @@ internal static class LoyaltySamples
     public static void AssertSame(LoyaltyRecord expected, LoyaltyRecord actual)
     {
         var difference = Compare("Member", expected.Member, actual.Member)
+            ?? Compare("Checkpoint", expected.Checkpoint, actual.Checkpoint)
             ?? Compare("Entries.Length", expected.Entries.Length, actual.Entries.Length)
             ?? expected.Entries.Zip(actual.Entries).Select((pair, i) => FirstDifference(pair.First, pair.Second) is { } d ? $"Entries[{i}].{d}" : null).FirstOrDefault(d => d is not null);
         if (difference is not null)

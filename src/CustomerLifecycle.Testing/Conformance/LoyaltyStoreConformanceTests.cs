@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerLifecycle.Loyalty;
+using NodaTime;
 using Xunit;
 
 namespace CustomerLifecycle.Testing.Conformance;
@@ -26,7 +27,6 @@ public abstract class LoyaltyStoreConformanceTests : RecordStoreConformanceTests
     /// <value>The default value is 3000.</value>
     protected virtual int LongLedgerLength => 3000;
 
-
     /// <inheritdoc/>
     protected sealed override CustomerId Key(string name) => CustomerId.From(name);
 
@@ -36,7 +36,8 @@ public abstract class LoyaltyStoreConformanceTests : RecordStoreConformanceTests
     /// <inheritdoc/>
     protected sealed override void AssertSameRecord(LoyaltyRecord expected, LoyaltyRecord actual) => LoyaltySamples.AssertSame(expected, actual);
 
-    /// <summary>Every field of a ledger and of each of its entries, allocations included, survives save → load.</summary>
+    /// <summary>Every field of a ledger and of each of its entries, allocations included, and of its checkpoint survives save →
+    /// load; a record without a checkpoint loads without one.</summary>
     /// <returns>A task that completes when the test has run.</returns>
     [Fact]
     public Task RoundTrip_PreservesEveryField() => WithStore(async store =>
@@ -59,10 +60,27 @@ public abstract class LoyaltyStoreConformanceTests : RecordStoreConformanceTests
         }
     });
 
+    /// <summary>The checkpoint the engine writes on the record it returns survives save → load, and a sweep over the loaded
+    /// record answers what a replay of its ledger gives.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public Task Checkpoint_WrittenByTheEngine_SurvivesTheRoundTrip() => WithStore(async store =>
+    {
+        var engine = new LoyaltyEngine(new LoyaltyOptions());
+        var applied = await new LoyaltyService(engine, store).ApplyAsync(Credit("checkpointed", 120));
+        var written = applied.Record?.Checkpoint;
+        Assert.NotNull(written);
 
+        var loaded = await store.LoadAsync(Busy);
 
-
-
+        Assert.NotNull(loaded);
+        Assert.Equal(written, loaded.Record.Checkpoint);
+        var later = LoyaltySamples.At + Duration.FromDays(1);
+        var swept = new LoyaltyBalance[1];
+        engine.Evaluate([loaded.Record], later, swept);
+        Assert.Equal(engine.Evaluate(loaded.Record, later).Balance, swept[0]);
+        Assert.Equal(120, swept[0].Available);
+    });
 
     /// <summary>N writers × M credits on one member through <see cref="LoyaltyService"/>: every credit is in the ledger exactly once, and the balance is their sum.</summary>
     /// <returns>A task that completes when the test has run.</returns>

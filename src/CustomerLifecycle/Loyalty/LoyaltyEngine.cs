@@ -44,6 +44,7 @@ public sealed partial class LoyaltyEngine
     private readonly decimal _pointValue;
     private readonly Dictionary<string, LoyaltyRewardOptions> _rewards;
     private readonly LoyaltyTiers? _tiers;
+    private readonly long _fingerprint;
 
     /// <summary>Creates an engine for a policy, validating it.</summary>
     /// <param name="options">The policy; it is copied, so later changes to it do not affect the engine.</param>
@@ -80,13 +81,15 @@ public sealed partial class LoyaltyEngine
             r => new LoyaltyRewardOptions { Id = r.Id, Name = r.Name, Points = r.Points, CashPrice = r.CashPrice, StockLimited = r.StockLimited, RequiredTier = r.RequiredTier },
             StringComparer.Ordinal);
         _tiers = LoyaltyTiers.From(options, _zone);
+        _fingerprint = LoyaltyPolicyFingerprint.Of(options);
     }
 
     /// <summary>Applies a command to a member's record; never throws for a command, reporting every problem in the outcome instead.</summary>
     /// <param name="record">The member's record, or null when the member has none yet.</param>
     /// <param name="command">The command.</param>
     /// <returns>
-    /// <see cref="LoyaltyOutcomeStatus.Applied"/> with the record and the entries appended; <see cref="LoyaltyOutcomeStatus.Duplicate"/>
+    /// <see cref="LoyaltyOutcomeStatus.Applied"/> with the record (the entries appended, and its <see cref="LoyaltyRecord.Checkpoint"/>
+    /// as of its latest entry) and the entries appended; <see cref="LoyaltyOutcomeStatus.Duplicate"/>
     /// when the ledger already holds the command's key; or <see cref="LoyaltyOutcomeStatus.Rejected"/> with one reason naming the
     /// field and its value. Nothing is written unless applied.
     /// </returns>
@@ -154,10 +157,16 @@ public sealed partial class LoyaltyEngine
                 new Dictionary<string, object?> { ["shortfall"] = step.Shortfall }));
         }
 
+        var appended = entries.AddRange(written);
         return new LoyaltyOutcome
         {
             Status = LoyaltyOutcomeStatus.Applied,
-            Record = new LoyaltyRecord { Member = command.Member, Entries = entries.AddRange(written) },
+            Record = new LoyaltyRecord
+            {
+                Member = command.Member,
+                Entries = appended,
+                Checkpoint = Replayed(command.Member, appended, Latest(appended)).ToCheckpoint(_fingerprint, appended),
+            },
             Entries = [.. written],
             Reasons = reasons,
             Shortfall = step.Shortfall,
@@ -211,10 +220,13 @@ public sealed partial class LoyaltyEngine
     /// <summary>Evaluates many records at one instant (a nightly sweep: expiry judged and, with tiers, reviews and grace periods
     /// walked to <paramref name="asOf"/>; a liability report), writing compact outputs; allocates nothing once the thread's
     /// buffers hold the largest ledger, but for one summary per record instance replayed.</summary>
-    /// <remarks>A record replayed at an instant not before its latest entry keeps what the replay found, and until the next
-    /// instant anything can change without a new entry (a lot's holding period or lifetime ends, a lot enters the warning
-    /// window, a tier review, grace period or status match ends) a sweep answers for it from that summary, without replaying
-    /// and without allocating; the balance is the same to the bit.</remarks>
+    /// <remarks>Until the next instant anything can change without a new entry (a lot's holding period or lifetime ends, a lot
+    /// enters the warning window, a tier review, grace period or status match ends), a sweep answers for a record without
+    /// replaying and without allocating, the balance the same to the bit: from its <see cref="LoyaltyRecord.Checkpoint"/>, when
+    /// written under this policy and agreeing with its entries (so also for records just loaded from a store), or from what an
+    /// earlier sweep's replay of the same instance found. Any other record is replayed, and keeps what the replay found (in
+    /// memory, when not before its latest entry); <see cref="Checkpoint(LoyaltyRecord, Instant)"/> then turns that into the
+    /// checkpoint a host saves, so that the next night's sweep over the loaded records answers from it.</remarks>
     /// <param name="records">The records; none may be null.</param>
     /// <param name="asOf">The instant lots are judged at.</param>
     /// <param name="outputs">Receives one balance per record, at the same index; at least as long as <paramref name="records"/>.</param>
@@ -237,7 +249,9 @@ public sealed partial class LoyaltyEngine
             for (var i = 0; i < records.Length; i++)
             {
                 var record = records[i];
-                outputs[i] = LoyaltyRecordSummary.Holding(record, this, asOf) is { } summary ? summary.At(asOf) : Replay(workspace, record, asOf);
+                outputs[i] = LoyaltyRecordSummary.Holding(record, this, asOf) is { } summary ? summary.At(asOf)
+                    : Trusted(record, asOf) is { } checkpoint ? checkpoint.Balance with { AsOf = asOf }
+                    : Replay(workspace, record, asOf);
             }
         }
         finally
@@ -250,12 +264,8 @@ public sealed partial class LoyaltyEngine
     /// sweeps up to the next instant anything can change.</summary>
     private LoyaltyBalance Replay(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf)
     {
-        var ledger = workspace.Ledger;
-        ledger.Load(record.Entries);
-        var nextTierDecision = Instant.MaxValue;
-        var level = _tiers?.LevelAt(workspace.TierWalk, record.Entries, asOf, out nextTierDecision) ?? 0;
-        var balance = ledger.Balance(record.Member, asOf, _warning, _pointValue, level);
-        LoyaltyRecordSummary.Keep(record, this, ledger, balance, _warning, nextTierDecision);
+        var balance = Replay(workspace, record.Member, record.Entries, asOf, out var nextTierDecision);
+        LoyaltyRecordSummary.Keep(record, this, workspace.Ledger, balance, _warning, nextTierDecision);
         return balance;
     }
 

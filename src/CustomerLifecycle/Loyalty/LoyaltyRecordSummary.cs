@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 
 namespace CustomerLifecycle.Loyalty;
@@ -8,8 +9,8 @@ namespace CustomerLifecycle.Loyalty;
 /// engine's <c>NextCheckAt</c>, for points: nothing but a new entry or one of those instants changes a balance.
 /// </summary>
 /// <remarks>
-/// <para>A cache derived from the entries by the very replay the slow path runs, never data: nothing is persisted, and a record
-/// copied with other entries starts without one. Its bounds come from the replay's own state (each lot's instants as the
+/// <para>A cache derived from the entries by the very replay the slow path runs, never data: a record copied with other entries
+/// starts without one. What is persisted is its public counterpart, <see cref="LoyaltyCheckpoint"/> (<see cref="ToCheckpoint"/>). Its bounds come from the replay's own state (each lot's instants as the
 /// ledger judges them, the tier walk's next decision), so a new way of judging lots or tiers moves them with it.</para>
 /// <para>Immutable: published by one reference write, read by any thread.</para>
 /// </remarks>
@@ -67,8 +68,24 @@ internal sealed class LoyaltyRecordSummary
     /// <param name="nextTierDecision">When the tier walk decides next (<see cref="Instant.MaxValue"/>: never without an entry).</param>
     public static void Keep(LoyaltyRecord record, object policy, LoyaltyLedger ledger, LoyaltyBalance balance, Duration warning, Instant nextTierDecision)
     {
+        if (Of(record.Entries, policy, ledger, balance, warning, nextTierDecision) is { } summary)
+        {
+            record.Summary = summary;
+        }
+    }
+
+    /// <summary>What a replay of <paramref name="entries"/> into <paramref name="ledger"/> found at <paramref name="balance"/>'s
+    /// instant; null when that is before an entry (the summary reads the ledger as of its latest entry: the liability relies on it).</summary>
+    /// <param name="entries">Every entry replayed.</param>
+    /// <param name="policy">The engine or calculator that replayed them.</param>
+    /// <param name="ledger">The ledger, holding every entry of <paramref name="entries"/>.</param>
+    /// <param name="balance">The balance the replay found.</param>
+    /// <param name="warning">The policy's warning window.</param>
+    /// <param name="nextTierDecision">When the tier walk decides next (<see cref="Instant.MaxValue"/>: never without an entry).</param>
+    public static LoyaltyRecordSummary? Of(ImmutableArray<LoyaltyEntry> entries, object policy, LoyaltyLedger ledger, LoyaltyBalance balance, Duration warning, Instant nextTierDecision)
+    {
         Instant earliest = Instant.MaxValue, latest = Instant.MinValue;
-        foreach (var entry in record.Entries)
+        foreach (var entry in entries)
         {
             earliest = entry.At < earliest ? entry.At : earliest;
             latest = entry.At > latest ? entry.At : latest;
@@ -76,11 +93,11 @@ internal sealed class LoyaltyRecordSummary
 
         if (balance.AsOf < latest)
         {
-            return; // the summary reads the ledger as of its latest entry: the liability relies on it
+            return null;
         }
 
         var lots = ledger.ChangesAround(balance.AsOf, warning);
-        record.Summary = new LoyaltyRecordSummary(
+        return new LoyaltyRecordSummary(
             policy,
             balance,
             Min(Min(lots.Next, lots.NextWarning), nextTierDecision),
@@ -88,6 +105,18 @@ internal sealed class LoyaltyRecordSummary
             lots.Next,
             Min(earliest, lots.EarliestEnd));
     }
+
+    /// <summary>The summary as the checkpoint a store persists with <paramref name="entries"/>, the ledger it was found from.</summary>
+    /// <param name="fingerprint">The fingerprint of the policy that found it.</param>
+    /// <param name="entries">The entries replayed.</param>
+    public LoyaltyCheckpoint ToCheckpoint(long fingerprint, ImmutableArray<LoyaltyEntry> entries) => new()
+    {
+        Balance = Balance,
+        Until = Until,
+        PolicyFingerprint = fingerprint,
+        EntryCount = entries.Length,
+        LastEntryKey = entries.IsEmpty ? null : entries[^1].Key,
+    };
 
     /// <summary>The summary of <paramref name="record"/> whichever engine or calculator kept it, when its lots hold at
     /// <paramref name="asOf"/>: its points then read the same under any policy.</summary>
