@@ -20,6 +20,25 @@ public sealed class SqliteLoyaltyStoreTests : IDisposable
 
         Assert.StartsWith("{\"schemaVersion\":1,\"member\":\"m-1\",\"entries\":[{\"key\":\"buy\",\"kind\":\"Earn\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("opensLot", json, StringComparison.Ordinal);
+        Assert.Contains("],\"checkpoint\":{\"balance\":{\"member\":\"m-1\",", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALedgerSavedBeforeCheckpoints_LoadsWithoutOne_AndASweepReplaysIt()
+    {
+        var store = new SqliteLoyaltyStore(_database.Path);
+        await store.SaveAsync(Ledger(), 0);
+        Assert.Equal(1, _database.Execute("UPDATE loyalty_records SET record = json_remove(record, '$.checkpoint')"));
+
+        var loaded = (await store.LoadAsync(Member))!.Record;
+
+        Assert.Null(loaded.Checkpoint);
+        Assert.Equal(Ledger(), loaded);
+        var asOf = Instant.FromUtc(2026, 3, 20, 0, 0);
+        var swept = new LoyaltyBalance[1];
+        Engine.Evaluate([loaded], asOf, swept);
+        Assert.Equal((12L, 0L), (swept[0].Available, swept[0].Pending));
+        Assert.NotNull(Engine.Checkpoint(loaded, asOf).Checkpoint);
     }
 
     [Fact]
@@ -73,6 +92,4 @@ public sealed class SqliteLoyaltyStoreTests : IDisposable
         var at = Instant.FromUtc(2026, 3, 1, 10, 0);
         return Engine.TryApply(null, new LoyaltyPurchase { Key = "buy", Member = Member, At = at, OrderId = "o-1", Amount = 12.5m }).Record!;
     }
-
-
 }

@@ -8,7 +8,8 @@ using static CustomerLifecycle.Tests.Loyalty.LoyaltyTestKit;
 
 namespace CustomerLifecycle.Tests.Loyalty;
 
-/// <summary>The fast path of the sweep and the KPIs: a record's summary answers until the next instant anything can change.</summary>
+/// <summary>The fast path of the sweep and the KPIs over records without a checkpoint (which a sweep would answer from first):
+/// what a replay of the record instance found answers until the next instant anything can change.</summary>
 public sealed class LoyaltyRecordSummaryTests
 {
     private static readonly Duration Second = Duration.FromSeconds(1);
@@ -18,7 +19,7 @@ public sealed class LoyaltyRecordSummaryTests
     public void AHeldLot_ReadsFromTheSummary_UntilItsHoldingPeriodWarningAndLifetimeEnd()
     {
         // 100 points on 2026-03-02 09:00 UTC: pending for 14 days, within the 30-day warning from 2027-01-31, expired on 2027-03-02.
-        var record = Run(DefaultEngine, Purchase("p1", At(2026, 3, 2, 9), 100m));
+        var record = LedgerOnly(Run(DefaultEngine, Purchase("p1", At(2026, 3, 2, 9), 100m)));
 
         var first = Sweep(DefaultEngine, record, At(2026, 3, 3));
         var summary = Assert.IsType<LoyaltyRecordSummary>(record.Summary);
@@ -47,7 +48,7 @@ public sealed class LoyaltyRecordSummaryTests
     {
         // 1,200 points on 2026-03-02 reach Silver for rolling 12 months (Europe/Berlin): the review of 2027-03-02 09:00 UTC
         // finds 0 and drops to Member after the 10-day grace period, on 2027-03-12 09:00 UTC.
-        var record = Run(TieredEngine, Purchase("p1", At(2026, 3, 2, 9), 1200m));
+        var record = LedgerOnly(Run(TieredEngine, Purchase("p1", At(2026, 3, 2, 9), 1200m)));
 
         Assert.Equal(1, Sweep(TieredEngine, record, At(2027, 2, 15)).TierLevel);
         Assert.Equal(At(2027, 3, 2, 9), ((LoyaltyRecordSummary)record.Summary!).Until);
@@ -63,7 +64,7 @@ public sealed class LoyaltyRecordSummaryTests
     [Fact]
     public void ASweepBeforeTheLatestEntry_Replays_AndKeepsNothing()
     {
-        var record = Run(DefaultEngine, Purchase("p1", At(2026, 3, 2, 9), 100m), Purchase("p2", At(2026, 5, 2, 9), 50m));
+        var record = LedgerOnly(Run(DefaultEngine, Purchase("p1", At(2026, 3, 2, 9), 100m), Purchase("p2", At(2026, 5, 2, 9), 50m)));
 
         var balance = Sweep(DefaultEngine, record, At(2026, 4, 1));
 
@@ -75,7 +76,7 @@ public sealed class LoyaltyRecordSummaryTests
     public void TheLiability_ReadsFromASweepsSummary_UpToALotEndingExactlyAtThePeriodsEnd()
     {
         // The lot of 100 points ends on 2027-03-02 09:00: a period ending then still owes it; one an instant later has lost it.
-        var record = Run(DefaultEngine, Purchase("p1", At(2026, 3, 2, 9), 100m));
+        var record = LedgerOnly(Run(DefaultEngine, Purchase("p1", At(2026, 3, 2, 9), 100m)));
         var calculator = new LoyaltyKpiCalculator(new LoyaltyOptions());
         Sweep(DefaultEngine, record, At(2027, 3, 1));
         var summary = record.Summary;
@@ -92,7 +93,7 @@ public sealed class LoyaltyRecordSummaryTests
     [Fact]
     public void ACopyWithOtherEntriesOrAnotherMember_StartsWithoutTheSummary()
     {
-        var record = Run(DefaultEngine, Purchase("p1", At(2026, 3, 2, 9), 100m));
+        var record = LedgerOnly(Run(DefaultEngine, Purchase("p1", At(2026, 3, 2, 9), 100m)));
         Sweep(DefaultEngine, record, At(2026, 3, 3));
 
         Assert.NotNull(record.Summary);
@@ -105,7 +106,7 @@ public sealed class LoyaltyRecordSummaryTests
     {
         var engine = new LoyaltyEngine(c.Policy);
         var calculator = new LoyaltyKpiCalculator(c.Policy);
-        var record = LoyaltyGenerators.Apply(engine, c.Commands);
+        var record = LedgerOnly(LoyaltyGenerators.Apply(engine, c.Commands));
         var latest = record.Entries.Select(e => e.At).Append(LoyaltyGenerators.Start).Max();
         var first = latest + Duration.FromHours(c.Hours);
         Sweep(engine, record, first);
@@ -134,6 +135,9 @@ public sealed class LoyaltyRecordSummaryTests
         engine.Evaluate([record], asOf, balances);
         return balances[0];
     }
+
+    /// <summary>The record without its checkpoint, as saved before checkpoints existed.</summary>
+    private static LoyaltyRecord LedgerOnly(LoyaltyRecord record) => record with { Checkpoint = null };
 
     /// <summary>The same ledger in a new instance, which has no summary yet: the calculator replays it.</summary>
     private static LoyaltyRecord Fresh(LoyaltyRecord record) => new() { Member = record.Member, Entries = record.Entries };
