@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CustomerLifecycle.Loyalty;
+using CustomerLifecycle.Sqlite;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace CustomerLifecycle.Benchmarks;
@@ -9,6 +11,10 @@ namespace CustomerLifecycle.Benchmarks;
 /// applied to a member with 100 open lots, and the nightly sweep on 1 January (every lot earned in the first days of the
 /// previous year expiring, every tiered member's review) and the liability over 1,000,000 members, 1,000 ledgers of 1 to 24
 /// commands repeated. Baseline: the sweep through the single-member Evaluate (the statement with lots and tier explained).
+/// The sweep is measured over the same record instances each time (the engine has seen them), and over records just loaded
+/// from a store: the 1,000 ledgers saved to and loaded from a <see cref="SqliteLoyaltyStore"/>, copied into a million new
+/// instances before each iteration, with the checkpoint the previous night's sweep wrote, with the one this night's wrote
+/// (a rerun), and without one (as saved before checkpoints existed).
 /// </summary>
 [MemoryDiagnoser]
 public class LoyaltyBenchmarks
@@ -21,6 +27,8 @@ public class LoyaltyBenchmarks
     private LoyaltyKpiCalculator _kpis = null!;
     private LoyaltyRecord[] _records = null!;
     private LoyaltyBalance[] _balances = null!;
+    private LoyaltyRecord[] _checkpointedNightBefore = null!;
+    private LoyaltyRecord[] _checkpointedTonight = null!;
     private LoyaltyRecord[]? _fresh;
     private LoyaltyRecord _hundredLots = null!;
     private LoyaltyPurchase _purchase = null!;
@@ -68,6 +76,8 @@ public class LoyaltyBenchmarks
         }
 
         _records = [.. Enumerable.Range(0, Members).Select(i => templates[i % templates.Length])];
+        _checkpointedNightBefore = SavedAndLoaded(templates.Select(t => _engine.Checkpoint(t, SweepAt - Duration.FromDays(1))));
+        _checkpointedTonight = SavedAndLoaded(templates.Select(t => _engine.Checkpoint(t, SweepAt)));
         _balances = new LoyaltyBalance[Members];
 
         var hundred = CustomerId.From("m-100");
@@ -102,29 +112,71 @@ public class LoyaltyBenchmarks
         return _balances[^1];
     }
 
+    /// <summary>Records just loaded, checkpointed by the previous night's sweep: each member whose checkpoint ends by now (a
+    /// lot's holding period or lifetime ends or enters the warning window, a tier review) is replayed, every other answered from it.</summary>
+    [IterationSetup(Target = nameof(SweepLoadedCheckpointedTheNightBefore))]
+    public void LoadCheckpointedTheNightBefore() => Load(_checkpointedNightBefore);
+
+    [Benchmark(Description = "The same sweep over records just loaded, checkpointed the night before")]
+    public LoyaltyBalance SweepLoadedCheckpointedTheNightBefore() => SweepFresh();
+
+    /// <summary>Records just loaded, checkpointed by this night's sweep (a rerun): every member is answered from its checkpoint.</summary>
+    [IterationSetup(Target = nameof(SweepLoadedCheckpointedTonight))]
+    public void LoadCheckpointedTonight() => Load(_checkpointedTonight);
+
+    [Benchmark(Description = "The same sweep over records just loaded, checkpointed at its instant")]
+    public LoyaltyBalance SweepLoadedCheckpointedTonight() => SweepFresh();
+
+    /// <summary>Records just loaded without a checkpoint, as saved before checkpoints existed: every member is replayed.</summary>
+    [IterationSetup(Target = nameof(SweepLoadedWithoutCheckpoint))]
+    public void LoadWithoutCheckpoint() => Load(_checkpointedTonight, withCheckpoint: false);
+
+    [Benchmark(Description = "The same sweep over records just loaded without a checkpoint")]
+    public LoyaltyBalance SweepLoadedWithoutCheckpoint() => SweepFresh();
+
     /// <summary>Issued, redeemed, expired and the outstanding liability for the year just ended.</summary>
-    /// <summary>Fresh copies of the records, as a sweep over records just loaded from a store sees them: no summary of an earlier replay.</summary>
-    [IterationSetup(Target = nameof(SweepFreshlyLoaded))]
-    public void CopyRecords()
-    {
-        _fresh ??= new LoyaltyRecord[Members];
-        for (var i = 0; i < Members; i++)
-        {
-            _fresh[i] = _records[i] with { Entries = _records[i].Entries };
-        }
-    }
-
-    [Benchmark(Description = "The same sweep over records just loaded (no cached replay)")]
-    public LoyaltyBalance SweepFreshlyLoaded()
-    {
-        _engine.Evaluate(_fresh!, SweepAt, _balances);
-        return _balances[^1];
-    }
-
     [Benchmark(Description = "Liability and breakage, 1M members (budget 50 ms)")]
     public decimal Liability() => _kpis.Calculate(_records, Start, SweepAt).Liability;
 
     /// <summary>One purchase applied to a member with 100 open lots (caps, tier multiplier, the new record).</summary>
     [Benchmark(Description = "One purchase to a member with 100 open lots")]
     public LoyaltyOutcome ApplyPurchase() => _engine.TryApply(_hundredLots, _purchase);
+
+    /// <summary>The ledgers as the SQLite store returns them: saved, then loaded from a new file.</summary>
+    private static LoyaltyRecord[] SavedAndLoaded(IEnumerable<LoyaltyRecord> records)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"loyalty-benchmark-{Guid.NewGuid():N}.db");
+        try
+        {
+            var store = new SqliteLoyaltyStore(path);
+            return [.. records.Select(record =>
+            {
+                store.SaveAsync(record, 0).AsTask().GetAwaiter().GetResult();
+                return store.LoadAsync(record.Member).AsTask().GetAwaiter().GetResult()!.Record;
+            })];
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A million new instances of the loaded records (each with its own checkpoint object), as a store returns them:
+    /// no summary of an earlier replay on any of them.</summary>
+    private void Load(LoyaltyRecord[] loaded, bool withCheckpoint = true)
+    {
+        _fresh ??= new LoyaltyRecord[Members];
+        for (var i = 0; i < Members; i++)
+        {
+            var record = loaded[i % loaded.Length];
+            _fresh[i] = new LoyaltyRecord { Member = record.Member, Entries = record.Entries, Checkpoint = withCheckpoint ? record.Checkpoint! with { } : null };
+        }
+    }
+
+    private LoyaltyBalance SweepFresh()
+    {
+        _engine.Evaluate(_fresh!, SweepAt, _balances);
+        return _balances[^1];
+    }
 }
