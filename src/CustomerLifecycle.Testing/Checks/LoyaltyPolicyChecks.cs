@@ -138,7 +138,8 @@ public static class LoyaltyPolicyChecks
             var available = engine.Evaluate(record, at).Balance.Available;
             var member = LoyaltyGenerators.Member;
             var before = engine.TryApply(record, new LoyaltyAdjustment { Key = "check-credit", Member = member, At = at, Points = Math.Max(1, reward.Points - available), Reason = "check" }).Record!;
-            var redeemed = engine.TryApply(before, new LoyaltyRedemption { Key = "check-redeem", Member = member, At = at, RewardId = reward.Id });
+            // A stock-limited reward is redeemed with one left: the host's stock, which the check does not keep.
+            var redeemed = engine.TryApply(before, new LoyaltyRedemption { Key = "check-redeem", Member = member, At = at, RewardId = reward.Id, RemainingStock = reward.StockLimited ? 1 : null });
             if (redeemed.Status != LoyaltyOutcomeStatus.Applied)
             {
                 return Fail(before, $"Redeeming '{reward.Id}' with enough points was {redeemed.Status}: {redeemed.Reasons[0].Message}");

@@ -54,9 +54,10 @@ public sealed class LoyaltyKpiCalculator
         {
             if (LoyaltyRecordSummary.LotsAt(record, closing) is { } summary && summary.Earliest >= periodStart)
             {
-                // Every entry and every due lot falls in the period, so its figures are the ledger's totals as it closes.
+                // Every entry and every due lot falls in the period, so its figures are the ledger's totals as it closes (but
+                // for the points transfers in moved from another member, which the programme did not issue).
                 var held = summary.Balance;
-                (issued, redeemed, expired) = (issued + held.Earned, redeemed + held.Redeemed, expired + held.Expired);
+                (issued, redeemed, expired) = (issued + held.Earned - summary.TransferredIn, redeemed + held.Redeemed, expired + held.Expired);
                 outstanding += Math.Max(0, held.Available + held.Pending);
                 continue;
             }

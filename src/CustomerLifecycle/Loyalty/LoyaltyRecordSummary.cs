@@ -16,7 +16,7 @@ namespace CustomerLifecycle.Loyalty;
 /// </remarks>
 internal sealed class LoyaltyRecordSummary
 {
-    private LoyaltyRecordSummary(object policy, LoyaltyBalance balance, Instant until, Instant ledgerFrom, Instant ledgerUntil, Instant earliest)
+    private LoyaltyRecordSummary(object policy, LoyaltyBalance balance, Instant until, Instant ledgerFrom, Instant ledgerUntil, Instant earliest, long transferredIn)
     {
         Policy = policy;
         Balance = balance;
@@ -25,6 +25,7 @@ internal sealed class LoyaltyRecordSummary
         LedgerFrom = ledgerFrom;
         LedgerUntil = ledgerUntil;
         Earliest = earliest;
+        TransferredIn = transferredIn;
     }
 
     /// <summary>Gets the engine or calculator whose policy judged <see cref="Balance"/> (warning window, point value, tiers).</summary>
@@ -49,6 +50,10 @@ internal sealed class LoyaltyRecordSummary
 
     /// <summary>Gets the earliest instant of any entry, or end of a lot holding points.</summary>
     public Instant Earliest { get; }
+
+    /// <summary>Gets the points of <see cref="Balance"/>'s <see cref="LoyaltyBalance.Earned"/> that transfers in credited: moved
+    /// from another member, not issued by the programme.</summary>
+    public long TransferredIn { get; }
 
     /// <summary>The summary of <paramref name="record"/> kept by <paramref name="policy"/>, when it holds at <paramref name="asOf"/>;
     /// null when the record must be replayed.</summary>
@@ -85,10 +90,12 @@ internal sealed class LoyaltyRecordSummary
     public static LoyaltyRecordSummary? Of(ImmutableArray<LoyaltyEntry> entries, object policy, LoyaltyLedger ledger, LoyaltyBalance balance, Duration warning, Instant nextTierDecision)
     {
         Instant earliest = Instant.MaxValue, latest = Instant.MinValue;
+        long transferredIn = 0;
         foreach (var entry in entries)
         {
             earliest = entry.At < earliest ? entry.At : earliest;
             latest = entry.At > latest ? entry.At : latest;
+            transferredIn += entry.Kind == LoyaltyEntryKind.TransferIn ? entry.Points : 0;
         }
 
         if (balance.AsOf < latest)
@@ -103,7 +110,8 @@ internal sealed class LoyaltyRecordSummary
             Min(Min(lots.Next, lots.NextWarning), nextTierDecision),
             lots.Last > latest ? lots.Last : latest,
             lots.Next,
-            Min(earliest, lots.EarliestEnd));
+            Min(earliest, lots.EarliestEnd),
+            transferredIn);
     }
 
     /// <summary>The summary as the checkpoint a store persists with <paramref name="entries"/>, the ledger it was found from.</summary>

@@ -40,12 +40,24 @@ public sealed class LoyaltyGeneratorsProperties
         var outcomes = scripts.SelectMany(Outcomes).ToList();
 
         Assert.All(
-            new[] { typeof(LoyaltyPurchase), typeof(LoyaltyRefund), typeof(LoyaltyActivity), typeof(LoyaltyRedemption), typeof(LoyaltyRedemptionReversal), typeof(LoyaltyAdjustment), typeof(LoyaltyStatusMatch) },
+            new[]
+            {
+                typeof(LoyaltyPurchase), typeof(LoyaltyRefund), typeof(LoyaltyActivity), typeof(LoyaltyRedemption), typeof(LoyaltyRedemptionReversal),
+                typeof(LoyaltyAdjustment), typeof(LoyaltyStatusMatch), typeof(LoyaltyTransferOut), typeof(LoyaltyTransferIn), typeof(LoyaltyLogin),
+            },
             kind => Assert.Contains(commands, c => c.GetType() == kind));
         Assert.Contains(outcomes, o => o.Status == LoyaltyOutcomeStatus.Rejected);
         Assert.Contains(outcomes, o => o.Entries.Any(e => e.Kind == LoyaltyEntryKind.Expire));
         Assert.Contains(outcomes, o => o.Entries.Any(e => e.Kind == LoyaltyEntryKind.Reverse && e.Points > 0));
         Assert.Contains(outcomes, o => o.Entries.Any(e => e.Kind == LoyaltyEntryKind.Earn && e.Multiplier == 1.5m));
+        Assert.Contains(outcomes, o => o.Entries.Any(e => e.Kind == LoyaltyEntryKind.TransferOut));
+        Assert.Contains(outcomes, o => o.Entries.Any(e => e.Kind == LoyaltyEntryKind.TransferIn));
+        Assert.Contains(outcomes, o => o.Entries.Any(e => e.RuleId == "loyalty.login-streak"));
+        Assert.Contains(outcomes, o => o.Entries.Any(e => e.Kind == LoyaltyEntryKind.Login));
+        Assert.Contains(outcomes, o => o.Entries.Any(e => e.Reason.Contains("(campaign books-month)", StringComparison.Ordinal)));
+        Assert.Contains(outcomes, o => o.Entries.Any(e => e.Reason.Contains("(campaign survey-spring)", StringComparison.Ordinal)));
+        Assert.Contains(outcomes, o => o.Entries.Any(e => e.RewardId == LoyaltyGenerators.PosterRewardId));
+        Assert.Contains(outcomes, o => o.Reasons.Any(r => r.Code == "loyalty.out-of-stock"));
     }
 
     [Property(Arbitrary = [typeof(LoyaltyArbitraries)])]

@@ -91,6 +91,25 @@ public sealed class LoyaltyRecordSummaryTests
     }
 
     [Fact]
+    public void TheLiability_ReadFromASummary_CountsNoTransferInAsIssued()
+    {
+        // 500 points of a referral, then 200 moved in from m-2: the programme issued 500, and 700 are owed.
+        var record = LedgerOnly(Run(
+            DefaultEngine,
+            Activity("r1", At(2026, 3, 2, 9)),
+            new LoyaltyTransferIn { Key = "in", Member = Member, At = At(2026, 3, 3, 9), TransferId = "t1", From = CustomerId.From("m-2"), Points = 200 }));
+        var calculator = new LoyaltyKpiCalculator(new LoyaltyOptions());
+        Sweep(DefaultEngine, record, At(2026, 4, 1));
+        var summary = record.Summary;
+
+        var kpis = calculator.Calculate([record], At(2026, 1, 1), At(2026, 4, 1));
+
+        Assert.Same(summary, record.Summary);
+        Assert.Equal((500L, 700L), (kpis.PointsIssued, kpis.OutstandingPoints));
+        Assert.Equal(calculator.Calculate([Fresh(record)], At(2026, 1, 1), At(2026, 4, 1)), kpis);
+    }
+
+    [Fact]
     public void ACopyWithOtherEntriesOrAnotherMember_StartsWithoutTheSummary()
     {
         var record = LedgerOnly(Run(DefaultEngine, Purchase("p1", At(2026, 3, 2, 9), 100m)));
