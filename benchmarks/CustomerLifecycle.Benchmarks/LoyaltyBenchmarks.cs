@@ -14,7 +14,8 @@ namespace CustomerLifecycle.Benchmarks;
 /// The sweep is measured over the same record instances each time (the engine has seen them), and over records just loaded
 /// from a store: the 1,000 ledgers saved to and loaded from a <see cref="SqliteLoyaltyStore"/>, copied into a million new
 /// instances before each iteration, with the checkpoint the previous night's sweep wrote, with the one this night's wrote
-/// (a rerun), and without one (as saved before checkpoints existed).
+/// (a rerun), and without one (as saved before checkpoints existed); and on an ordinary night (17 March) with the previous
+/// night's checkpoint.
 /// </summary>
 [MemoryDiagnoser]
 public class LoyaltyBenchmarks
@@ -22,6 +23,7 @@ public class LoyaltyBenchmarks
     private const int Members = 1_000_000;
     private static readonly Instant Start = Instant.FromUtc(2025, 1, 1, 9, 0);
     private static readonly Instant SweepAt = Instant.FromUtc(2026, 1, 1, 2, 0);
+    private static readonly Instant OrdinaryNight = Instant.FromUtc(2026, 3, 17, 2, 0);
 
     private LoyaltyEngine _engine = null!;
     private LoyaltyKpiCalculator _kpis = null!;
@@ -29,6 +31,7 @@ public class LoyaltyBenchmarks
     private LoyaltyBalance[] _balances = null!;
     private LoyaltyRecord[] _checkpointedNightBefore = null!;
     private LoyaltyRecord[] _checkpointedTonight = null!;
+    private LoyaltyRecord[] _checkpointedOrdinaryNightBefore = null!;
     private LoyaltyRecord[]? _fresh;
     private LoyaltyRecord _hundredLots = null!;
     private LoyaltyPurchase _purchase = null!;
@@ -78,6 +81,7 @@ public class LoyaltyBenchmarks
         _records = [.. Enumerable.Range(0, Members).Select(i => templates[i % templates.Length])];
         _checkpointedNightBefore = SavedAndLoaded(templates.Select(t => _engine.Checkpoint(t, SweepAt - Duration.FromDays(1))));
         _checkpointedTonight = SavedAndLoaded(templates.Select(t => _engine.Checkpoint(t, SweepAt)));
+        _checkpointedOrdinaryNightBefore = SavedAndLoaded(templates.Select(t => _engine.Checkpoint(t, OrdinaryNight - Duration.FromDays(1))));
         _balances = new LoyaltyBalance[Members];
 
         var hundred = CustomerId.From("m-100");
@@ -127,6 +131,14 @@ public class LoyaltyBenchmarks
     [Benchmark(Description = "The same sweep over records just loaded, checkpointed at its instant")]
     public LoyaltyBalance SweepLoadedCheckpointedTonight() => SweepFresh();
 
+    /// <summary>Records just loaded on an ordinary night (17 March, no tier review), checkpointed by the previous night's sweep:
+    /// only the members whose lots end or enter the warning window that night are replayed.</summary>
+    [IterationSetup(Target = nameof(SweepLoadedOnAnOrdinaryNight))]
+    public void LoadCheckpointedTheOrdinaryNightBefore() => Load(_checkpointedOrdinaryNightBefore);
+
+    [Benchmark(Description = "The sweep on an ordinary night over records just loaded, checkpointed the night before")]
+    public LoyaltyBalance SweepLoadedOnAnOrdinaryNight() => SweepFresh(OrdinaryNight);
+
     /// <summary>Records just loaded without a checkpoint, as saved before checkpoints existed: every member is replayed.</summary>
     [IterationSetup(Target = nameof(SweepLoadedWithoutCheckpoint))]
     public void LoadWithoutCheckpoint() => Load(_checkpointedTonight, withCheckpoint: false);
@@ -174,9 +186,11 @@ public class LoyaltyBenchmarks
         }
     }
 
-    private LoyaltyBalance SweepFresh()
+    private LoyaltyBalance SweepFresh() => SweepFresh(SweepAt);
+
+    private LoyaltyBalance SweepFresh(Instant asOf)
     {
-        _engine.Evaluate(_fresh!, SweepAt, _balances);
+        _engine.Evaluate(_fresh!, asOf, _balances);
         return _balances[^1];
     }
 }
