@@ -37,7 +37,7 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Evaluates the customer's record at an instant and saves it when a time rule fired.</summary>
     /// <param name="asOf">The instant to evaluate at.</param>
     /// <returns>The outcome, as <see cref="LifecycleEngine.Evaluate(LifecycleRecord, Instant)"/> gives it; null when the customer has no record.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is outside <see cref="LifecycleLimits"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is outside <see cref="LifecycleLimits"/>, or before the profile's latest fact (with profiles).</exception>
     /// <exception cref="global::Orleans.Storage.InconsistentStateException">Another activation saved the record first; nothing is saved.</exception>
     Task<LifecycleOutcome?> EvaluateAsync(Instant asOf);
 

@@ -65,6 +65,8 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
         Assert.Equal("This silo hosts no loyalty accounts: the silo builder calls AddCustomerLoyalty to keep them.", command.Message);
         Assert.Null(await Client.GetProfileAsync(customer));
         Assert.Null(await Client.GetLoyaltyAsync(customer));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Client.EvaluateProfileAsync(customer, Day1));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Client.EvaluateLoyaltyAsync(customer, Day1));
     }
 
     [Fact]

@@ -32,6 +32,7 @@ internal sealed partial class CustomerGrain
 
     public async Task<CustomerViewSummary?> EvaluateProfileAsync(Instant asOf)
     {
+        _ = ProfileEngine;
         if (_profile is null)
         {
             return null;
@@ -48,12 +49,13 @@ internal sealed partial class CustomerGrain
 
     public Task<Explanation<CustomerViewSummary>?> ExplainProfileAsync(Instant asOf)
     {
+        var engine = ProfileEngine;
         if (_profile is null)
         {
             return Task.FromResult<Explanation<CustomerViewSummary>?>(null);
         }
 
-        var why = ProfileEngine.Explain(_profile, _populations!.For(_tenant), asOf);
+        var why = engine.Explain(_profile, _populations!.For(_tenant), asOf);
         return Task.FromResult<Explanation<CustomerViewSummary>?>(new(why.Subject, why.Decision, Summarize(_profile, asOf), why.Reasons));
     }
 

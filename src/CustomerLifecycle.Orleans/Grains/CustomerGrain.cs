@@ -96,6 +96,12 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
             return null;
         }
 
+        if (_profile is not null && asOf < _profile.LastFactAt)
+        {
+            // As the profile engine has it: a profile is evaluated at an instant after everything it has folded.
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"asOf: must not be before the profile's latest fact at {_profile.LastFactAt} but was {asOf}.");
+        }
+
         var outcome = LifecycleEngine.Evaluate(record, asOf);
         await SaveLifecycleAsync(outcome);
         return outcome;
@@ -122,7 +128,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
         }
 
         // Evaluated at every wake-up, not only when the check is due: a changed policy may have brought it forward.
-        if (now >= record.LastEventAt)
+        if (now >= record.LastEventAt && now >= (_profile?.LastFactAt ?? Instant.MinValue))
         {
             await SaveLifecycleAsync(LifecycleEngine.Evaluate(record, now));
         }

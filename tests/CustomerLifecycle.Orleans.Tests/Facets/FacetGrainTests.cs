@@ -42,6 +42,21 @@ public sealed class FacetGrainTests(FacetClusterFixture fixture)
     }
 
     [Fact]
+    public async Task LifecycleEvaluation_BeforeTheProfilesLatestFact_IsRefused_AndALaterOneMovesTheProfilesRecord()
+    {
+        var customer = Events.NewCustomer();
+        await Client.ApplyAsync(CustomerFact.Purchase("f-1", customer, Day1, "o-1", 100));
+        var profile = (await Client.ApplyAsync(CustomerFact.CsatAnswer("f-2", customer, Day1 + Duration.FromDays(10), 4))).Profile!;
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.EvaluateAsync(customer, Day1 + Duration.FromDays(5)));
+        var later = await Client.EvaluateAsync(customer, Day1 + Duration.FromDays(400));
+
+        Assert.StartsWith($"asOf: must not be before the profile's latest fact at {profile.LastFactAt} but was {Day1 + Duration.FromDays(5)}.", error.Message);
+        Assert.Equal(LifecycleDefaults.Churned, later!.Record!.Stage);
+        Assert.Equal(profile with { Lifecycle = later.Record }, await Client.GetProfileAsync(customer));
+    }
+
+    [Fact]
     public async Task FactOrCommandForAnotherCustomer_FailsWithBothIds_AndSavesNothing()
     {
         var customer = Events.NewCustomer();
