@@ -192,7 +192,10 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
         _loyalty = loyalty ?? _loyalty;
         if (after is not null && before?.Stage != after.Stage)
         {
-            await GrainFactory.GetGrain<IStageCountsGrain>(Tenant.StageCountsKey(_tenant)).MoveAsync(before?.Stage, after.Stage);
+            var counts = Tenant.StageCountsKey(_tenant);
+            await (_options.StageCountsBatchInterval > TimeSpan.Zero
+                ? GrainFactory.GetGrain<IStageMovesGrain>(counts).MoveAsync(before?.Stage, after.Stage)
+                : GrainFactory.GetGrain<IStageCountsGrain>(counts).MoveAsync(before?.Stage, after.Stage));
         }
 
         if (after is not null && after.NextCheckAt == Instant.MaxValue && before is not null && before.NextCheckAt != Instant.MaxValue)
