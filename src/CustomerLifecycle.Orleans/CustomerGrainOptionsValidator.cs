@@ -24,6 +24,11 @@ public sealed class CustomerGrainOptionsValidator : IValidateOptions<CustomerGra
             failures.Add($"{nameof(CustomerGrainOptions.StageCountsSaveInterval)}: must be at least 1 millisecond but was {options.StageCountsSaveInterval}.");
         }
 
+        if (options.StageCountsBatchInterval < TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(CustomerGrainOptions.StageCountsBatchInterval)}: must not be negative but was {options.StageCountsBatchInterval}.");
+        }
+
         if (options.TenantSeparator is { } separator && string.IsNullOrWhiteSpace(separator))
         {
             failures.Add($"{nameof(CustomerGrainOptions.TenantSeparator)}: must be null or text that is not blank.");

@@ -1,4 +1,6 @@
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Loyalty;
+using CustomerLifecycle.Profile;
 using NodaTime;
 using CustomerLifecycle.Orleans.Grains;
 using Orleans.Runtime.Messaging;
@@ -11,10 +13,10 @@ namespace CustomerLifecycle.Orleans;
 /// caller's side, and the calls a cluster failure interrupts retried.
 /// </summary>
 /// <remarks>
-/// <para>Applying an event is idempotent (the grain reports an event it has seen as Duplicate), so an apply whose answer was
+/// <para>Applying an event, fact or loyalty command is idempotent (the grain reports one it has seen as Duplicate), so an apply whose answer was
 /// lost to a failed silo, or that lost an ETag race to a second activation, is retried up to
 /// <see cref="RetryOptions.MaxAttempts"/> times, waiting 100 ms before the first retry and twice as long before each next
-/// (at most 5 s): the event is applied once, and the retry may report it as Duplicate. Evaluating, explaining and reading
+/// (at most 5 s): it is applied once, and the retry may report it as Duplicate. Evaluating, explaining and reading
 /// are retried the same way; a connection to a silo that has just died counts as an interruption.</para>
 /// <para>Thread-safe; create one per <see cref="IGrainFactory"/> (an <c>IClusterClient</c>, or a grain's factory in a silo).</para>
 /// </remarks>
@@ -101,6 +103,102 @@ public sealed class CustomerLifecycleClient
     {
         var grain = Customer(customer);
         return RetryAsync(grain.GetLifecycleAsync);
+    }
+
+    /// <summary>Applies a fact to its customer's profile, saved before this returns (the silo hosts profiles).</summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns>The outcome (see <see cref="ICustomerGrain.ApplyFactAsync"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fact"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The silo hosts no profiles; nothing is saved.</exception>
+    /// <exception cref="OrleansException">Every attempt was interrupted by the cluster; the last failure is thrown.</exception>
+    /// <exception cref="TimeoutException">Every attempt timed out.</exception>
+    public Task<ProfileOutcome> ApplyAsync(CustomerFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var grain = Customer(fact.Customer);
+        return RetryAsync(() => grain.ApplyFactAsync(fact));
+    }
+
+    /// <summary>Evaluates a customer's profile at an instant against the population published for its tenant, saving it
+    /// when a time-based lifecycle rule fired.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="asOf">The instant; not before the profile's latest fact.</param>
+    /// <returns>The view (see <see cref="ICustomerGrain.EvaluateProfileAsync"/>); null when the customer has no profile.</returns>
+    /// <exception cref="ArgumentException"><paramref name="customer"/> is default.</exception>
+    /// <exception cref="InvalidOperationException">The silo hosts no profiles, or no population was published.</exception>
+    /// <exception cref="OrleansException">Every attempt was interrupted by the cluster.</exception>
+    /// <exception cref="TimeoutException">Every attempt timed out.</exception>
+    public Task<CustomerViewSummary?> EvaluateProfileAsync(CustomerId customer, Instant asOf)
+    {
+        var grain = Customer(customer);
+        return RetryAsync(() => grain.EvaluateProfileAsync(asOf));
+    }
+
+    /// <summary>Explains a customer's profile at an instant, saving nothing.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="asOf">The instant; not before the profile's latest fact.</param>
+    /// <returns>The explanation (see <see cref="ICustomerGrain.ExplainProfileAsync"/>); null when the customer has no profile.</returns>
+    /// <exception cref="ArgumentException"><paramref name="customer"/> is default.</exception>
+    /// <exception cref="InvalidOperationException">The silo hosts no profiles, or no population was published.</exception>
+    /// <exception cref="OrleansException">Every attempt was interrupted by the cluster.</exception>
+    /// <exception cref="TimeoutException">Every attempt timed out.</exception>
+    public Task<Explanation<CustomerViewSummary>?> ExplainProfileAsync(CustomerId customer, Instant asOf)
+    {
+        var grain = Customer(customer);
+        return RetryAsync(() => grain.ExplainProfileAsync(asOf));
+    }
+
+    /// <summary>Gets a customer's profile as saved.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <returns>The profile; null when the customer has none.</returns>
+    /// <exception cref="ArgumentException"><paramref name="customer"/> is default.</exception>
+    /// <exception cref="OrleansException">Every attempt was interrupted by the cluster.</exception>
+    /// <exception cref="TimeoutException">Every attempt timed out.</exception>
+    public Task<ProfileRecord?> GetProfileAsync(CustomerId customer)
+    {
+        var grain = Customer(customer);
+        return RetryAsync(grain.GetProfileAsync);
+    }
+
+    /// <summary>Applies a command to its member's loyalty ledger, saved before this returns (the silo hosts loyalty accounts).</summary>
+    /// <param name="command">The command.</param>
+    /// <returns>The outcome (see <see cref="ICustomerGrain.ApplyLoyaltyAsync"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
+    /// <exception cref="ArgumentException">The command's member is default.</exception>
+    /// <exception cref="InvalidOperationException">The silo hosts no loyalty accounts; nothing is saved.</exception>
+    /// <exception cref="OrleansException">Every attempt was interrupted by the cluster; the last failure is thrown.</exception>
+    /// <exception cref="TimeoutException">Every attempt timed out.</exception>
+    public Task<LoyaltyOutcome> ApplyAsync(LoyaltyCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var grain = Customer(command.Member);
+        return RetryAsync(() => grain.ApplyLoyaltyAsync(command));
+    }
+
+    /// <summary>Gets a member's points at an instant: balance, lots holding points and tier. Saves nothing.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="asOf">The instant lots are judged at.</param>
+    /// <returns>The statement; null when the member has no ledger.</returns>
+    /// <exception cref="ArgumentException"><paramref name="member"/> is default.</exception>
+    /// <exception cref="InvalidOperationException">The silo hosts no loyalty accounts.</exception>
+    /// <exception cref="OrleansException">Every attempt was interrupted by the cluster.</exception>
+    /// <exception cref="TimeoutException">Every attempt timed out.</exception>
+    public Task<LoyaltyStatement?> EvaluateLoyaltyAsync(CustomerId member, Instant asOf)
+    {
+        var grain = Customer(member);
+        return RetryAsync(() => grain.EvaluateLoyaltyAsync(asOf));
+    }
+
+    /// <summary>Gets a member's loyalty ledger as saved.</summary>
+    /// <param name="member">The member.</param>
+    /// <returns>The ledger; null when the member has none.</returns>
+    /// <exception cref="ArgumentException"><paramref name="member"/> is default.</exception>
+    /// <exception cref="OrleansException">Every attempt was interrupted by the cluster.</exception>
+    /// <exception cref="TimeoutException">Every attempt timed out.</exception>
+    public Task<LoyaltyRecord?> GetLoyaltyAsync(CustomerId member)
+    {
+        var grain = Customer(member);
+        return RetryAsync(grain.GetLoyaltyAsync);
     }
 
     /// <summary>Gets how many customers are in each stage, from the stage counts (no scan of the customers).</summary>

@@ -8,10 +8,19 @@ public sealed class CustomerGrainOptionsValidatorTests
     [Fact]
     public void EveryProblem_IsListed()
     {
-        var result = new CustomerGrainOptionsValidator().Validate(null, new CustomerGrainOptions { MaxReminderWait = TimeSpan.FromMilliseconds(999), StageCountsSaveInterval = TimeSpan.Zero });
+        var result = new CustomerGrainOptionsValidator().Validate(null, new CustomerGrainOptions
+        {
+            MaxReminderWait = TimeSpan.FromMilliseconds(999),
+            StageCountsSaveInterval = TimeSpan.Zero,
+            StageCountsBatchInterval = TimeSpan.FromSeconds(-1),
+        });
 
         Assert.Equal(
-            ["MaxReminderWait: must be at least 1 second but was 00:00:00.9990000.", "StageCountsSaveInterval: must be at least 1 millisecond but was 00:00:00."],
+            [
+                "MaxReminderWait: must be at least 1 second but was 00:00:00.9990000.",
+                "StageCountsSaveInterval: must be at least 1 millisecond but was 00:00:00.",
+                "StageCountsBatchInterval: must not be negative but was -00:00:01.",
+            ],
             result.Failures);
     }
 

@@ -54,6 +54,22 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task FactsAndLoyaltyCommands_AreRefused_BySilosThatDoNotKeepThem()
+    {
+        var customer = Events.NewCustomer();
+
+        var fact = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.ApplyAsync(Profile.CustomerFact.Login("f-1", customer, Day1)));
+        var command = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.ApplyAsync(new Loyalty.LoyaltyLogin { Key = "k-1", Member = customer, At = Day1 }));
+
+        Assert.Equal("This silo hosts no customer profiles: the silo builder calls AddCustomerProfile to keep them.", fact.Message);
+        Assert.Equal("This silo hosts no loyalty accounts: the silo builder calls AddCustomerLoyalty to keep them.", command.Message);
+        Assert.Null(await Client.GetProfileAsync(customer));
+        Assert.Null(await Client.GetLoyaltyAsync(customer));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Client.EvaluateProfileAsync(customer, Day1));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Client.EvaluateLoyaltyAsync(customer, Day1));
+    }
+
+    [Fact]
     public async Task RejectedEvent_SavesNothing()
     {
         var customer = Events.NewCustomer();

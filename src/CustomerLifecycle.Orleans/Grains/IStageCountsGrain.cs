@@ -21,6 +21,11 @@ internal interface IStageCountsGrain : IGrainWithStringKey
     /// <exception cref="ArgumentException"><paramref name="to"/> is null or blank.</exception>
     Task MoveAsync(string? from, string to);
 
+    /// <summary>Records a batch of moves gathered by a silo (<see cref="CustomerGrainOptions.StageCountsBatchInterval"/>).</summary>
+    /// <param name="changes">The change of each stage's count: customers entered less customers left.</param>
+    /// <returns>A task that completes when the changes are counted.</returns>
+    Task ChangeAsync(Dictionary<string, long> changes);
+
     /// <summary>Gets the number of customers in each stage that has any.</summary>
     /// <returns>The counts by stage name, ordinal.</returns>
     Task<IReadOnlyDictionary<string, long>> GetCountsAsync();

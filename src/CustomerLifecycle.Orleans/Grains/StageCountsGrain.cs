@@ -29,26 +29,47 @@ internal sealed class StageCountsGrain : Grain, IStageCountsGrain
     public Task MoveAsync(string? from, string to)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
-        var counts = _state.State.Counts;
-        if (from is not null && counts.TryGetValue(from, out var left))
+        if (from is not null)
         {
-            if (left <= 1)
-            {
-                counts.Remove(from);
-            }
-            else
-            {
-                counts[from] = left - 1;
-            }
+            Change(from, -1);
         }
 
-        counts[to] = counts.GetValueOrDefault(to) + 1;
-        _changed = true;
+        Change(to, 1);
+        return Task.CompletedTask;
+    }
+
+    public Task ChangeAsync(Dictionary<string, long> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var (stage, change) in changes)
+        {
+            Change(stage, change);
+        }
+
         return Task.CompletedTask;
     }
 
     public Task<IReadOnlyDictionary<string, long>> GetCountsAsync()
-        => Task.FromResult<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>(_state.State.Counts, StringComparer.Ordinal));
+        => Task.FromResult<IReadOnlyDictionary<string, long>>(_state.State.Counts.Where(c => c.Value > 0).ToDictionary(StringComparer.Ordinal));
+
+    /// <summary>Adds <paramref name="change"/> to a stage's count; a stage at 0 is not kept.</summary>
+    /// <remarks>A count may go below 0 for a while: silos send their batches independently, so a customer's move out of a
+    /// stage can arrive before its move in, gathered on another silo.</remarks>
+    private void Change(string stage, long change)
+    {
+        var counts = _state.State.Counts;
+        var count = counts.GetValueOrDefault(stage) + change;
+        if (count != 0)
+        {
+            counts[stage] = count;
+        }
+        else
+        {
+            counts.Remove(stage);
+        }
+
+        _changed = true;
+    }
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {

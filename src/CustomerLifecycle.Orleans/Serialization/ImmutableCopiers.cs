@@ -22,3 +22,35 @@ internal sealed class LifecycleOutcomeCopier : ShallowCopier<LifecycleOutcome>;
 /// <summary>Passes a lifecycle <see cref="Explanation{TResult}"/> as it is.</summary>
 [RegisterCopier]
 internal sealed class LifecycleExplanationCopier : ShallowCopier<Explanation<LifecycleOutcome>>;
+
+/// <summary>Passes a <see cref="Profile.ProfileRecord"/> as it is.</summary>
+[RegisterCopier]
+internal sealed class ProfileRecordCopier : ShallowCopier<Profile.ProfileRecord>;
+
+/// <summary>Passes a <see cref="Profile.CustomerFact"/> as it is.</summary>
+[RegisterCopier]
+internal sealed class CustomerFactCopier : ShallowCopier<Profile.CustomerFact>;
+
+/// <summary>Passes a <see cref="Profile.ProfileOutcome"/> as it is.</summary>
+[RegisterCopier]
+internal sealed class ProfileOutcomeCopier : ShallowCopier<Profile.ProfileOutcome>;
+
+/// <summary>Passes a <see cref="Profile.CustomerViewSummary"/> as it is (its parts are immutable).</summary>
+[RegisterCopier]
+internal sealed class CustomerViewSummaryCopier : ShallowCopier<Profile.CustomerViewSummary>;
+
+/// <summary>Passes a profile <see cref="Explanation{TResult}"/> as it is.</summary>
+[RegisterCopier]
+internal sealed class ProfileExplanationCopier : ShallowCopier<Explanation<Profile.CustomerViewSummary>>;
+
+/// <summary>Passes a <see cref="Loyalty.LoyaltyRecord"/> as it is.</summary>
+[RegisterCopier]
+internal sealed class LoyaltyRecordCopier : ShallowCopier<Loyalty.LoyaltyRecord>;
+
+/// <summary>Passes a <see cref="Loyalty.LoyaltyOutcome"/> as it is.</summary>
+[RegisterCopier]
+internal sealed class LoyaltyOutcomeCopier : ShallowCopier<Loyalty.LoyaltyOutcome>;
+
+/// <summary>Passes a <see cref="Loyalty.LoyaltyStatement"/> as it is.</summary>
+[RegisterCopier]
+internal sealed class LoyaltyStatementCopier : ShallowCopier<Loyalty.LoyaltyStatement>;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using CustomerLifecycle.Lifecycle;
 using NodaTime;
 
@@ -90,16 +89,13 @@ internal sealed class LifecycleRecordConverter : IConverter<LifecycleRecord, Lif
         HealthBand = value.HealthBand,
         DeclineBaseline = value.DeclineBaseline,
         ActivityMonth = value.ActivityMonth,
-        MonthlyActivity = ToArray(value.MonthlyActivity),
-        RecentPurchases = ToArray(value.RecentPurchases),
-        StageTimes = ToArray(value.StageTimes),
-        RecentEventIds = ToArray(value.RecentEventIds),
+        MonthlyActivity = Arrays.Shared(value.MonthlyActivity),
+        RecentPurchases = Arrays.Shared(value.RecentPurchases),
+        StageTimes = Arrays.Shared(value.StageTimes),
+        RecentEventIds = Arrays.Shared(value.RecentEventIds),
         NextCheckAt = value.NextCheckAt,
         PolicyFingerprint = value.PolicyFingerprint,
         EventCount = value.EventCount,
         TransitionCount = value.TransitionCount,
     };
-
-    // The record's arrays are immutable: the surrogate only reads them, so it may share them.
-    private static T[] ToArray<T>(ImmutableArray<T> values) => System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(values) ?? [];
 }

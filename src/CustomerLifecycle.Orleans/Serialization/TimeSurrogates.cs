@@ -45,3 +45,27 @@ internal sealed class InstantConverter : IConverter<Instant, InstantSurrogate>
 
     public InstantSurrogate ConvertToSurrogate(in Instant value) => new() { SinceEpoch = DurationSurrogate.From(value - NodaConstants.UnixEpoch) };
 }
+
+/// <summary>A NodaTime ISO <see cref="LocalDate"/> on the wire: year, month and day.</summary>
+[GenerateSerializer]
+[Immutable]
+internal struct LocalDateSurrogate
+{
+    [Id(0)]
+    public int Year;
+
+    [Id(1)]
+    public int Month;
+
+    [Id(2)]
+    public int Day;
+}
+
+/// <summary>Converts an ISO <see cref="LocalDate"/> (the SDK's only calendar) to and from its surrogate.</summary>
+[RegisterConverter]
+internal sealed class LocalDateConverter : IConverter<LocalDate, LocalDateSurrogate>
+{
+    public LocalDate ConvertFromSurrogate(in LocalDateSurrogate surrogate) => new(surrogate.Year, surrogate.Month, surrogate.Day);
+
+    public LocalDateSurrogate ConvertToSurrogate(in LocalDate value) => new() { Year = value.Year, Month = value.Month, Day = value.Day };
+}

@@ -1,4 +1,8 @@
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Loyalty;
+using CustomerLifecycle.Profile;
+using CustomerLifecycle.Testing.Generators;
+using FsCheck.Fluent;
 using CustomerLifecycle.Orleans.Hosting;
 using CustomerLifecycle.Orleans.Tests.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +50,50 @@ public sealed class OrleansDocSamples
         Assert.Equal(LifecycleDefaults.Onboarding, record!.Stage);
         Assert.Equal(LifecycleDefaults.Churned, why!.Result.Record!.Stage);
         Assert.Equal(new Dictionary<string, long> { [LifecycleDefaults.Onboarding] = 1 }, stages);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task ProfilesAndLoyalty_ApplyEvaluateAndExplain()
+    {
+        var args = Array.Empty<string>();
+        ProfileRecord[] everyone = ProfileGenerators.Population(FacetClusterFixture.ProfilePolicy(), 20).Sample(1, 10).Single(); // the host's export
+        var asOf = FacetClusterFixture.EvaluatedAt;
+        var at = asOf - Duration.FromDays(30);
+
+        #region snippet: orleans-profile
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering()
+            .AddMemoryGrainStorage(CustomerGrainOptions.StorageName)
+            .UseInMemoryReminderService()
+            .AddCustomerProfile(profile => profile.Features = ["reports", "exports", "api", "alerts"]) // the lifecycle lives in the profile
+            .AddCustomerLoyalty());                                            // both validated at start, reloadable
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        // The population step, by the host where it can read every profile (a nightly job), published on every silo.
+        var engine = host.Services.GetRequiredService<ProfileEngine>();
+        host.Services.GetRequiredService<ProfilePopulations>().Publish(engine.Prepare(everyone, asOf));
+
+        var client = new CustomerLifecycleClient(host.Services.GetRequiredService<IGrainFactory>());
+        var ada = CustomerId.From("ada");
+        ProfileOutcome fact = await client.ApplyAsync(CustomerFact.Purchase("f-1", ada, at, orderId: "o-1", amount: 100));
+        LoyaltyOutcome earn = await client.ApplyAsync(new LoyaltyPurchase { Key = "k-1", Member = ada, At = at, OrderId = "o-1", Amount = 100 });
+
+        CustomerViewSummary? view = await client.EvaluateProfileAsync(ada, asOf);       // RFM, tier, contact, health, CLV
+        Explanation<CustomerViewSummary>? why = await client.ExplainProfileAsync(ada, asOf); // every engine's reasons
+        LoyaltyStatement? points = await client.EvaluateLoyaltyAsync(ada, asOf);         // points.Balance.Available = 100
+        LifecycleRecord? lifecycle = await client.GetLifecycleAsync(ada);                // the profile's own: view.Profile.Lifecycle
+        #endregion
+
+        Assert.Equal(ProfileOutcomeStatus.Applied, fact.Status);
+        Assert.Equal(LoyaltyOutcomeStatus.Applied, earn.Status);
+        Assert.Equal(LifecycleDefaults.Onboarding, view!.Value.Profile.Lifecycle.Stage);
+        Assert.Equal(view.Value.Profile.Lifecycle, lifecycle);
+        Assert.StartsWith("Onboarding", why!.Decision, StringComparison.Ordinal);
+        Assert.Equal(100, points!.Balance.Available);
         await host.StopAsync();
     }
 

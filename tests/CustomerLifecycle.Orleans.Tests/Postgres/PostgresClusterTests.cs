@@ -1,4 +1,7 @@
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Loyalty;
+using CustomerLifecycle.Orleans.Hosting;
+using CustomerLifecycle.Profile;
 using CustomerLifecycle.Orleans.Tests.TestHost;
 using Npgsql;
 using Orleans.Storage;
@@ -57,6 +60,23 @@ public sealed class PostgresClusterTests
         await using var cluster = await CustomerCluster.StartAsync(3, ClusterStorage.Postgres);
 
         await Scenarios.ChurnFromTheReminderAfterAKillAsync(cluster);
+    }
+
+    [PostgresFact]
+    public async Task ProfileAndLedger_AreSavedInTheCustomersOneRow_AndReadBackAfterTheGrainIsGone()
+    {
+        await using var cluster = await CustomerCluster.StartAsync(3, ClusterStorage.Postgres, configure: silo => silo.AddCustomerProfile().AddCustomerLoyalty());
+        var customer = Events.NewCustomer();
+        await cluster.Client.ApplyAsync(CustomerFact.Purchase("f-1", customer, CustomerCluster.Start, "o-1", 100));
+        await cluster.Client.ApplyAsync(new LoyaltyPurchase { Key = "k-1", Member = customer, At = CustomerCluster.Start, OrderId = "o-1", Amount = 100 });
+        var profile = await cluster.Client.GetProfileAsync(customer);
+        var ledger = await cluster.Client.GetLoyaltyAsync(customer);
+
+        await cluster.Cluster.DeactivateAsync(cluster.Client.Customer(customer));
+
+        Assert.Equal(profile, await cluster.Client.GetProfileAsync(customer));
+        Assert.Equal(ledger, await cluster.Client.GetLoyaltyAsync(customer));
+        Assert.Equal(2, await VersionOfAsync(customer));
     }
 
     private static async Task<int> VersionOfAsync(CustomerId customer)

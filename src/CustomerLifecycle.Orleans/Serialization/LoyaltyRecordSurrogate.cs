@@ -1,0 +1,107 @@
+using CustomerLifecycle.Loyalty;
+using NodaTime;
+
+namespace CustomerLifecycle.Orleans.Serialization;
+
+/// <summary>A <see cref="LoyaltyRecord"/> on the wire and in grain storage: the member and the ledger's entries.</summary>
+[GenerateSerializer]
+[Immutable]
+internal struct LoyaltyRecordSurrogate
+{
+    [Id(0)] public CustomerId Member;
+    [Id(1)] public LoyaltyEntry[] Entries;
+}
+
+/// <summary>Converts <see cref="LoyaltyRecord"/> to and from its surrogate; the record read back equals the one written.</summary>
+[RegisterConverter]
+internal sealed class LoyaltyRecordConverter : IConverter<LoyaltyRecord, LoyaltyRecordSurrogate>
+{
+    public LoyaltyRecord ConvertFromSurrogate(in LoyaltyRecordSurrogate surrogate) => new() { Member = surrogate.Member, Entries = [.. surrogate.Entries ?? []] };
+
+    public LoyaltyRecordSurrogate ConvertToSurrogate(in LoyaltyRecord value) => new() { Member = value.Member, Entries = Arrays.Shared(value.Entries) };
+}
+
+/// <summary>A <see cref="LoyaltyEntry"/> on the wire, field by field.</summary>
+/// <remarks>Ids are never reused: a later release adds fields with new ids and reads what this one wrote.</remarks>
+[GenerateSerializer]
+[Immutable]
+internal struct LoyaltyEntrySurrogate
+{
+    [Id(0)] public string Key;
+    [Id(1)] public LoyaltyEntryKind Kind;
+    [Id(2)] public Instant At;
+    [Id(3)] public long Points;
+    [Id(4)] public string RuleId;
+    [Id(5)] public string Reason;
+    [Id(6)] public decimal? Multiplier;
+    [Id(7)] public string? OrderId;
+    [Id(8)] public decimal? Amount;
+    [Id(9)] public string? RewardId;
+    [Id(10)] public decimal? CashAmount;
+    [Id(11)] public string? Target;
+    [Id(12)] public string? Tier;
+    [Id(13)] public Instant? AvailableFrom;
+    [Id(14)] public Instant? ExpiresAt;
+    [Id(15)] public string? TransferId;
+    [Id(16)] public CustomerId? Counterpart;
+    [Id(17)] public Instant? RollsExpiryTo;
+    [Id(18)] public string[] AllocationLots;
+    [Id(19)] public long[] AllocationPoints;
+}
+
+/// <summary>Converts <see cref="LoyaltyEntry"/> to and from its surrogate.</summary>
+[RegisterConverter]
+internal sealed class LoyaltyEntryConverter : IConverter<LoyaltyEntry, LoyaltyEntrySurrogate>
+{
+    public LoyaltyEntry ConvertFromSurrogate(in LoyaltyEntrySurrogate s)
+    {
+        var lots = s.AllocationLots ?? [];
+        var points = s.AllocationPoints ?? [];
+        return new()
+        {
+            Key = s.Key,
+            Kind = s.Kind,
+            At = s.At,
+            Points = s.Points,
+            RuleId = s.RuleId,
+            Reason = s.Reason,
+            Multiplier = s.Multiplier,
+            OrderId = s.OrderId,
+            Amount = s.Amount,
+            RewardId = s.RewardId,
+            CashAmount = s.CashAmount,
+            Target = s.Target,
+            Tier = s.Tier,
+            AvailableFrom = s.AvailableFrom,
+            ExpiresAt = s.ExpiresAt,
+            TransferId = s.TransferId,
+            Counterpart = s.Counterpart,
+            RollsExpiryTo = s.RollsExpiryTo,
+            Allocations = [.. lots.Select((lot, i) => new LoyaltyAllocation(lot, points[i]))],
+        };
+    }
+
+    public LoyaltyEntrySurrogate ConvertToSurrogate(in LoyaltyEntry value) => new()
+    {
+        Key = value.Key,
+        Kind = value.Kind,
+        At = value.At,
+        Points = value.Points,
+        RuleId = value.RuleId,
+        Reason = value.Reason,
+        Multiplier = value.Multiplier,
+        OrderId = value.OrderId,
+        Amount = value.Amount,
+        RewardId = value.RewardId,
+        CashAmount = value.CashAmount,
+        Target = value.Target,
+        Tier = value.Tier,
+        AvailableFrom = value.AvailableFrom,
+        ExpiresAt = value.ExpiresAt,
+        TransferId = value.TransferId,
+        Counterpart = value.Counterpart,
+        RollsExpiryTo = value.RollsExpiryTo,
+        AllocationLots = [.. value.Allocations.Select(a => a.Lot)],
+        AllocationPoints = [.. value.Allocations.Select(a => a.Points)],
+    };
+}
