@@ -3,22 +3,55 @@ using NodaTime;
 
 namespace CustomerLifecycle.Orleans.Serialization;
 
-/// <summary>A <see cref="LoyaltyRecord"/> on the wire and in grain storage: the member and the ledger's entries.</summary>
+/// <summary>A <see cref="LoyaltyRecord"/> on the wire and in grain storage: the member, the ledger's entries and the checkpoint
+/// the engine wrote (kept, so that a reactivated grain's ledger starts on the sweep's fast path).</summary>
 [GenerateSerializer]
 [Immutable]
 internal struct LoyaltyRecordSurrogate
 {
     [Id(0)] public CustomerId Member;
     [Id(1)] public LoyaltyEntry[] Entries;
+    [Id(2)] public LoyaltyCheckpoint? Checkpoint;
 }
 
-/// <summary>Converts <see cref="LoyaltyRecord"/> to and from its surrogate; the record read back equals the one written.</summary>
+/// <summary>A <see cref="LoyaltyCheckpoint"/> on the wire, field by field.</summary>
+[GenerateSerializer]
+[Immutable]
+internal struct LoyaltyCheckpointSurrogate
+{
+    [Id(0)] public LoyaltyBalance Balance;
+    [Id(1)] public Instant Until;
+    [Id(2)] public long PolicyFingerprint;
+    [Id(3)] public int EntryCount;
+    [Id(4)] public string? LastEntryKey;
+}
+
+/// <summary>Converts <see cref="LoyaltyCheckpoint"/> to and from its surrogate.</summary>
+[RegisterConverter]
+internal sealed class LoyaltyCheckpointConverter : IConverter<LoyaltyCheckpoint, LoyaltyCheckpointSurrogate>
+{
+    public LoyaltyCheckpoint ConvertFromSurrogate(in LoyaltyCheckpointSurrogate s)
+        => new() { Balance = s.Balance, Until = s.Until, PolicyFingerprint = s.PolicyFingerprint, EntryCount = s.EntryCount, LastEntryKey = s.LastEntryKey };
+
+    public LoyaltyCheckpointSurrogate ConvertToSurrogate(in LoyaltyCheckpoint value) => new()
+    {
+        Balance = value.Balance,
+        Until = value.Until,
+        PolicyFingerprint = value.PolicyFingerprint,
+        EntryCount = value.EntryCount,
+        LastEntryKey = value.LastEntryKey,
+    };
+}
+
+/// <summary>Converts <see cref="LoyaltyRecord"/> to and from its surrogate; the record read back equals the one written, checkpoint included.</summary>
 [RegisterConverter]
 internal sealed class LoyaltyRecordConverter : IConverter<LoyaltyRecord, LoyaltyRecordSurrogate>
 {
-    public LoyaltyRecord ConvertFromSurrogate(in LoyaltyRecordSurrogate surrogate) => new() { Member = surrogate.Member, Entries = [.. surrogate.Entries ?? []] };
+    public LoyaltyRecord ConvertFromSurrogate(in LoyaltyRecordSurrogate surrogate)
+        => new() { Member = surrogate.Member, Entries = [.. surrogate.Entries ?? []], Checkpoint = surrogate.Checkpoint };
 
-    public LoyaltyRecordSurrogate ConvertToSurrogate(in LoyaltyRecord value) => new() { Member = value.Member, Entries = Arrays.Shared(value.Entries) };
+    public LoyaltyRecordSurrogate ConvertToSurrogate(in LoyaltyRecord value)
+        => new() { Member = value.Member, Entries = Arrays.Shared(value.Entries), Checkpoint = value.Checkpoint };
 }
 
 /// <summary>A <see cref="LoyaltyEntry"/> on the wire, field by field.</summary>

@@ -36,7 +36,22 @@ public sealed class FacetSurrogateTests
     {
         var statement = FacetClusterFixture.LoyaltyEngine.Evaluate(record, LoyaltyGenerators.Start + Duration.FromDays(200));
 
-        return Equals(record, RoundTrip(record)) && Equals(statement, RoundTrip(statement));
+        return Equals(record, RoundTrip(record)) && Equals(record.Checkpoint, RoundTrip(record).Checkpoint) && Equals(statement, RoundTrip(statement));
+    }
+
+    [Fact]
+    public void ALedgersCheckpoint_RoundTrips_SoAReactivatedGrainSweepsWithoutAReplay()
+    {
+        var member = CustomerId.From("c-1");
+        var record = FacetClusterFixture.LoyaltyEngine.TryApply(null, new LoyaltyPurchase
+        {
+            Key = "p-1", Member = member, At = LoyaltyGenerators.Start, OrderId = "o-1", Amount = 120m,
+        }).Record!;
+
+        var back = RoundTrip(record);
+
+        Assert.NotNull(record.Checkpoint);
+        Assert.Equal(record.Checkpoint, back.Checkpoint);
     }
 
     [Property(MaxTest = 50)]
