@@ -144,7 +144,7 @@ public sealed partial class ProfileEngine
     /// <param name="asOf">The instant to evaluate at; not before the profile's latest fact.</param>
     /// <returns>
     /// The view <see cref="Evaluate(ProfileRecord, LoyaltyRecord, ProfilePopulation, Instant)"/> returns, with a one-line decision such as
-    /// <c>"Growing · Key · Healthy 86 · CLV 240.10"</c> (with a programme ending <c>" · loyalty 120 available, 0 pending, tier silver"</c>)
+    /// <c>"Growing · Key · Healthy 86 · CLV 240.10"</c> (with a programme ending <c>" · loyalty 120 available, 0 pending, tier Silver"</c>)
     /// and every engine's reasons, their codes keeping their engine's prefix (<c>lifecycle.</c>, <c>tiering.</c>, <c>health.</c>,
     /// <c>value.</c>, <c>leads.</c>, <c>loyalty.</c>), plus <c>profile.tier-value</c> naming the value the tiers ranked (the net
     /// spend or the predicted CLV) and <c>profile.no-clv</c> when there is no prediction.

@@ -64,6 +64,8 @@ public sealed partial class ProfileEngine
     }
 
     /// <summary>The loyalty engine's own reasons for the view's statement (codes <c>loyalty.</c>); none without a programme.</summary>
+    /// <remarks>The loyalty engine explains what it evaluates, so the statement is evaluated again here: an explanation is for
+    /// the few customers a person looks at, and the loyalty engine's reasons stay its own.</remarks>
     private IReadOnlyList<Reason> LoyaltyReasons(CustomerView view, LoyaltyRecord? loyalty)
         => _loyalty is null ? [] : _loyalty.Explain(loyalty ?? new LoyaltyRecord { Member = view.Profile.Customer }, view.AsOf).Reasons;
 
