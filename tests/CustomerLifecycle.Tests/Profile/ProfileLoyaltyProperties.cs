@@ -13,8 +13,8 @@ namespace CustomerLifecycle.Tests.Profile;
 [Properties(MaxTest = 100)]
 public sealed class ProfileLoyaltyProperties
 {
-    // A programme every fact kind that earns reaches: a login streak, and tiers a referral (500) or a few purchases reach,
-    // with a tier rule reading the loyalty tier.
+    // A programme every fact kind that earns reaches: a login streak, and tiers a referral (500) or a purchase or two reach,
+    // with a tier rule making silver and gold members Key.
     private static readonly ProfileEngine Engine = new(PolicyWithLoyalty());
 
     // Histories end within 730 days of Start.
@@ -96,13 +96,13 @@ public sealed class ProfileLoyaltyProperties
             {
                 LoginStreakDays = 3,
                 LoginStreakPoints = 25,
-                Tiers = [new() { Id = "member", Name = "Member" }, new() { Id = "silver", Name = "Silver", QualifyingPoints = 500 }, new() { Id = "gold", Name = "Gold", QualifyingSpend = 1500 }],
+                Tiers = [new() { Id = "member", Name = "Member" }, new() { Id = "silver", Name = "Silver", QualifyingPoints = 300 }, new() { Id = "gold", Name = "Gold", QualifyingSpend = 1500 }],
             },
         };
         options.Tiering.Rules.Insert(0, new TierRule
         {
             Tier = "Key",
-            Criteria = [new TierCriterion { Field = TierField.LoyaltyLevel, Operator = CriterionOperator.AtLeast, Threshold = 2 }],
+            Criteria = [new TierCriterion { Field = TierField.LoyaltyLevel, Operator = CriterionOperator.AtLeast, Threshold = 1 }],
         });
         return options;
     }
