@@ -1,6 +1,7 @@
 using CustomerLifecycle.Health;
 using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
 using NodaTime;
@@ -32,4 +33,8 @@ public sealed record CustomerView(
     /// <summary>Gets the lead score of a customer who has never bought, with its contributions and reasons, when the policy
     /// scores leads (<c>ProfileOptions.LeadScoring</c>); otherwise <see langword="null"/>.</summary>
     public LeadScore? Lead { get; init; }
+
+    /// <summary>Gets the customer's loyalty statement at <see cref="AsOf"/> (balance, lots, tier) when the policy has a loyalty
+    /// programme (<c>ProfileOptions.Loyalty</c>), that of an empty ledger for a customer who has none; otherwise <see langword="null"/>.</summary>
+    public LoyaltyStatement? Loyalty { get; init; }
 }

@@ -1,5 +1,6 @@
 using CustomerLifecycle.Health;
 using CustomerLifecycle.LeadScoring;
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
 
@@ -27,4 +28,8 @@ public readonly record struct CustomerViewSummary(
 
     /// <summary>Gets the lead assessment of a customer who has never bought when the policy scores leads; otherwise <see langword="null"/>.</summary>
     public LeadAssessment? Lead { get; init; }
+
+    /// <summary>Gets the customer's loyalty balance (its <see cref="LoyaltyBalance.TierLevel"/> the tier the rules read) when the
+    /// policy has a loyalty programme, that of an empty ledger for a customer who has none; otherwise <see langword="null"/>.</summary>
+    public LoyaltyBalance? Loyalty { get; init; }
 }

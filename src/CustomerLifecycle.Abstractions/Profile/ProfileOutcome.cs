@@ -1,4 +1,5 @@
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Loyalty;
 
 namespace CustomerLifecycle.Profile;
 
@@ -11,4 +12,8 @@ public sealed record ProfileOutcome(ProfileOutcomeStatus Status, ProfileRecord? 
 {
     /// <summary>Gets a value indicating whether the profile changed (and so must be saved).</summary>
     public bool Changed => Status == ProfileOutcomeStatus.Applied && Profile is not null;
+
+    /// <summary>Gets the outcome of the loyalty command the fact earns on the customer's ledger, when a service keeping ledgers
+    /// applied one (the fact applied to the profile, or a duplicate there); otherwise <see langword="null"/>.</summary>
+    public LoyaltyOutcome? Loyalty { get; init; }
 }

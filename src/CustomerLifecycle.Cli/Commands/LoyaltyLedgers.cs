@@ -1,12 +1,14 @@
 using System.Globalization;
 using CustomerLifecycle.Cli.Input;
 using CustomerLifecycle.Loyalty;
+using CustomerLifecycle.Profile;
 
 namespace CustomerLifecycle.Cli.Commands;
 
 /// <summary>
 /// Every member's ledger built from a transaction file: each row with a positive amount is a purchase (order id <c>line-N</c>,
 /// N its line), each negative amount a refund of the member's earlier purchases, newest first, and a zero amount earns nothing.
+/// The rows become the profile's facts, and the facts the loyalty commands they earn through the SDK's <see cref="LoyaltyFacts"/>.
 /// </summary>
 internal sealed class LoyaltyLedgers
 {
@@ -66,7 +68,7 @@ internal sealed class LoyaltyLedgers
                 {
                     purchases++;
                     var orderId = string.Create(CultureInfo.InvariantCulture, $"line-{row.Line}");
-                    if (Apply(engine, ref record, new LoyaltyPurchase { Key = orderId, Member = member, At = at, OrderId = orderId, Amount = amount }, refusals))
+                    if (Apply(engine, ref record, CustomerFact.Purchase(orderId, member, at, orderId, row.Amount), refusals))
                     {
                         open.Add((orderId, amount));
                     }
@@ -82,8 +84,8 @@ internal sealed class LoyaltyLedgers
                     var part = Math.Min(orderLeft, left);
                     if (part > 0)
                     {
-                        var key = string.Create(CultureInfo.InvariantCulture, $"line-{row.Line}-refunds-{orderId}");
-                        Apply(engine, ref record, new LoyaltyRefund { Key = key, Member = member, At = at, OrderId = orderId, Amount = part }, refusals);
+                        var id = string.Create(CultureInfo.InvariantCulture, $"line-{row.Line}-refunds-{orderId}");
+                        Apply(engine, ref record, CustomerFact.Refund(id, member, at, orderId, (double)part), refusals);
                         open[o] = (orderId, orderLeft - part);
                         left -= part;
                     }
@@ -98,9 +100,9 @@ internal sealed class LoyaltyLedgers
         return new LoyaltyLedgers(records, purchases, refunds, zeroRows, unmatched, refusals);
     }
 
-    private static bool Apply(LoyaltyEngine engine, ref LoyaltyRecord? record, LoyaltyCommand command, Dictionary<string, int> refusals)
+    private static bool Apply(LoyaltyEngine engine, ref LoyaltyRecord? record, CustomerFact fact, Dictionary<string, int> refusals)
     {
-        var outcome = engine.TryApply(record, command);
+        var outcome = engine.TryApply(record, LoyaltyFacts.ToCommand(fact)!);
         if (outcome.Status == LoyaltyOutcomeStatus.Applied)
         {
             record = outcome.Record;

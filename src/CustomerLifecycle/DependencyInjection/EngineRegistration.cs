@@ -41,12 +41,21 @@ internal static class EngineRegistration
         where TEngine : class
         where TStore : class
         where TService : class
+        => services.TryAddService<TEngine, TStore, TService>((engine, store, retry, _) => create(engine, store, retry));
+
+    /// <summary>Registers a service (singleton) over the engine, the host's store, the shared <see cref="RetryOptions"/> and
+    /// what else the engine's policy says it needs from the container.</summary>
+    public static void TryAddService<TEngine, TStore, TService>(this IServiceCollection services, Func<TEngine, TStore, RetryOptions, IServiceProvider, TService> create)
+        where TEngine : class
+        where TStore : class
+        where TService : class
     {
         services.AddRetryOptions();
         services.TryAddSingleton(sp => create(
             sp.GetRequiredService<TEngine>(),
             sp.GetRequiredService<TStore>(),
-            sp.GetRequiredService<IOptions<RetryOptions>>().Value));
+            sp.GetRequiredService<IOptions<RetryOptions>>().Value,
+            sp));
     }
 
     /// <summary>Changes a component's options registered by <c>AddCustomerLifecycle</c>.</summary>

@@ -1,3 +1,4 @@
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Profile;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,9 +11,12 @@ public static class ProfileServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ProfileEngine"/> (singleton) with its <see cref="ProfileOptions"/> validated at start, and
     /// <see cref="ProfileService"/> (singleton, retrying per <see cref="RetryOptions"/>, validated at start), which needs an
-    /// <see cref="IProfileStore"/>: register the host's own, or <see cref="AddInMemoryProfileStore"/>. <c>TryAdd*</c> only.
-    /// The profile policy holds its own lifecycle, tiering, health and value policies: change them with
-    /// <see cref="ConfigureProfile"/> (<c>ConfigureLifecycle</c> and the like configure the engines registered on their own).
+    /// <see cref="IProfileStore"/>: register the host's own, or <see cref="AddInMemoryProfileStore"/>; when the policy has a
+    /// loyalty programme (<see cref="ProfileOptions.Loyalty"/>) it also needs the <see cref="ILoyaltyStore"/> the ledgers are
+    /// kept in (the host's own, or <see cref="LoyaltyServiceCollectionExtensions.AddInMemoryLoyaltyStore"/>). <c>TryAdd*</c> only.
+    /// The profile policy holds its own lifecycle, tiering, health, value, lead-scoring and loyalty policies: change them with
+    /// <see cref="ConfigureProfile"/> (<c>ConfigureLifecycle</c>, <c>ConfigureLoyalty</c> and the like configure the engines
+    /// registered on their own).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes the default policy, or null to keep it.</param>
@@ -22,7 +26,8 @@ public static class ProfileServiceCollectionExtensions
     {
         if (services.TryAddEngine<ProfileOptions, ProfileOptionsValidator, ProfileEngine>(configure, options => new ProfileEngine(options)))
         {
-            services.TryAddService<ProfileEngine, IProfileStore, ProfileService>((engine, store, retry) => new ProfileService(engine, store, retry));
+            services.TryAddService<ProfileEngine, IProfileStore, ProfileService>((engine, store, retry, provider) =>
+                new ProfileService(engine, store, retry, engine.Loyalty is null ? null : provider.GetRequiredService<ILoyaltyStore>()));
         }
 
         return services;

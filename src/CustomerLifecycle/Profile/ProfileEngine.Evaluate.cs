@@ -2,6 +2,7 @@ using CustomerLifecycle.Internal;
 using CustomerLifecycle.Health;
 using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
 using NodaTime;
@@ -15,7 +16,7 @@ public sealed partial class ProfileEngine
     /// the predicted CLV).</summary>
     /// <param name="population">Every customer's profile; none may be null.</param>
     /// <param name="asOf">The instant recency and the CLV models' age are measured to; not before any profile's latest fact.</param>
-    /// <returns>The population step's result, a parameter of <see cref="Evaluate(ProfileRecord, ProfilePopulation, Instant)"/> and <see cref="Explain"/>.</returns>
+    /// <returns>The population step's result, a parameter of <see cref="Evaluate(ProfileRecord, LoyaltyRecord, ProfilePopulation, Instant)"/> and <see cref="Explain(ProfileRecord, LoyaltyRecord, ProfilePopulation, Instant)"/>.</returns>
     /// <exception cref="ArgumentException">A profile is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before a profile's latest fact.</exception>
     public ProfilePopulation Prepare(ReadOnlySpan<ProfileRecord> population, Instant asOf)
@@ -42,50 +43,62 @@ public sealed partial class ProfileEngine
         return new ProfilePopulation(asOf, population.Length, _tiering.ComputeRfmCuts(rfm, asOf), _tiering.ComputeValueCuts(values), fit);
     }
 
-    /// <summary>Evaluates one customer at an instant with every engine.</summary>
+    /// <summary>Evaluates one customer at an instant with every engine, and with a loyalty programme the customer's ledger.</summary>
     /// <param name="profile">The customer's profile.</param>
+    /// <param name="loyalty">The customer's loyalty ledger, kept beside the profile; null when the customer has none (or the policy has no programme).</param>
     /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
-    /// <param name="asOf">The instant to evaluate at; not before the profile's latest fact.</param>
+    /// <param name="asOf">The instant to evaluate at; not before the profile's latest fact (nor, for a statement that reads as of then, the ledger's latest entry).</param>
     /// <returns>The view: the lifecycle outcome at <paramref name="asOf"/> (with the profile to save when a time-based rule
-    /// fired), RFM, tier and contact plan, health with every factor derived from the facts, and the CLV prediction.</returns>
+    /// fired), RFM, tier (the loyalty tier's level read by the tier rules) and contact plan, health with every factor derived
+    /// from the facts, the CLV prediction and, with a programme, the loyalty statement.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="loyalty"/> is another member's, or given when the policy has no programme.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
-    public CustomerView Evaluate(ProfileRecord profile, ProfilePopulation population, Instant asOf)
+    public CustomerView Evaluate(ProfileRecord profile, LoyaltyRecord? loyalty, ProfilePopulation population, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(population);
         CheckAsOf(profile, asOf, nameof(asOf));
+        CheckLedger(profile, loyalty, -1);
+        var statement = _loyalty?.Evaluate(loyalty ?? new LoyaltyRecord { Member = profile.Customer }, asOf);
         var lifecycle = _lifecycle.Evaluate(profile.Lifecycle, asOf);
         var after = lifecycle.Changed ? profile with { Lifecycle = lifecycle.Record! } : profile;
         var prediction = Predict(after, population, asOf);
         var rfm = _tiering.ScoreRfm(ProfileSignals.Rfm(after), population.Rfm, asOf);
-        var tier = _tiering.Evaluate(_signals.Tier(after, TierValue(after, population.Model, prediction), asOf), population.ValueTiers, asOf);
+        var tier = _tiering.Evaluate(_signals.Tier(after, TierValue(after, population.Model, prediction), asOf) with { LoyaltyLevel = statement?.Balance.TierLevel ?? 0 }, population.ValueTiers, asOf);
         var contact = _tiering.PlanContact(ProfileSignals.Contact(after, tier.Assignment.Tier), asOf);
         var health = _health.Evaluate(_signals.Health(after, asOf), asOf);
         return new CustomerView(after, asOf, lifecycle, rfm, tier, contact, health, prediction)
         {
             Lead = _lead is not null && ProfileLead.IsLead(after.Lifecycle) ? _lead.Engine.Evaluate(_lead.Input(after), asOf) : null,
+            Loyalty = statement,
         };
     }
 
     /// <summary>
     /// Evaluates many customers at one instant, writing compact outputs; every step goes through its engine's batch path
-    /// against the population's cuts and model, so nothing is allocated for a customer whose profile does not change.
+    /// against the population's cuts and model, so nothing is allocated for a customer whose profile does not change (nor,
+    /// once the loyalty sweep has replayed a ledger instance, for its balance).
     /// </summary>
     /// <param name="profiles">The profiles; none may be null.</param>
+    /// <param name="loyalty">The customers' loyalty ledgers, parallel to <paramref name="profiles"/> (null for a customer who has
+    /// none); or empty when no customer has one.</param>
     /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
     /// <param name="asOf">The instant to evaluate at; not before any profile's latest fact.</param>
     /// <param name="outputs">Receives one summary per profile, at the same index; at least as long as <paramref name="profiles"/>.</param>
     /// <returns>How many profiles changed (a time-based lifecycle rule fired).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="outputs"/> is shorter than <paramref name="profiles"/>, or a profile is null (nothing is written then).</exception>
+    /// <exception cref="ArgumentException"><paramref name="outputs"/> is shorter than <paramref name="profiles"/>, a profile is
+    /// null, <paramref name="loyalty"/> is neither empty nor as long as <paramref name="profiles"/>, or a ledger is another
+    /// member's or given when the policy has no programme (nothing is written then).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before a profile's latest fact (nothing is written then).</exception>
-    public int Evaluate(ReadOnlySpan<ProfileRecord> profiles, ProfilePopulation population, Instant asOf, Span<CustomerViewSummary> outputs)
+    public int Evaluate(ReadOnlySpan<ProfileRecord> profiles, ReadOnlySpan<LoyaltyRecord?> loyalty, ProfilePopulation population, Instant asOf, Span<CustomerViewSummary> outputs)
     {
         ArgumentNullException.ThrowIfNull(population);
         Guard.LongEnough(outputs.Length, profiles.Length);
 
         CheckAll(profiles, asOf, nameof(profiles));
+        CheckLedgers(profiles, loyalty);
         var changed = 0;
         for (var i = 0; i < profiles.Length; i++)
         {
@@ -99,11 +112,12 @@ public sealed partial class ProfileEngine
                 profile = profile with { Lifecycle = sweep.Record };
             }
 
+            var balance = Balance(profile.Customer, loyalty.IsEmpty ? null : loyalty[i], asOf);
             var prediction = Predict(profile, population, asOf);
             var rfmInput = ProfileSignals.Rfm(profile);
             var rfm = default(RfmScore);
             _tiering.ScoreRfm(new ReadOnlySpan<RfmSummary>(in rfmInput), population.Rfm, asOf, new Span<RfmScore>(ref rfm));
-            var tierInput = _signals.Tier(profile, TierValue(profile, population.Model, prediction), asOf);
+            var tierInput = _signals.Tier(profile, TierValue(profile, population.Model, prediction), asOf) with { LoyaltyLevel = balance?.TierLevel ?? 0 };
             var tier = default(TierAssignment);
             _tiering.Evaluate(new ReadOnlySpan<TierInput>(in tierInput), population.ValueTiers, asOf, new Span<TierAssignment>(ref tier));
             var contactInput = ProfileSignals.Contact(profile, tier.Tier);
@@ -116,6 +130,7 @@ public sealed partial class ProfileEngine
             {
                 // A prospect's lead input is built per evaluation (the one allocation of the batch, for never-bought customers only).
                 Lead = _lead is not null && ProfileLead.IsLead(profile.Lifecycle) ? _lead.Assess(_lead.Input(profile), asOf) : null,
+                Loyalty = balance,
             };
         }
 
@@ -124,19 +139,22 @@ public sealed partial class ProfileEngine
 
     /// <summary>Evaluates one customer and explains the view, for the few customers a person looks at.</summary>
     /// <param name="profile">The customer's profile.</param>
+    /// <param name="loyalty">The customer's loyalty ledger, kept beside the profile; null when the customer has none (or the policy has no programme).</param>
     /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
     /// <param name="asOf">The instant to evaluate at; not before the profile's latest fact.</param>
     /// <returns>
-    /// The view <see cref="Evaluate(ProfileRecord, ProfilePopulation, Instant)"/> returns, with a one-line decision such as
-    /// <c>"Growing · Key · Healthy 86 · CLV 240.10"</c> and every engine's reasons, their codes keeping their engine's prefix
-    /// (<c>lifecycle.</c>, <c>tiering.</c>, <c>health.</c>, <c>value.</c>), plus <c>profile.tier-value</c> naming the value the
-    /// tiers ranked (the net spend or the predicted CLV) and <c>profile.no-clv</c> when there is no prediction.
+    /// The view <see cref="Evaluate(ProfileRecord, LoyaltyRecord, ProfilePopulation, Instant)"/> returns, with a one-line decision such as
+    /// <c>"Growing · Key · Healthy 86 · CLV 240.10"</c> (with a programme ending <c>" · loyalty 120 available, 0 pending, tier Silver"</c>)
+    /// and every engine's reasons, their codes keeping their engine's prefix (<c>lifecycle.</c>, <c>tiering.</c>, <c>health.</c>,
+    /// <c>value.</c>, <c>leads.</c>, <c>loyalty.</c>), plus <c>profile.tier-value</c> naming the value the tiers ranked (the net
+    /// spend or the predicted CLV) and <c>profile.no-clv</c> when there is no prediction.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="loyalty"/> is another member's, or given when the policy has no programme.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
-    public Explanation<CustomerView> Explain(ProfileRecord profile, ProfilePopulation population, Instant asOf)
+    public Explanation<CustomerView> Explain(ProfileRecord profile, LoyaltyRecord? loyalty, ProfilePopulation population, Instant asOf)
     {
-        var view = Evaluate(profile, population, asOf);
+        var view = Evaluate(profile, loyalty, population, asOf);
         var summary = _signals.Value(view.Profile, asOf);
         var valueReasons = view.Value is { } prediction && summary is { } s && population.Model is { } model
             ? ValueExplanation.Reasons(s, model, prediction, _value.HorizonPeriods, _margin, _discountRate)
@@ -145,7 +163,7 @@ public sealed partial class ProfileEngine
         IReadOnlyList<Reason> leadReasons = view.Lead is { } lead && _lead is not null
             ? [ProfileExplanation.Lead(lead, view.Profile), .. LeadScoringExplanation.Reasons(lead, _lead.Engine)]
             : [];
-        return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, tierValue, valueReasons, leadReasons));
+        return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, tierValue, valueReasons, leadReasons, LoyaltyReasons(view, loyalty)));
     }
 
     private ValuePrediction? Predict(ProfileRecord profile, ProfilePopulation population, Instant asOf)

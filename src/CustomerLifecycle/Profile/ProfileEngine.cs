@@ -2,6 +2,7 @@ using CustomerLifecycle.Health;
 using CustomerLifecycle.Internal;
 using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
 using NodaTime;
@@ -12,7 +13,8 @@ namespace CustomerLifecycle.Profile;
 /// One stream of customer facts in, the whole customer out: folds facts into a bounded <see cref="ProfileRecord"/>
 /// (applying the lifecycle events they derive through a <see cref="LifecycleEngine"/> and, when the policy scores leads,
 /// the event a prospect's changed qualification implies), and evaluates a profile at an instant with every engine:
-/// lifecycle, RFM, tier and contact, health, CLV and the lead score of a customer who never bought. Pure: no I/O, no clock.
+/// lifecycle, RFM, tier and contact, health, CLV, the lead score of a customer who never bought and, with a loyalty
+/// programme, the customer's loyalty ledger kept beside the profile. Pure: no I/O, no clock.
 /// </summary>
 /// <remarks>Sealed, immutable and thread-safe: build one per policy and share it.</remarks>
 public sealed partial class ProfileEngine
@@ -22,6 +24,8 @@ public sealed partial class ProfileEngine
     private readonly HealthEngine _health;
     private readonly ValueEngine _value;
     private readonly ProfileLead? _lead;
+    private readonly LoyaltyEngine? _loyalty;
+    private readonly bool _loyaltyCountsLogins;
     private readonly ProfileFold _fold;
     private readonly ProfileSignals _signals;
     private readonly double _margin;
@@ -41,6 +45,8 @@ public sealed partial class ProfileEngine
         _health = new HealthEngine(options.Health);
         _value = new ValueEngine(options.Value);
         _lead = options.LeadScoring is null ? null : new ProfileLead(new LeadScoringEngine(options.LeadScoring), _lifecycle);
+        _loyalty = options.Loyalty is null ? null : new LoyaltyEngine(options.Loyalty);
+        _loyaltyCountsLogins = options.Loyalty?.LoginStreakDays > 0;
         _fold = new ProfileFold(options);
         _signals = new ProfileSignals(options, _health, _fold);
         _margin = options.Value.Margin;
@@ -62,6 +68,9 @@ public sealed partial class ProfileEngine
 
     /// <summary>Gets the lead-scoring engine customers who have never bought are scored with, or null when the policy scores no leads.</summary>
     public LeadScoringEngine? LeadScoring => _lead?.Engine;
+
+    /// <summary>Gets the loyalty engine of the policy's programme, which the customers' ledgers follow, or null when the policy has none.</summary>
+    public LoyaltyEngine? Loyalty => _loyalty;
 
     /// <summary>Applies a fact to a customer's profile; never throws for a well-formed fact, reporting problems in the outcome instead.</summary>
     /// <param name="profile">The customer's profile, or null to start one at the fact's instant.</param>

@@ -2,12 +2,13 @@ using System.Globalization;
 using CustomerLifecycle.Health;
 using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Tiering;
 
 namespace CustomerLifecycle.Profile;
 
 /// <summary>Turns a customer view into the decision line and the reasons of its <see cref="Explanation{TResult}"/>: every
-/// engine's own reasons, in the order lifecycle, RFM, tier, contact, health, value.</summary>
+/// engine's own reasons, in the order lifecycle, RFM, tier, contact, health, value, lead, loyalty.</summary>
 internal static class ProfileExplanation
 {
     public static string Decision(CustomerView view)
@@ -16,10 +17,15 @@ internal static class ProfileExplanation
         var health = view.Health.Score is { } score ? $"{view.Health.Band} {score.Value.ToString("0", CultureInfo.InvariantCulture)}" : "health not scored";
         var clv = view.Value is { } value ? $"CLV {value.Clv.ToString("0.00", CultureInfo.InvariantCulture)}" : "no CLV";
         var lead = view.Lead is { } leadScore ? $" · lead {leadScore.Qualification} {leadScore.Total.ToString("0.00", CultureInfo.InvariantCulture)}" : string.Empty;
-        return $"{stage} · {view.Tier.Assignment.TierName} · {health} · {clv}{lead}";
+        return $"{stage} · {view.Tier.Assignment.TierName} · {health} · {clv}{lead}{Loyalty(view.Loyalty)}";
     }
 
-    public static IReadOnlyList<Reason> Reasons(CustomerView view, Reason tierValue, IReadOnlyList<Reason> valueReasons, IReadOnlyList<Reason> leadReasons)
+    /// <summary>The loyalty part of the decision: the balance and, when the programme has tiers, the tier; empty without a programme.</summary>
+    private static string Loyalty(LoyaltyStatement? statement) => statement is { Balance: var balance }
+        ? string.Create(CultureInfo.InvariantCulture, $" · loyalty {balance.Available} available, {balance.Pending} pending{(statement.Tier is { } tier ? $", tier {tier.Name}" : string.Empty)}")
+        : string.Empty;
+
+    public static IReadOnlyList<Reason> Reasons(CustomerView view, Reason tierValue, IReadOnlyList<Reason> valueReasons, IReadOnlyList<Reason> leadReasons, IReadOnlyList<Reason> loyaltyReasons)
     {
         var reasons = new List<Reason>(LifecycleExplanation.Reasons(view.Lifecycle));
         reasons.AddRange(TieringExplanation.Reasons(view.Rfm));
@@ -29,6 +35,7 @@ internal static class ProfileExplanation
         reasons.AddRange(HealthExplanation.Reasons(view.Health));
         reasons.AddRange(valueReasons);
         reasons.AddRange(leadReasons);
+        reasons.AddRange(loyaltyReasons);
         return reasons;
     }
 

@@ -1,6 +1,7 @@
 using CustomerLifecycle.Health;
 using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
 
@@ -39,6 +40,12 @@ public sealed class ProfileOptions
     /// channel as the interaction kind) with decay; a change of qualification at a fold moves the lifecycle stage.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public LeadScoringOptions? LeadScoring { get; set; }
+
+    /// <summary>Gets or sets the loyalty programme the facts earn points in, or null for none: purchases, refunds, logins,
+    /// survey answers and referrals become loyalty commands (<see cref="LoyaltyFacts"/>) applied to the customer's ledger, a
+    /// <see cref="LoyaltyRecord"/> kept beside the profile, and the view carries the statement, its tier feeding the tier rules.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public LoyaltyOptions? Loyalty { get; set; }
 
     /// <summary>Gets or sets how many of a prospect's latest interactions the profile keeps for the lead score, when leads are
     /// scored (1–10000): older ones, whose weight has decayed the most, are dropped.</summary>

@@ -2,6 +2,7 @@ using CustomerLifecycle.Health;
 using CustomerLifecycle.Internal;
 using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace CustomerLifecycle.Profile;
 
 /// <summary>Validates a <see cref="ProfileOptions"/> policy and reports every problem as <c>Property: message</c>, the
-/// composed engines' problems under their property (<c>Lifecycle.</c>, <c>Tiering.</c>, <c>Health.</c>, <c>Value.</c>).</summary>
+/// composed engines' problems under their property (<c>Lifecycle.</c>, <c>Tiering.</c>, <c>Health.</c>, <c>Value.</c>, <c>LeadScoring.</c>, <c>Loyalty.</c>).</summary>
 public sealed class ProfileOptionsValidator : IValidateOptions<ProfileOptions>, IPolicyValidator<ProfileOptions>
 {
     /// <summary>Validates a policy.</summary>
@@ -33,6 +34,11 @@ public sealed class ProfileOptionsValidator : IValidateOptions<ProfileOptions>, 
         if (options.LeadScoring is not null)
         {
             Nested<LeadScoringOptions, LeadScoringOptionsValidator>(failures, nameof(options.LeadScoring), options.LeadScoring);
+        }
+
+        if (options.Loyalty is not null)
+        {
+            Nested<LoyaltyOptions, LoyaltyOptionsValidator>(failures, nameof(options.Loyalty), options.Loyalty);
         }
 
         CheckRange(failures, nameof(options.MaxLeadInteractions), options.MaxLeadInteractions, 1, 10000);

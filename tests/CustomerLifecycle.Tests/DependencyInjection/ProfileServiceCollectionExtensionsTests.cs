@@ -1,4 +1,5 @@
 using CustomerLifecycle.DependencyInjection;
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Profile;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,35 @@ public sealed class ProfileServiceCollectionExtensionsTests
         Assert.Same(engine, provider.GetRequiredService<ProfileEngine>());
         Assert.NotNull(provider.GetRequiredService<ProfileService>());
         Assert.IsType<InMemoryProfileStore>(provider.GetRequiredService<IProfileStore>());
+    }
+
+    [Fact]
+    public async Task WithALoyaltyProgramme_TheServiceKeepsTheLedgersInTheRegisteredLoyaltyStore()
+    {
+        using var provider = new ServiceCollection()
+            .AddCustomerLifecycle(b => b.ConfigureProfile(o => o.Loyalty = new LoyaltyOptions()))
+            .AddInMemoryProfileStore()
+            .AddInMemoryLoyaltyStore()
+            .BuildServiceProvider();
+        var ada = CustomerId.From("ada");
+
+        await provider.GetRequiredService<ProfileService>().ApplyAsync(CustomerFact.Referral("ref-1", ada, NodaTime.Instant.FromUtc(2026, 12, 1, 10, 0)));
+
+        var ledger = await provider.GetRequiredService<ILoyaltyStore>().LoadAsync(ada);
+        Assert.Equal(("fact:ref-1", 500L), (ledger!.Record.Entries.Single().Key, ledger.Record.Entries.Single().Points));
+    }
+
+    [Fact]
+    public void WithALoyaltyProgramme_AndNoLoyaltyStore_TheServiceCannotBeResolved()
+    {
+        using var provider = new ServiceCollection()
+            .AddProfile(o => o.Loyalty = new LoyaltyOptions())
+            .AddInMemoryProfileStore()
+            .BuildServiceProvider();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ProfileService>());
+
+        Assert.Contains(nameof(ILoyaltyStore), ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CustomerLifecycle.DependencyInjection;
 using CustomerLifecycle.LeadScoring;
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Profile;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -104,5 +105,39 @@ public sealed class ProfileDocSamples
         #endregion
 
         Assert.NotNull(await provider.GetRequiredService<IProfileStore>().LoadAsync(ada));
+    }
+
+    [Fact]
+    public async Task Loyalty_IsKeptBesideTheProfile_AndEvaluatedWithIt()
+    {
+        #region snippet: profile-loyalty
+        var services = new ServiceCollection()
+            .AddCustomerLifecycle(b => b.ConfigureProfile(o => o.Loyalty = new LoyaltyOptions())) // 1 point a unit, 14 days pending
+            .AddInMemoryProfileStore()
+            .AddInMemoryLoyaltyStore(); // the ledgers, beside the profiles: or the host's own ILoyaltyStore
+        using var provider = services.BuildServiceProvider();
+        var profiles = provider.GetRequiredService<ProfileService>();
+        var ada = CustomerId.From("ada");
+
+        ProfileOutcome bought = await profiles.ApplyAsync(CustomerFact.Purchase("f-1", ada, Instant.FromUtc(2026, 12, 1, 10, 0), "o-1", 120.50));
+        // bought.Loyalty: Applied, an Earn of 120 points keyed "fact:f-1", pending until 2026-12-15T10:00:00Z
+        ProfileOutcome refunded = await profiles.ApplyAsync(CustomerFact.Refund("f-2", ada, Instant.FromUtc(2026, 12, 5, 10, 0), "o-1", 20.50));
+        // inside the holding period: 20 of its 120 points cancelled
+
+        var engine = provider.GetRequiredService<ProfileEngine>();
+        var asOf = Instant.FromUtc(2027, 1, 1, 0, 0);
+        ProfilePopulation population = engine.Prepare([refunded.Profile!], asOf);
+        CustomerView? view = await profiles.EvaluateAsync(ada, population, asOf);
+        // view.Loyalty.Balance: 100 available (its TierLevel is what tier rules read as LoyaltyLevel)
+
+        LoyaltyRecord? ledger = (await provider.GetRequiredService<ILoyaltyStore>().LoadAsync(ada))?.Record;
+        Console.WriteLine(engine.Explain(refunded.Profile!, ledger, population, asOf).Decision);
+        // Onboarding · Potential · Healthy 100 · no CLV · loyalty 100 available, 0 pending; the reasons end with the ledger's
+        #endregion
+
+        Assert.Equal((LoyaltyOutcomeStatus.Applied, "fact:f-1", 120L), (bought.Loyalty!.Status, bought.Loyalty.Entries.Single().Key, bought.Loyalty.Entries.Single().Points));
+        Assert.Equal(-20L, refunded.Loyalty!.Entries.Single().Points);
+        Assert.Equal(100L, view!.Loyalty!.Balance.Available);
+        Assert.Equal("Onboarding · Potential · Healthy 100 · no CLV · loyalty 100 available, 0 pending", engine.Explain(refunded.Profile!, ledger, population, asOf).Decision);
     }
 }
