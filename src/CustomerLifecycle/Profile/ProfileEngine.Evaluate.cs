@@ -46,8 +46,11 @@ public sealed partial class ProfileEngine
     /// <param name="profile">The customer's profile.</param>
     /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
     /// <param name="asOf">The instant to evaluate at; not before the profile's latest fact.</param>
-    /// <returns>The view: the lifecycle outcome at <paramref name="asOf"/> (with the profile to save when a time-based rule
-    /// fired), RFM, tier and contact plan, health with every factor derived from the facts, and the CLV prediction.</returns>
+    /// <returns>The view: the lifecycle outcome at <paramref name="asOf"/> (the time-based rules due by then, and the health band
+    /// fed as a <see cref="LifecycleEventKind.HealthBandChanged"/> event when it differs from the band last fed), RFM, the tier
+    /// with the hysteresis state the profile keeps (one evaluation per UTC day, see <see cref="ProfileTierState"/>) and its
+    /// contact plan, health with every factor derived from the facts, and the CLV prediction; with the profile to save when
+    /// any of this changed it (<see cref="CustomerView.Changed"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
     public CustomerView Evaluate(ProfileRecord profile, ProfilePopulation population, Instant asOf)
@@ -55,16 +58,21 @@ public sealed partial class ProfileEngine
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(population);
         CheckAsOf(profile, asOf, nameof(asOf));
-        var lifecycle = _lifecycle.Evaluate(profile.Lifecycle, asOf);
+
+        // Health reads the facts only (no factor looks at the stage), so it is computed first and its band fed to the lifecycle.
+        var health = _health.Evaluate(_signals.Health(profile, asOf), asOf);
+        var lifecycle = FeedHealthBand(profile.Lifecycle, health.Band, asOf) ?? _lifecycle.Evaluate(profile.Lifecycle, asOf);
         var after = lifecycle.Changed ? profile with { Lifecycle = lifecycle.Record! } : profile;
         var prediction = Predict(after, population, asOf);
         var rfm = _tiering.ScoreRfm(ProfileSignals.Rfm(after), population.Rfm, asOf);
-        var tier = _tiering.Evaluate(_signals.Tier(after, TierValue(after, population.Model, prediction), asOf), population.ValueTiers, asOf);
+        var previousTier = ProfileTierHysteresis.Previous(after.Tier, asOf, _tiering.TierNames.Length);
+        var tier = _tiering.Evaluate(_signals.Tier(after, TierValue(after, population.Model, prediction), asOf) with { Previous = previousTier }, population.ValueTiers, asOf);
+        after = ProfileTierHysteresis.Advance(after, tier.Assignment.State, asOf);
         var contact = _tiering.PlanContact(ProfileSignals.Contact(after, tier.Assignment.Tier), asOf);
-        var health = _health.Evaluate(_signals.Health(after, asOf), asOf);
         return new CustomerView(after, asOf, lifecycle, rfm, tier, contact, health, prediction)
         {
             Lead = _lead is not null && ProfileLead.IsLead(after.Lifecycle) ? _lead.Engine.Evaluate(_lead.Input(after), asOf) : null,
+            Changed = !ReferenceEquals(after, profile),
         };
     }
 
@@ -76,7 +84,7 @@ public sealed partial class ProfileEngine
     /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
     /// <param name="asOf">The instant to evaluate at; not before any profile's latest fact.</param>
     /// <param name="outputs">Receives one summary per profile, at the same index; at least as long as <paramref name="profiles"/>.</param>
-    /// <returns>How many profiles changed (a time-based lifecycle rule fired).</returns>
+    /// <returns>How many profiles changed (a time-based lifecycle rule fired, the health band fed changed, or the tier state advanced).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="outputs"/> is shorter than <paramref name="profiles"/>, or a profile is null (nothing is written then).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before a profile's latest fact (nothing is written then).</exception>
@@ -90,32 +98,44 @@ public sealed partial class ProfileEngine
         for (var i = 0; i < profiles.Length; i++)
         {
             var profile = profiles[i];
-            var record = profile.Lifecycle;
-            var sweep = default(LifecycleSweepResult);
-            _lifecycle.Evaluate(new ReadOnlySpan<LifecycleRecord>(in record), asOf, new Span<LifecycleSweepResult>(ref sweep));
-            if (sweep.Changed)
+            var healthInput = _signals.Health(profile, asOf);
+            var health = default(HealthScoreSummary);
+            _health.Evaluate(new ReadOnlySpan<HealthInput>(in healthInput), asOf, new Span<HealthScoreSummary>(ref health));
+            var band = health.Status == HealthStatus.Scored ? _health.BandName(health.BandIndex) : null;
+            int transitions;
+            if (FeedHealthBand(profile.Lifecycle, band, asOf) is { } fed)
             {
-                changed++;
-                profile = profile with { Lifecycle = sweep.Record };
+                // The band changed: the profile changes, so the single path's event application is fine here.
+                profile = profile with { Lifecycle = fed.Record! };
+                transitions = fed.Transitions.Count;
+            }
+            else
+            {
+                var record = profile.Lifecycle;
+                var sweep = default(LifecycleSweepResult);
+                _lifecycle.Evaluate(new ReadOnlySpan<LifecycleRecord>(in record), asOf, new Span<LifecycleSweepResult>(ref sweep));
+                profile = sweep.Changed ? profile with { Lifecycle = sweep.Record } : profile;
+                transitions = sweep.Transitions;
             }
 
             var prediction = Predict(profile, population, asOf);
             var rfmInput = ProfileSignals.Rfm(profile);
             var rfm = default(RfmScore);
             _tiering.ScoreRfm(new ReadOnlySpan<RfmSummary>(in rfmInput), population.Rfm, asOf, new Span<RfmScore>(ref rfm));
-            var tierInput = _signals.Tier(profile, TierValue(profile, population.Model, prediction), asOf);
+            var tierInput = _signals.Tier(profile, TierValue(profile, population.Model, prediction), asOf) with { Previous = ProfileTierHysteresis.Previous(profile.Tier, asOf, _tiering.TierNames.Length) };
             var tier = default(TierAssignment);
             _tiering.Evaluate(new ReadOnlySpan<TierInput>(in tierInput), population.ValueTiers, asOf, new Span<TierAssignment>(ref tier));
+            profile = ProfileTierHysteresis.Advance(profile, tier.State, asOf);
             var contactInput = ProfileSignals.Contact(profile, tier.Tier);
             var contact = default(ContactDue);
             _tiering.PlanContacts(new ReadOnlySpan<ContactInput>(in contactInput), asOf, new Span<ContactDue>(ref contact));
-            var healthInput = _signals.Health(profile, asOf);
-            var health = default(HealthScoreSummary);
-            _health.Evaluate(new ReadOnlySpan<HealthInput>(in healthInput), asOf, new Span<HealthScoreSummary>(ref health));
-            outputs[i] = new CustomerViewSummary(profile, sweep.Transitions, rfm, tier, contact, health, prediction)
+            var profileChanged = !ReferenceEquals(profile, profiles[i]);
+            changed += profileChanged ? 1 : 0;
+            outputs[i] = new CustomerViewSummary(profile, transitions, rfm, tier, contact, health, prediction)
             {
                 // A prospect's lead input is built per evaluation (the one allocation of the batch, for never-bought customers only).
                 Lead = _lead is not null && ProfileLead.IsLead(profile.Lifecycle) ? _lead.Assess(_lead.Input(profile), asOf) : null,
+                Changed = profileChanged,
             };
         }
 
@@ -129,8 +149,10 @@ public sealed partial class ProfileEngine
     /// <returns>
     /// The view <see cref="Evaluate(ProfileRecord, ProfilePopulation, Instant)"/> returns, with a one-line decision such as
     /// <c>"Growing · Key · Healthy 86 · CLV 240.10"</c> and every engine's reasons, their codes keeping their engine's prefix
-    /// (<c>lifecycle.</c>, <c>tiering.</c>, <c>health.</c>, <c>value.</c>), plus <c>profile.tier-value</c> naming the value the
-    /// tiers ranked (the net spend or the predicted CLV) and <c>profile.no-clv</c> when there is no prediction.
+    /// (<c>lifecycle.</c>, <c>tiering.</c>, <c>health.</c>, <c>value.</c>), plus <c>profile.health-band</c> first when the
+    /// evaluation fed a changed health band to the lifecycle, <c>profile.tier-value</c> naming the value the tiers ranked (the
+    /// net spend or the predicted CLV), <c>profile.tier-state</c> saying whether the evaluation counted for the tier
+    /// hysteresis, and <c>profile.no-clv</c> when there is no prediction.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
@@ -145,8 +167,19 @@ public sealed partial class ProfileEngine
         IReadOnlyList<Reason> leadReasons = view.Lead is { } lead && _lead is not null
             ? [ProfileExplanation.Lead(lead, view.Profile), .. LeadScoringExplanation.Reasons(lead, _lead.Engine)]
             : [];
-        return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, tierValue, valueReasons, leadReasons));
+        var tierState = ProfileExplanation.TierState(profile.Tier, ProfileTierHysteresis.Previous(profile.Tier, asOf, _tiering.TierNames.Length), asOf, _tiering.TierNames);
+        var healthBandFed = ProfileExplanation.HealthBandFed(profile.Lifecycle.HealthBand, view);
+        return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, healthBandFed, tierValue, tierState, valueReasons, leadReasons));
     }
+
+    /// <summary>The lifecycle at <paramref name="asOf"/> when the health band differs from the band last fed: the band applied
+    /// as a <see cref="LifecycleEventKind.HealthBandChanged"/> event at <paramref name="asOf"/>, after the time-based rules due
+    /// by then (applying an event fires them first, with the band last fed); null when there is nothing to feed or the record
+    /// refuses the event (it has seen a later instant, or the event already), and the record is then only evaluated.</summary>
+    private LifecycleOutcome? FeedHealthBand(LifecycleRecord record, string? band, Instant asOf)
+        => ProfileHealthBand.Event(record, band, asOf) is { } fed && _lifecycle.TryApply(record, fed) is { Status: LifecycleOutcomeStatus.Applied } outcome
+            ? outcome
+            : null;
 
     private ValuePrediction? Predict(ProfileRecord profile, ProfilePopulation population, Instant asOf)
         => population.Model is { } model ? Predict(profile, model, asOf) : null;

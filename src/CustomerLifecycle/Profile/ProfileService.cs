@@ -46,7 +46,8 @@ public sealed class ProfileService
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Evaluates a customer's stored profile at an instant and saves it when a time-based lifecycle rule fired.</summary>
+    /// <summary>Evaluates a customer's stored profile at an instant and saves what the evaluation changed (a time-based
+    /// lifecycle rule fired, the health band fed to the lifecycle changed, or the tier state advanced; see <see cref="CustomerView.Changed"/>).</summary>
     /// <param name="customer">The customer.</param>
     /// <param name="population">The population step's result, from <see cref="ProfileEngine.Prepare"/>.</param>
     /// <param name="asOf">The instant to evaluate at; not before the profile's latest fact.</param>
