@@ -92,6 +92,19 @@ public sealed class ProfileHealthBandTests
     }
 
     [Fact]
+    public void AFactBeforeTheBandFed_ThatDerivesALifecycleEvent_IsLate()
+    {
+        var saved = Engine.Evaluate(AdaAfterTheComplaints(), Prepared, Later).Profile;
+
+        var login = Engine.TryApply(saved, CustomerFact.Login("ada-l-late", ProfileTestKit.Ada, Later - NodaTime.Duration.FromDays(1)));
+        var ticket = Engine.TryApply(saved, CustomerFact.TicketOpened("ada-t-late", ProfileTestKit.Ada, Later - NodaTime.Duration.FromDays(1), "t-9"));
+
+        Assert.Equal(ProfileOutcomeStatus.Late, login.Status);
+        Assert.Same(saved, login.Profile);
+        Assert.Equal(ProfileOutcomeStatus.Applied, ticket.Status);
+    }
+
+    [Fact]
     public void TheBatch_FeedsTheBandAsTheSingleEvaluationDoes()
     {
         var profile = AdaAfterTheComplaints();
