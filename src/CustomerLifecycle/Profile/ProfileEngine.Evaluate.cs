@@ -105,7 +105,7 @@ public sealed partial class ProfileEngine
             int transitions;
             if (FeedHealthBand(profile.Lifecycle, band, asOf) is { } fed)
             {
-                // The band changed: the profile changes, so the single path's event application is fine here.
+                // The band changed, so the profile changes anyway: applying the event, which allocates, is fine here.
                 profile = profile with { Lifecycle = fed.Record! };
                 transitions = fed.Transitions.Count;
             }
