@@ -72,7 +72,7 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<CustomerViewSummary?> EvaluateProfileAsync(Instant asOf);
 
     /// <summary>Explains the customer's profile at an instant: the decision and every engine's reasons as
-    /// <see cref="ProfileEngine.Explain"/> gives them, with the view of <see cref="EvaluateProfileAsync"/> as the result. Saves nothing.</summary>
+    /// <see cref="ProfileEngine.Explain(ProfileRecord, Loyalty.LoyaltyRecord?, ProfilePopulation, Instant)"/> gives them, with the view of <see cref="EvaluateProfileAsync"/> as the result. Saves nothing.</summary>
     /// <param name="asOf">The instant to explain at; not before the profile's latest fact.</param>
     /// <returns>The explanation; null when the customer has no profile.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>

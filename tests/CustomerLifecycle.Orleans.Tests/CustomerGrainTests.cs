@@ -62,7 +62,7 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
         var command = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.ApplyAsync(new Loyalty.LoyaltyLogin { Key = "k-1", Member = customer, At = Day1 }));
 
         Assert.Equal("This silo hosts no customer profiles: the silo builder calls AddCustomerProfile to keep them.", fact.Message);
-        Assert.Equal("This silo hosts no loyalty accounts: the silo builder calls AddCustomerLoyalty to keep them.", command.Message);
+        Assert.Equal("This silo hosts no loyalty accounts: the silo builder calls AddCustomerLoyalty to keep them, or AddCustomerProfile with a policy that has a programme (ProfileOptions.Loyalty).", command.Message);
         Assert.Null(await Client.GetProfileAsync(customer));
         Assert.Null(await Client.GetLoyaltyAsync(customer));
         await Assert.ThrowsAsync<InvalidOperationException>(() => Client.EvaluateProfileAsync(customer, Day1));

@@ -9,9 +9,9 @@ using NodaTime;
 namespace CustomerLifecycle.Profile;
 
 /// <summary>The whole customer at an instant: every engine's decision from one profile.</summary>
-/// <param name="Profile">The profile after the evaluation: the input instance when no time-based lifecycle rule fired, otherwise a new one to save.</param>
+/// <param name="Profile">The profile after the evaluation: the input instance when the evaluation changed nothing, otherwise a new one to save (see <see cref="Changed"/>).</param>
 /// <param name="AsOf">The instant evaluated at.</param>
-/// <param name="Lifecycle">The lifecycle outcome at <paramref name="AsOf"/>: the stage, the transitions time-based rules fired, the actions due and the updated record.</param>
+/// <param name="Lifecycle">The lifecycle outcome at <paramref name="AsOf"/>: the stage, the transitions time-based rules and a changed health band fired, the actions due and the updated record.</param>
 /// <param name="Rfm">The RFM scores and segment against the population's cuts.</param>
 /// <param name="Tier">The tier against the population's value cuts (the value ranked is the net spend).</param>
 /// <param name="Contact">The contact plan of that tier.</param>
@@ -27,8 +27,9 @@ public sealed record CustomerView(
     HealthResult Health,
     ValuePrediction? Value)
 {
-    /// <summary>Gets a value indicating whether the profile changed (a time-based lifecycle rule fired) and so must be saved.</summary>
-    public bool Changed => Lifecycle.Changed;
+    /// <summary>Gets a value indicating whether the evaluation changed the profile, which must then be saved: a time-based
+    /// lifecycle rule fired, the health band fed to the lifecycle changed, or the tier state advanced.</summary>
+    public bool Changed { get; init; }
 
     /// <summary>Gets the lead score of a customer who has never bought, with its contributions and reasons, when the policy
     /// scores leads (<c>ProfileOptions.LeadScoring</c>); otherwise <see langword="null"/>.</summary>

@@ -7,8 +7,8 @@ using CustomerLifecycle.Value;
 namespace CustomerLifecycle.Profile;
 
 /// <summary>One customer's view as the batch evaluation writes it: compact, with no explanation (ask <c>Explain</c> for that).</summary>
-/// <param name="Profile">The profile after the evaluation: the input instance itself when no time-based lifecycle rule fired.</param>
-/// <param name="Transitions">How many stage changes time-based rules made.</param>
+/// <param name="Profile">The profile after the evaluation: the input instance itself when the evaluation changed nothing (see <see cref="Changed"/>).</param>
+/// <param name="Transitions">How many stage changes the time-based rules and a changed health band made.</param>
 /// <param name="Rfm">The RFM scores and segment.</param>
 /// <param name="Tier">The tier assignment.</param>
 /// <param name="Contact">The next cadence contact.</param>
@@ -23,8 +23,9 @@ public readonly record struct CustomerViewSummary(
     HealthScoreSummary Health,
     ValuePrediction? Value)
 {
-    /// <summary>Gets a value indicating whether the profile changed (and so must be saved).</summary>
-    public bool Changed => Transitions > 0;
+    /// <summary>Gets a value indicating whether the evaluation changed the profile, which must then be saved: a time-based
+    /// lifecycle rule fired, the health band fed to the lifecycle changed, or the tier state advanced.</summary>
+    public bool Changed { get; init; }
 
     /// <summary>Gets the lead assessment of a customer who has never bought when the policy scores leads; otherwise <see langword="null"/>.</summary>
     public LeadAssessment? Lead { get; init; }

@@ -122,6 +122,9 @@ public sealed record ProfileRecord
     /// <summary>Gets the lead qualification the last fact folded while the customer had never bought left the prospect at.</summary>
     public LeadQualification LeadQualification { get; init; }
 
+    /// <summary>Gets the tier hysteresis state the evaluations keep (see <see cref="ProfileTierState"/>); null before the first evaluation.</summary>
+    public ProfileTierState? Tier { get; init; }
+
     /// <summary>Gets the ids of the last facts applied, oldest first: a fact whose id is among them is a duplicate; at most <c>DuplicateWindow</c>.</summary>
     public ImmutableArray<string> RecentFactIds { get => field.IsDefault ? [] : field; init; }
 
@@ -160,6 +163,7 @@ public sealed record ProfileRecord
                 && OpenInvoices.AsSpan().SequenceEqual(other.OpenInvoices.AsSpan())
                 && LeadQualification == other.LeadQualification
                 && LeadInteractions.AsSpan().SequenceEqual(other.LeadInteractions.AsSpan())
+                && Tier == other.Tier
                 && RecentFactIds.AsSpan().SequenceEqual(other.RecentFactIds.AsSpan())));
 
     /// <inheritdoc/>

@@ -5,10 +5,12 @@ namespace CustomerLifecycle.Orleans.Grains;
 
 internal sealed partial class CustomerGrain
 {
-    /// <summary>The engine of the member's loyalty policy.</summary>
+    /// <summary>The engine of the member's loyalty policy: the silo's loyalty policy, or else the programme of its profile policy.</summary>
     /// <exception cref="InvalidOperationException">The silo hosts no loyalty accounts.</exception>
-    private LoyaltyEngine LoyaltyEngine => (_loyaltyPolicy ?? throw new InvalidOperationException(
-        "This silo hosts no loyalty accounts: the silo builder calls AddCustomerLoyalty to keep them.")).Engine(_tenant);
+    private LoyaltyEngine LoyaltyEngine => _loyaltyPolicy?.Engine(_tenant)
+        ?? _profilePolicy?.Engine(_tenant).Loyalty
+        ?? throw new InvalidOperationException(
+            "This silo hosts no loyalty accounts: the silo builder calls AddCustomerLoyalty to keep them, or AddCustomerProfile with a policy that has a programme (ProfileOptions.Loyalty).");
 
     public async Task<LoyaltyOutcome> ApplyLoyaltyAsync(LoyaltyCommand command)
     {

@@ -1,3 +1,4 @@
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Profile;
 using NodaTime;
 
@@ -21,13 +22,18 @@ internal sealed partial class CustomerGrain
                 $"Customer '{Customer}' has a lifecycle record of its own, saved before this cluster kept profiles; a profile beside it would be a second lifecycle. Replay the customer's facts into a new customer id, or keep this one on events.");
         }
 
+        // With a programme in the profile's policy the fact's loyalty command goes to the ledger in the same write: both
+        // saved or neither. A fact the profile holds already is still offered to the ledger, which knows its key.
         var outcome = engine.TryApply(_profile, fact);
-        if (outcome.Changed)
+        var earned = outcome.Status is ProfileOutcomeStatus.Applied or ProfileOutcomeStatus.Duplicate && engine.LoyaltyCommandOf(fact) is { } command
+            ? engine.Loyalty!.TryApply(_loyalty, command)
+            : null;
+        if (outcome.Changed || earned is { Changed: true })
         {
-            await SaveAsync(profile: outcome.Profile);
+            await SaveAsync(profile: outcome.Changed ? outcome.Profile : null, loyalty: earned is { Changed: true } ? earned.Record : null);
         }
 
-        return outcome;
+        return earned is null ? outcome : outcome with { Loyalty = earned };
     }
 
     public async Task<CustomerViewSummary?> EvaluateProfileAsync(Instant asOf)
@@ -55,7 +61,7 @@ internal sealed partial class CustomerGrain
             return Task.FromResult<Explanation<CustomerViewSummary>?>(null);
         }
 
-        var why = engine.Explain(_profile, _populations!.For(_tenant), asOf);
+        var why = engine.Explain(_profile, Ledger(engine), _populations!.For(_tenant), asOf);
         return Task.FromResult<Explanation<CustomerViewSummary>?>(new(why.Subject, why.Decision, Summarize(_profile, asOf), why.Reasons));
     }
 
@@ -67,7 +73,11 @@ internal sealed partial class CustomerGrain
     {
         var engine = ProfileEngine;
         var view = default(CustomerViewSummary);
-        engine.Evaluate(new ReadOnlySpan<ProfileRecord>(in profile), _populations!.For(_tenant), asOf, new Span<CustomerViewSummary>(ref view));
+        var ledger = Ledger(engine);
+        engine.Evaluate(new ReadOnlySpan<ProfileRecord>(in profile), new ReadOnlySpan<LoyaltyRecord?>(in ledger), _populations!.For(_tenant), asOf, new Span<CustomerViewSummary>(ref view));
         return view;
     }
+
+    /// <summary>The member's ledger, read beside the profile when the profile's policy has a programme; otherwise none.</summary>
+    private LoyaltyRecord? Ledger(ProfileEngine engine) => engine.Loyalty is null ? null : _loyalty;
 }

@@ -1,5 +1,6 @@
 using CustomerLifecycle.Health;
 using CustomerLifecycle.LeadScoring;
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Profile;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
@@ -47,6 +48,8 @@ internal struct CustomerViewSummarySurrogate
     [Id(32)] public double LeadFit;
     [Id(33)] public double LeadEngagement;
     [Id(34)] public double LeadNegative;
+    [Id(35)] public bool Changed;
+    [Id(36)] public LoyaltyBalance? Loyalty;
 }
 
 /// <summary>Converts <see cref="CustomerViewSummary"/> to and from its surrogate; the summary read back equals the one written.</summary>
@@ -63,6 +66,8 @@ internal sealed class CustomerViewSummaryConverter : IConverter<CustomerViewSumm
         s.HasValue ? new ValuePrediction(s.ProbabilityAlive, s.ExpectedPurchases, s.ExpectedSpend, s.Clv) : null)
     {
         Lead = s.HasLead ? new LeadAssessment(s.LeadQualification, s.LeadTotal, s.LeadFit, s.LeadEngagement, s.LeadNegative) : null,
+        Changed = s.Changed,
+        Loyalty = s.Loyalty,
     };
 
     public CustomerViewSummarySurrogate ConvertToSurrogate(in CustomerViewSummary value)
@@ -106,6 +111,8 @@ internal sealed class CustomerViewSummaryConverter : IConverter<CustomerViewSumm
             LeadFit = lead.Fit,
             LeadEngagement = lead.Engagement,
             LeadNegative = lead.Negative,
+            Changed = value.Changed,
+            Loyalty = value.Loyalty,
         };
     }
 }

@@ -1,6 +1,7 @@
 using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Profile;
+using CustomerLifecycle.Tiering;
 using NodaTime;
 
 namespace CustomerLifecycle.Orleans.Serialization;
@@ -45,6 +46,7 @@ internal struct ProfileRecordSurrogate
     [Id(29)] public LeadInteraction[] LeadInteractions;
     [Id(30)] public LeadQualification LeadQualification;
     [Id(31)] public string[] RecentFactIds;
+    [Id(32)] public ProfileTierState? Tier;
 }
 
 /// <summary>Converts <see cref="ProfileRecord"/> to and from its surrogate; the profile read back equals the one written.</summary>
@@ -85,6 +87,7 @@ internal sealed class ProfileRecordConverter : IConverter<ProfileRecord, Profile
         LeadInteractions = [.. surrogate.LeadInteractions ?? []],
         LeadQualification = surrogate.LeadQualification,
         RecentFactIds = [.. surrogate.RecentFactIds ?? []],
+        Tier = surrogate.Tier,
     };
 
     public ProfileRecordSurrogate ConvertToSurrogate(in ProfileRecord value) => new()
@@ -121,6 +124,7 @@ internal sealed class ProfileRecordConverter : IConverter<ProfileRecord, Profile
         LeadInteractions = Arrays.Shared(value.LeadInteractions),
         LeadQualification = value.LeadQualification,
         RecentFactIds = Arrays.Shared(value.RecentFactIds),
+        Tier = value.Tier,
     };
 }
 
@@ -158,4 +162,41 @@ internal sealed class CustomerAttributesConverter : IConverter<CustomerAttribute
         IsBenchmarkCustomer = value.IsBenchmarkCustomer,
         Flags = Arrays.Shared(value.Flags),
     };
+}
+
+/// <summary>A <see cref="ProfileTierState"/> on the wire: the tier state, the one it advanced from, and when.</summary>
+[GenerateSerializer]
+[Immutable]
+internal struct ProfileTierStateSurrogate
+{
+    [Id(0)] public int Tier;
+    [Id(1)] public int EvaluationsBelow;
+    [Id(2)] public bool HasBefore;
+    [Id(3)] public int BeforeTier;
+    [Id(4)] public int BeforeEvaluationsBelow;
+    [Id(5)] public Instant AdvancedAt;
+}
+
+/// <summary>Converts <see cref="ProfileTierState"/> to and from its surrogate.</summary>
+[RegisterConverter]
+internal sealed class ProfileTierStateConverter : IConverter<ProfileTierState, ProfileTierStateSurrogate>
+{
+    public ProfileTierState ConvertFromSurrogate(in ProfileTierStateSurrogate s) => new(
+        new TierState(s.Tier, s.EvaluationsBelow),
+        s.HasBefore ? new TierState(s.BeforeTier, s.BeforeEvaluationsBelow) : null,
+        s.AdvancedAt);
+
+    public ProfileTierStateSurrogate ConvertToSurrogate(in ProfileTierState value)
+    {
+        var before = value.Before.GetValueOrDefault();
+        return new()
+        {
+            Tier = value.Current.Tier,
+            EvaluationsBelow = value.Current.EvaluationsBelow,
+            HasBefore = value.Before.HasValue,
+            BeforeTier = before.Tier,
+            BeforeEvaluationsBelow = before.EvaluationsBelow,
+            AdvancedAt = value.AdvancedAt,
+        };
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Profile;
+using CustomerLifecycle.Tiering;
 using NodaTime;
 using Xunit.Sdk;
 
@@ -50,6 +51,7 @@ internal static class ProfileSamples
             OpenInvoices = [new ProfileOpenItem("inv-9", LifecycleLimits.MaxInstant)],
             ReferralCount = 2,
             CancelledAt = At + Duration.FromDays(401),
+            Tier = new ProfileTierState(new TierState(2, 1), new TierState(2, 0), At + Duration.FromDays(402)),
             RecentFactIds = ["f-0", "f\"quoted\"", "ë-2 ünïcødé", string.Concat(Enumerable.Repeat("long-", 200))],
         };
     }

@@ -76,6 +76,9 @@ internal sealed class ProfileDraft
 
     public LeadQualification LeadQualification { get; set; }
 
+    /// <summary>The evaluations' tier state: facts do not change it, a fold carries it over.</summary>
+    public ProfileTierState? Tier { get; private init; }
+
     public List<string> RecentFactIds { get; private init; } = [];
 
     public static ProfileDraft New(CustomerId customer, LifecycleRecord lifecycle, Instant at) => new(customer, lifecycle, at);
@@ -109,6 +112,7 @@ internal sealed class ProfileDraft
         CancelledAt = profile.CancelledAt,
         LeadInteractions = [.. profile.LeadInteractions],
         LeadQualification = profile.LeadQualification,
+        Tier = profile.Tier,
         RecentFactIds = [.. profile.RecentFactIds],
     };
 
@@ -144,6 +148,7 @@ internal sealed class ProfileDraft
         CancelledAt = CancelledAt,
         LeadInteractions = [.. LeadInteractions],
         LeadQualification = LeadQualification,
+        Tier = Tier,
         RecentFactIds = [.. RecentFactIds],
     };
 

@@ -48,9 +48,12 @@ public sealed partial class ProfileEngine
     /// <param name="loyalty">The customer's loyalty ledger, kept beside the profile; null when the customer has none (or the policy has no programme).</param>
     /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
     /// <param name="asOf">The instant to evaluate at; not before the profile's latest fact (nor, for a statement that reads as of then, the ledger's latest entry).</param>
-    /// <returns>The view: the lifecycle outcome at <paramref name="asOf"/> (with the profile to save when a time-based rule
-    /// fired), RFM, tier (the loyalty tier's level read by the tier rules) and contact plan, health with every factor derived
-    /// from the facts, the CLV prediction and, with a programme, the loyalty statement.</returns>
+    /// <returns>The view: the lifecycle outcome at <paramref name="asOf"/> (the time-based rules due by then, and the health band
+    /// fed as a <see cref="LifecycleEventKind.HealthBandChanged"/> event when it differs from the band last fed), RFM, the tier
+    /// (the loyalty tier's level read by the tier rules) with the hysteresis state the profile keeps (one evaluation per UTC
+    /// day, see <see cref="ProfileTierState"/>) and its contact plan, health with every factor derived from the facts, the CLV
+    /// prediction and, with a programme, the loyalty statement; with the profile to save when any of this changed it
+    /// (<see cref="CustomerView.Changed"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="loyalty"/> is another member's, or given when the policy has no programme.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
@@ -61,17 +64,23 @@ public sealed partial class ProfileEngine
         CheckAsOf(profile, asOf, nameof(asOf));
         CheckLedger(profile, loyalty, -1);
         var statement = _loyalty?.Evaluate(loyalty ?? new LoyaltyRecord { Member = profile.Customer }, asOf);
-        var lifecycle = _lifecycle.Evaluate(profile.Lifecycle, asOf);
+
+        // Health reads the facts only (no factor looks at the stage), so it is computed first and its band fed to the lifecycle.
+        var health = _health.Evaluate(_signals.Health(profile, asOf), asOf);
+        var lifecycle = FeedHealthBand(profile.Lifecycle, health.Band, asOf) ?? _lifecycle.Evaluate(profile.Lifecycle, asOf);
         var after = lifecycle.Changed ? profile with { Lifecycle = lifecycle.Record! } : profile;
         var prediction = Predict(after, population, asOf);
         var rfm = _tiering.ScoreRfm(ProfileSignals.Rfm(after), population.Rfm, asOf);
-        var tier = _tiering.Evaluate(_signals.Tier(after, TierValue(after, population.Model, prediction), asOf) with { LoyaltyLevel = statement?.Balance.TierLevel ?? 0 }, population.ValueTiers, asOf);
+        var previousTier = ProfileTierHysteresis.Previous(after.Tier, asOf, _tiering.TierNames.Length);
+        var tierInput = _signals.Tier(after, TierValue(after, population.Model, prediction), asOf) with { Previous = previousTier, LoyaltyLevel = statement?.Balance.TierLevel ?? 0 };
+        var tier = _tiering.Evaluate(tierInput, population.ValueTiers, asOf);
+        after = ProfileTierHysteresis.Advance(after, tier.Assignment.State, asOf);
         var contact = _tiering.PlanContact(ProfileSignals.Contact(after, tier.Assignment.Tier), asOf);
-        var health = _health.Evaluate(_signals.Health(after, asOf), asOf);
         return new CustomerView(after, asOf, lifecycle, rfm, tier, contact, health, prediction)
         {
             Lead = _lead is not null && ProfileLead.IsLead(after.Lifecycle) ? _lead.Engine.Evaluate(_lead.Input(after), asOf) : null,
             Loyalty = statement,
+            Changed = !ReferenceEquals(after, profile),
         };
     }
 
@@ -86,7 +95,7 @@ public sealed partial class ProfileEngine
     /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
     /// <param name="asOf">The instant to evaluate at; not before any profile's latest fact.</param>
     /// <param name="outputs">Receives one summary per profile, at the same index; at least as long as <paramref name="profiles"/>.</param>
-    /// <returns>How many profiles changed (a time-based lifecycle rule fired).</returns>
+    /// <returns>How many profiles changed (a time-based lifecycle rule fired, the health band fed changed, or the tier state advanced).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="outputs"/> is shorter than <paramref name="profiles"/>, a profile is
     /// null, <paramref name="loyalty"/> is neither empty nor as long as <paramref name="profiles"/>, or a ledger is another
@@ -103,13 +112,24 @@ public sealed partial class ProfileEngine
         for (var i = 0; i < profiles.Length; i++)
         {
             var profile = profiles[i];
-            var record = profile.Lifecycle;
-            var sweep = default(LifecycleSweepResult);
-            _lifecycle.Evaluate(new ReadOnlySpan<LifecycleRecord>(in record), asOf, new Span<LifecycleSweepResult>(ref sweep));
-            if (sweep.Changed)
+            var healthInput = _signals.Health(profile, asOf);
+            var health = default(HealthScoreSummary);
+            _health.Evaluate(new ReadOnlySpan<HealthInput>(in healthInput), asOf, new Span<HealthScoreSummary>(ref health));
+            var band = health.Status == HealthStatus.Scored ? _health.BandName(health.BandIndex) : null;
+            int transitions;
+            if (FeedHealthBand(profile.Lifecycle, band, asOf) is { } fed)
             {
-                changed++;
-                profile = profile with { Lifecycle = sweep.Record };
+                // The band changed, so the profile changes anyway: applying the event, which allocates, is fine here.
+                profile = profile with { Lifecycle = fed.Record! };
+                transitions = fed.Transitions.Count;
+            }
+            else
+            {
+                var record = profile.Lifecycle;
+                var sweep = default(LifecycleSweepResult);
+                _lifecycle.Evaluate(new ReadOnlySpan<LifecycleRecord>(in record), asOf, new Span<LifecycleSweepResult>(ref sweep));
+                profile = sweep.Changed ? profile with { Lifecycle = sweep.Record } : profile;
+                transitions = sweep.Transitions;
             }
 
             var balance = Balance(profile.Customer, loyalty.IsEmpty ? null : loyalty[i], asOf);
@@ -117,20 +137,25 @@ public sealed partial class ProfileEngine
             var rfmInput = ProfileSignals.Rfm(profile);
             var rfm = default(RfmScore);
             _tiering.ScoreRfm(new ReadOnlySpan<RfmSummary>(in rfmInput), population.Rfm, asOf, new Span<RfmScore>(ref rfm));
-            var tierInput = _signals.Tier(profile, TierValue(profile, population.Model, prediction), asOf) with { LoyaltyLevel = balance?.TierLevel ?? 0 };
+            var tierInput = _signals.Tier(profile, TierValue(profile, population.Model, prediction), asOf) with
+            {
+                Previous = ProfileTierHysteresis.Previous(profile.Tier, asOf, _tiering.TierNames.Length),
+                LoyaltyLevel = balance?.TierLevel ?? 0,
+            };
             var tier = default(TierAssignment);
             _tiering.Evaluate(new ReadOnlySpan<TierInput>(in tierInput), population.ValueTiers, asOf, new Span<TierAssignment>(ref tier));
+            profile = ProfileTierHysteresis.Advance(profile, tier.State, asOf);
             var contactInput = ProfileSignals.Contact(profile, tier.Tier);
             var contact = default(ContactDue);
             _tiering.PlanContacts(new ReadOnlySpan<ContactInput>(in contactInput), asOf, new Span<ContactDue>(ref contact));
-            var healthInput = _signals.Health(profile, asOf);
-            var health = default(HealthScoreSummary);
-            _health.Evaluate(new ReadOnlySpan<HealthInput>(in healthInput), asOf, new Span<HealthScoreSummary>(ref health));
-            outputs[i] = new CustomerViewSummary(profile, sweep.Transitions, rfm, tier, contact, health, prediction)
+            var profileChanged = !ReferenceEquals(profile, profiles[i]);
+            changed += profileChanged ? 1 : 0;
+            outputs[i] = new CustomerViewSummary(profile, transitions, rfm, tier, contact, health, prediction)
             {
                 // A prospect's lead input is built per evaluation (the one allocation of the batch, for never-bought customers only).
                 Lead = _lead is not null && ProfileLead.IsLead(profile.Lifecycle) ? _lead.Assess(_lead.Input(profile), asOf) : null,
                 Loyalty = balance,
+                Changed = profileChanged,
             };
         }
 
@@ -146,8 +171,10 @@ public sealed partial class ProfileEngine
     /// The view <see cref="Evaluate(ProfileRecord, LoyaltyRecord, ProfilePopulation, Instant)"/> returns, with a one-line decision such as
     /// <c>"Growing · Key · Healthy 86 · CLV 240.10"</c> (with a programme ending <c>" · loyalty 120 available, 0 pending, tier Silver"</c>)
     /// and every engine's reasons, their codes keeping their engine's prefix (<c>lifecycle.</c>, <c>tiering.</c>, <c>health.</c>,
-    /// <c>value.</c>, <c>leads.</c>, <c>loyalty.</c>), plus <c>profile.tier-value</c> naming the value the tiers ranked (the net
-    /// spend or the predicted CLV) and <c>profile.no-clv</c> when there is no prediction.
+    /// <c>value.</c>, <c>leads.</c>, <c>loyalty.</c>), plus <c>profile.health-band</c> first when the evaluation fed a changed
+    /// health band to the lifecycle, <c>profile.tier-value</c> naming the value the tiers ranked (the net spend or the predicted
+    /// CLV), <c>profile.tier-state</c> saying whether the evaluation counted for the tier hysteresis, and <c>profile.no-clv</c>
+    /// when there is no prediction.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="loyalty"/> is another member's, or given when the policy has no programme.</exception>
@@ -163,8 +190,23 @@ public sealed partial class ProfileEngine
         IReadOnlyList<Reason> leadReasons = view.Lead is { } lead && _lead is not null
             ? [ProfileExplanation.Lead(lead, view.Profile), .. LeadScoringExplanation.Reasons(lead, _lead.Engine)]
             : [];
-        return new Explanation<CustomerView>(profile.Customer.ToString(), ProfileExplanation.Decision(view), view, ProfileExplanation.Reasons(view, tierValue, valueReasons, leadReasons, LoyaltyReasons(view, loyalty)));
+        var tierState = ProfileExplanation.TierState(profile.Tier, ProfileTierHysteresis.Previous(profile.Tier, asOf, _tiering.TierNames.Length), asOf, _tiering.TierNames);
+        var healthBandFed = ProfileExplanation.HealthBandFed(profile.Lifecycle.HealthBand, view);
+        return new Explanation<CustomerView>(
+            profile.Customer.ToString(),
+            ProfileExplanation.Decision(view),
+            view,
+            ProfileExplanation.Reasons(view, healthBandFed, tierValue, tierState, valueReasons, leadReasons, LoyaltyReasons(view, loyalty)));
     }
+
+    /// <summary>The lifecycle at <paramref name="asOf"/> when the health band differs from the band last fed: the band applied
+    /// as a <see cref="LifecycleEventKind.HealthBandChanged"/> event at <paramref name="asOf"/>, after the time-based rules due
+    /// by then (applying an event fires them first, with the band last fed); null when there is nothing to feed or the record
+    /// refuses the event (it has seen a later instant, or the event already), and the record is then only evaluated.</summary>
+    private LifecycleOutcome? FeedHealthBand(LifecycleRecord record, string? band, Instant asOf)
+        => ProfileHealthBand.Event(record, band, asOf) is { } fed && _lifecycle.TryApply(record, fed) is { Status: LifecycleOutcomeStatus.Applied } outcome
+            ? outcome
+            : null;
 
     private ValuePrediction? Predict(ProfileRecord profile, ProfilePopulation population, Instant asOf)
         => population.Model is { } model ? Predict(profile, model, asOf) : null;

@@ -39,10 +39,14 @@ public sealed partial class ProfileEngine
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
     public Explanation<CustomerView> Explain(ProfileRecord profile, ProfilePopulation population, Instant asOf) => Explain(profile, null, population, asOf);
 
-    /// <summary>The loyalty command a fact earns under the policy's programme (see <see cref="LoyaltyFacts"/>), or null: no
-    /// programme, a fact that earns nothing, or a login under a programme without a login streak (which would only be refused).</summary>
-    internal LoyaltyCommand? LoyaltyCommandOf(CustomerFact fact)
-        => _loyalty is null || (fact.Kind == CustomerFactKind.Login && !_loyaltyCountsLogins) ? null : LoyaltyFacts.ToCommand(fact);
+    /// <summary>The loyalty command a fact earns under the policy's programme (see <see cref="LoyaltyFacts"/>), for a host that
+    /// keeps the ledger itself (<see cref="ProfileService"/> and the Orleans grain do this for theirs).</summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns>The command, keyed by the fact's id; null without a programme, for a fact that earns nothing, or for a login
+    /// under a programme without a login streak (which would only be refused).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fact"/> is null.</exception>
+    public LoyaltyCommand? LoyaltyCommandOf(CustomerFact fact)
+        => fact is null ? throw new ArgumentNullException(nameof(fact)) : _loyalty is null || (fact.Kind == CustomerFactKind.Login && !_loyaltyCountsLogins) ? null : LoyaltyFacts.ToCommand(fact);
 
     /// <summary>The balance of a customer's ledger, or of an empty one for a customer who has none (as the loyalty engine
     /// gives it, without making the ledger); null without a programme.</summary>

@@ -4,6 +4,7 @@ using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Tiering;
+using NodaTime;
 
 namespace CustomerLifecycle.Profile;
 
@@ -25,11 +26,25 @@ internal static class ProfileExplanation
         ? string.Create(CultureInfo.InvariantCulture, $" · loyalty {balance.Available} available, {balance.Pending} pending{(statement.Tier is { } tier ? $", tier {tier.Name}" : string.Empty)}")
         : string.Empty;
 
-    public static IReadOnlyList<Reason> Reasons(CustomerView view, Reason tierValue, IReadOnlyList<Reason> valueReasons, IReadOnlyList<Reason> leadReasons, IReadOnlyList<Reason> loyaltyReasons)
+    public static IReadOnlyList<Reason> Reasons(
+        CustomerView view,
+        Reason? healthBandFed,
+        Reason tierValue,
+        Reason tierState,
+        IReadOnlyList<Reason> valueReasons,
+        IReadOnlyList<Reason> leadReasons,
+        IReadOnlyList<Reason> loyaltyReasons)
     {
-        var reasons = new List<Reason>(LifecycleExplanation.Reasons(view.Lifecycle));
+        var reasons = new List<Reason>();
+        if (healthBandFed is not null)
+        {
+            reasons.Add(healthBandFed);
+        }
+
+        reasons.AddRange(LifecycleExplanation.Reasons(view.Lifecycle));
         reasons.AddRange(TieringExplanation.Reasons(view.Rfm));
         reasons.Add(tierValue);
+        reasons.Add(tierState);
         reasons.AddRange(TieringExplanation.Reasons(view.Tier));
         reasons.AddRange(view.Contact.Reasons);
         reasons.AddRange(HealthExplanation.Reasons(view.Health));
@@ -50,6 +65,39 @@ internal static class ProfileExplanation
             ["interactions"] = profile.LeadInteractions.Length,
             ["foldedQualification"] = profile.LeadQualification.ToString(),
         });
+
+    /// <summary>The health band the evaluation fed to the lifecycle, when it differs from the band last fed; otherwise null.</summary>
+    public static Reason? HealthBandFed(string? lastFed, CustomerView view)
+    {
+        var band = view.Profile.Lifecycle.HealthBand;
+        if (band is null || string.Equals(band, lastFed, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var id = ProfileHealthBand.EventId(band, view.AsOf);
+        return new Reason(
+            "profile.health-band",
+            $"Health band {band} differs from the band last fed to the lifecycle ({lastFed ?? "none"}): fed as event '{id}' at {view.AsOf}.",
+            new Dictionary<string, object?> { ["band"] = band, ["lastFed"] = lastFed, ["event"] = id, ["at"] = view.AsOf });
+    }
+
+    /// <summary>Whether the evaluation counted for the tier hysteresis, and the state it started from.</summary>
+    public static Reason TierState(ProfileTierState? kept, TierState? previous, Instant asOf, IReadOnlyList<string> tierNames)
+    {
+        var from = previous is { } p ? $"{tierNames[p.Tier]} with {p.EvaluationsBelow} evaluation(s) below" : "no tier state";
+        var counts = kept is { } state && ProfileTierHysteresis.Counts(state, asOf);
+        var message = kept switch
+        {
+            null => "First tier evaluation: there is no tier state yet, so no downgrade waits.",
+            { } k when counts => $"The tier evaluation counts: its UTC day is after the tier state's last advance at {k.AdvancedAt}; it starts from {from}.",
+            { } k => $"The tier evaluation does not count again: the tier state last advanced at {k.AdvancedAt}, on the same UTC day or later; it starts from the state before that advance, {from}.",
+        };
+        return new Reason(
+            "profile.tier-state",
+            message,
+            new Dictionary<string, object?> { ["counts"] = kept is null || counts, ["previousTier"] = previous?.Tier, ["evaluationsBelow"] = previous?.EvaluationsBelow, ["advancedAt"] = kept?.AdvancedAt });
+    }
 
     /// <summary>Which value the tiers ranked for the customer: the net spend, or the predicted CLV.</summary>
     public static Reason TierValue(bool byClv, double value) => new(

@@ -79,7 +79,8 @@ public sealed class ProfileService
     }
 
     /// <summary>Evaluates a customer's stored profile (with a loyalty programme, and the stored ledger beside it) at an instant
-    /// and saves the profile when a time-based lifecycle rule fired; the ledger is only read.</summary>
+    /// and saves what the evaluation changed in the profile (a time-based lifecycle rule fired, the health band fed to the
+    /// lifecycle changed, or the tier state advanced; see <see cref="CustomerView.Changed"/>); the ledger is only read.</summary>
     /// <param name="customer">The customer.</param>
     /// <param name="population">The population step's result, from <see cref="ProfileEngine.Prepare"/>.</param>
     /// <param name="asOf">The instant to evaluate at; not before the profile's latest fact.</param>

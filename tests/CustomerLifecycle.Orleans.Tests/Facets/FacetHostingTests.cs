@@ -1,8 +1,10 @@
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Orleans.Hosting;
 using CustomerLifecycle.Orleans.Tests.TestHost;
 using CustomerLifecycle.Profile;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace CustomerLifecycle.Orleans.Tests.Facets;
 
@@ -65,6 +67,30 @@ public sealed class FacetHostingTests
         Assert.Equal(expected, churned.Lifecycle);
         Assert.Equal(profile with { Lifecycle = expected }, churned);
         Assert.Equal(new Dictionary<string, long> { [LifecycleDefaults.Churned] = 1 }, await cluster.Client.GetStageCountsAsync());
+    }
+
+    [Fact]
+    public async Task WithAProgrammeInTheProfilePolicy_AFactEarnsInTheSameWrite_OnceOnly_AndTheViewReadsTheLedger()
+    {
+        // The default loyalty policy: 1 point a unit rounded down, pending 14 days.
+        var policy = new ProfileOptions { Loyalty = new LoyaltyOptions() };
+        await using var cluster = await CustomerCluster.StartAsync(1, ClusterStorage.Memory, configure: silo => silo
+            .AddCustomerProfile(options => options.Loyalty = new LoyaltyOptions()));
+        var customer = Events.NewCustomer();
+        var purchase = CustomerFact.Purchase("f-1", customer, CustomerCluster.Start, "o-1", 120.5);
+
+        var first = await cluster.Client.ApplyAsync(purchase);
+        var again = await cluster.Client.ApplyAsync(purchase);
+        var profile = (await cluster.Client.GetProfileAsync(customer))!;
+        var asOf = CustomerCluster.Start + Duration.FromDays(15);
+        FacetClusterFixture.PublishEverywhere(cluster, new ProfileEngine(policy).Prepare([profile], asOf));
+        var view = (await cluster.Client.EvaluateProfileAsync(customer, asOf))!.Value;
+
+        Assert.Equal((ProfileOutcomeStatus.Applied, LoyaltyOutcomeStatus.Applied), (first.Status, first.Loyalty!.Status));
+        Assert.Equal((ProfileOutcomeStatus.Duplicate, LoyaltyOutcomeStatus.Duplicate), (again.Status, again.Loyalty!.Status));
+        var entry = Assert.Single((await cluster.Client.GetLoyaltyAsync(customer))!.Entries);
+        Assert.Equal(("fact:f-1", 120L), (entry.Key, entry.Points));
+        Assert.Equal((120L, 0L), (view.Loyalty!.Value.Available, view.Loyalty.Value.Pending));
     }
 
     private static IReadOnlyList<string> Failures(Exception error) => error switch

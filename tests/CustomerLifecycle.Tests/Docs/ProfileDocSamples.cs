@@ -32,16 +32,23 @@ public sealed class ProfileDocSamples
         var asOf = Instant.FromUtc(2027, 1, 1, 0, 0);
         ProfilePopulation population = engine.Prepare([profile /* , every other customer's profile */], asOf);
         CustomerView view = engine.Evaluate(profile, population, asOf);
-        // view.Lifecycle: Growing since 2026-11-03; view.Rfm, view.Tier, view.Contact; view.Health: every factor from the facts;
+        // view.Lifecycle: Growing since 2026-11-03, then Declining: the band AtRisk, fed to the lifecycle at asOf, fires
+        // declining-health; view.Rfm, view.Tier, view.Contact; view.Health: every factor from the facts;
         // view.Value: the CLV, or null while the population's fit gives no model
+        if (view.Changed)
+        {
+            profile = view.Profile; // save it: the stage moved, the band fed and the tier state are kept in the profile
+        }
 
         // For a person: the decision in one line and every engine's reasons.
         Explanation<CustomerView> why = engine.Explain(profile, population, asOf);
-        Console.WriteLine(why.Decision); // Growing · Potential · AtRisk 39 · no CLV
+        Console.WriteLine(why.Decision); // Declining · Potential · AtRisk 39 · no CLV
         #endregion
 
-        Assert.Equal("Growing", view.Profile.Lifecycle.Stage);
-        Assert.Equal("Growing · Potential · AtRisk 39 · no CLV", why.Decision);
+        Assert.Equal(("Growing", "Declining"), (view.Lifecycle.Transitions.Single().From, view.Lifecycle.Transitions.Single().To));
+        Assert.Equal("declining-health", view.Lifecycle.Transitions.Single().RuleId);
+        Assert.Equal("Declining · Potential · AtRisk 39 · no CLV", why.Decision);
+        Assert.False(why.Result.Changed);
     }
 
     [Fact]

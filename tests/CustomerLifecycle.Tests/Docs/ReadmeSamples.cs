@@ -68,7 +68,8 @@ public sealed class ReadmeSamples
         CustomerView view = why.Result; // view.Lifecycle, view.Rfm, view.Tier, view.Contact, view.Health, view.Value
         #endregion
 
-        Assert.Equal("Onboarding · Potential · AtRisk 52 · no CLV", why.Decision);
+        // The health band is fed to the lifecycle at asOf: AtRisk moves the onboarding customer to Declining (declining-health).
+        Assert.Equal("Declining · Potential · AtRisk 52 · no CLV", why.Decision);
         Assert.Equal("Score 51.82 is in band AtRisk [0, 60), with 55% of the weight covered by data.", why.Reasons.First(r => r.Code == "health.band").Message);
         Assert.Equal(("Potential Loyalist", "Potential"), (view.Rfm.Score.Segment, view.Tier.Assignment.TierName));
     }

@@ -39,7 +39,8 @@ public sealed class ProfileCompanyTests
         { "bob", "Loyal", "Champions", "Core", "Healthy", 100, null, null },
         { "cy", "Churned", "Loyal Customers", "Potential", "AtRisk", 21.39, null, null },
         { "dee", "Engaged", "Lost", "Potential", "AtRisk", 31.94, "Unqualified", 0 },
-        { "eve", "Onboarding", "New Customers", "General", "AtRisk", 44.44, null, null },
+        // eve and jon are AtRisk in an active stage: the band, fed to the lifecycle at the evaluation, fires declining-health.
+        { "eve", "Declining", "New Customers", "General", "AtRisk", 44.44, null, null },
 
         // fay, gus, hal: prospects who never logged in (login-frequency missing, as for eve), no usage, NPS or invoice:
         // feature adoption 0 and support 100: (20·0 + 15·100) / 35 = 42.86. Never bought → R1 F1
@@ -58,8 +59,8 @@ public sealed class ProfileCompanyTests
         // jon: purchases 2026-06-01 (100) and 2026-09-01 (80), a login on the 10th of every month and four more in December →
         // Growing at 3 months. 121.58 days → R3, 2 → F2, 180 → M2: Loyal Customers. 5 logins in 28 days = 1.25 a week →
         // 41.67; no feature; usage 7 (Oct 1, Nov 1, Dec 5) vs 3 (Jul–Sep) → +1.33 → 100; support 100:
-        // (25·41.67 + 0 + 15·100 + 15·100) / 75 = 53.89 → AtRisk.
-        { "jon", "Growing", "Loyal Customers", "General", "AtRisk", 53.89, null, null },
+        // (25·41.67 + 0 + 15·100 + 15·100) / 75 = 53.89 → AtRisk, fed at the evaluation: declining-health → Declining.
+        { "jon", "Declining", "Loyal Customers", "General", "AtRisk", 53.89, null, null },
 
         // kim: one purchase of 60 on 2026-10-01, nothing since → churned by the evaluation (60 days without activity while
         // onboarding). 91.58 days → R3, F1, 60 → M1: About To Sleep. Never logged in: (20·0 + 15·100) / 35 = 42.86.
@@ -108,18 +109,37 @@ public sealed class ProfileCompanyTests
     }
 
     [Fact]
-    public void OnlyKim_ChangesAtTheEvaluation_AndTheBatchAgrees()
+    public void TheFirstEvaluation_ChangesEveryProfile_KimEveAndJonMoveAStage_AndTheBatchAgrees()
     {
         var outputs = new CustomerViewSummary[Customers.Length];
 
         var changed = Company.Evaluate(Customers, Prepared, AsOf, outputs);
 
-        Assert.Equal(1, changed);
-        Assert.Equal("kim", Customers[Array.FindIndex(outputs, o => o.Changed)].Customer.Value);
+        // Every one of the twelve is scored, so each gets its band fed and its first tier state: all twelve change. Stages
+        // move for three: kim churned 60 days after her only purchase (time rule), eve and jon are AtRisk in an active stage
+        // (declining-health at the evaluation); cy (Churned), the prospects and hal (Disqualified) have no rule on the band.
+        Assert.Equal(12, changed);
+        Assert.All(outputs, o => Assert.True(o.Changed));
+        Assert.Equal(new[] { "eve", "jon", "kim" }, Customers.Where((_, i) => outputs[i].Transitions > 0).Select(p => p.Customer.Value).Order());
         Assert.Equal(Instant.FromUtc(2026, 10, 1, 10, 0) + Duration.FromDays(60), Company.Evaluate(Profile("kim"), Prepared, AsOf).Lifecycle.Transitions.Single().At);
+        Assert.Equal(("declining-health", AsOf), Company.Evaluate(Profile("jon"), Prepared, AsOf).Lifecycle.Transitions.Select(t => (t.RuleId, t.At)).Single());
+        Assert.Equal(Customers.Select(p => Company.Evaluate(p, Prepared, AsOf).Profile), outputs.Select(o => o.Profile));
         Assert.Equal(
             Customers.Select(p => Company.Evaluate(p, Prepared, AsOf).Lead?.ToAssessment()),
             outputs.Select(o => o.Lead));
+    }
+
+    [Fact]
+    public void ASecondEvaluationAtTheSameInstant_ChangesNoProfile()
+    {
+        var outputs = new CustomerViewSummary[Customers.Length];
+        Company.Evaluate(Customers, Prepared, AsOf, outputs);
+        var saved = outputs.Select(o => o.Profile).ToArray();
+
+        var changed = Company.Evaluate(saved, Prepared, AsOf, outputs);
+
+        Assert.Equal(0, changed);
+        Assert.Equal(saved, outputs.Select(o => o.Profile));
     }
 
     [Fact]

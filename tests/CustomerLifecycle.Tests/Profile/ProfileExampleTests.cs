@@ -39,8 +39,9 @@ public sealed class ProfileExampleTests
 
         // eve: a purchase 2026-12-10 → Onboarding. 21.6 days → R5, 1 → F1, 50 → M1: New Customers. General value tier, no
         // rule → General. Health: never logged in, no usage, feature adoption 0, support 100, invoice 30 days overdue → 50:
-        // (0 + 15·100 + 10·50) / 45 = 44.44.
-        { "eve", "Onboarding", "New Customers", 5, 1, 1, "General", "AtRisk", 44.44 },
+        // (0 + 15·100 + 10·50) / 45 = 44.44 → AtRisk, fed to the lifecycle at the evaluation: declining-health moves her from
+        // Onboarding to Declining at 2027-01-01.
+        { "eve", "Declining", "New Customers", 5, 1, 1, "General", "AtRisk", 44.44 },
     };
 
     [Theory]
@@ -160,7 +161,13 @@ public sealed class ProfileExampleTests
         Assert.Equal("Churned", view.Profile.Lifecycle.Stage);
         Assert.Equal(At(2026, 12, 10) + NodaTime.Duration.FromDays(60), view.Lifecycle.Transitions.Single().At);
         Assert.Equal("Onboarding", eve.Lifecycle.Stage);
-        Assert.Same(Profile("ada"), Engine.Evaluate(Profile("ada"), Prepared, AsOf).Profile);
+
+        // ada: no rule fires, but a first evaluation keeps her tier state and feeds her band (Healthy); evaluating the saved
+        // profile again at the same instant changes nothing and returns that very profile.
+        var ada = Engine.Evaluate(Profile("ada"), Prepared, AsOf);
+        Assert.True(ada.Changed);
+        Assert.Empty(ada.Lifecycle.Transitions);
+        Assert.Same(ada.Profile, Engine.Evaluate(ada.Profile, Prepared, AsOf).Profile);
     }
 
     private static ProfileRecord Profile(string customer) => Customers.Single(p => p.Customer.Value == customer);

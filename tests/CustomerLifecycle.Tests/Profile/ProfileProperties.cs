@@ -1,5 +1,6 @@
 using CustomerLifecycle.Profile;
 using CustomerLifecycle.Testing.Generators;
+using CustomerLifecycle.Tiering;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -92,9 +93,16 @@ public sealed class ProfileProperties
         {
             var engine = new ProfileEngine(policy);
             ProfileRecord? profile = null;
+            var facts = 0;
             foreach (var fact in history.OrderBy(f => f.OccurredAt))
             {
                 profile = engine.TryApply(profile, fact).Profile;
+                if (profile is not null && ++facts % 25 == 0)
+                {
+                    // Evaluations between facts keep the tier state and feed health bands to the lifecycle: still bounded.
+                    profile = engine.Evaluate(profile, engine.Prepare([profile], fact.OccurredAt), fact.OccurredAt).Profile;
+                }
+
                 if (profile is not null && !WithinBounds(profile, policy))
                 {
                     return false.Label($"after {fact}: orders {profile.RecentOrders.Length}, logins {profile.DailyLogins.Length}, usage {profile.MonthlyUsage.Length}, tickets {profile.OpenTickets.Length}/{profile.OpenComplaints.Length}/{profile.TicketOpenings.Length}, invoices {profile.OpenInvoices.Length}, ids {profile.RecentFactIds.Length}");
@@ -118,6 +126,72 @@ public sealed class ProfileProperties
             return (changed == views.Count(v => v.Changed)
                     && views.Zip(results).All(pair => Same(pair.First, pair.Second)))
                 .Label($"{profiles.Length} profiles at {asOf}");
+        });
+
+    [Property(MaxTest = 40)]
+    public Property TheBatch_WritesWhatTheSingleEvaluationGives_AfterEarlierEvaluations()
+        => Prop.ForAll(Population(DefaultPolicy, 8).ToArbitrary(), Gen.ArrayOf(Gen.Choose(0, 96)).ToArbitrary(), (profiles, hours) =>
+        {
+            // Evaluations every few hours, several on the same UTC day: the kept tier state and the band fed then matter. Every
+            // other customer starts kept at the top tier, so that downgrades wait.
+            var population = Engine.Prepare(profiles, AsOf);
+            profiles = [.. profiles.Select((p, i) => i % 2 == 0 ? p : p with { Tier = new ProfileTierState(new TierState(0, 0), null, AsOf - Duration.FromDays(1)) })];
+            var results = new CustomerViewSummary[profiles.Length];
+            foreach (var at in hours.Order().Select(h => AsOf + Duration.FromHours(h)))
+            {
+                var changed = Engine.Evaluate(profiles, population, at, results);
+                var views = profiles.Select(p => Engine.Evaluate(p, population, at)).ToArray();
+                if (changed != views.Count(v => v.Changed) || !views.Zip(results).All(pair => Same(pair.First, pair.Second) && pair.First.Changed == pair.Second.Changed))
+                {
+                    return false.Label($"{profiles.Length} profiles at {at}");
+                }
+
+                profiles = [.. results.Select(r => r.Profile)];
+            }
+
+            return true.ToProperty();
+        });
+
+    [Property(MaxTest = 60)]
+    public Property EvaluatingTwiceAtTheSameInstant_IsEvaluatingOnce()
+        => Prop.ForAll(Population(DefaultPolicy, 3).ToArbitrary(), Gen.Choose(0, 400).ToArbitrary(), (profiles, days) =>
+        {
+            var asOf = AsOf + Duration.FromDays(days);
+            var population = Engine.Prepare(profiles, asOf);
+
+            // As built, and kept at the top tier the day before (so that a downgrade may be waiting).
+            var kept = profiles.Select(p => p with { Tier = new ProfileTierState(new TierState(0, 0), null, asOf - Duration.FromDays(1)) });
+            return profiles.Concat(kept).All(p =>
+            {
+                var once = Engine.Evaluate(p, population, asOf);
+                var twice = Engine.Evaluate(once.Profile, population, asOf);
+                return !twice.Changed
+                       && ReferenceEquals(once.Profile, twice.Profile)
+                       && twice.Lifecycle.Transitions.Count == 0
+                       && once.Tier.Assignment == twice.Tier.Assignment;
+            }).ToProperty();
+        });
+
+    [Property(MaxTest = 60)]
+    public Property TheEvaluationsBelow_NeverExceedTheUtcDaysEvaluated()
+        => Prop.ForAll(ProfileGenerators.Profile(DefaultPolicy, Customer).ToArbitrary(), Gen.ArrayOf(Gen.Choose(0, 24 * 20)).ToArbitrary(), (profile, hours) =>
+        {
+            // Tiered alone, a customer is in the top value tier; kept at the top with a lower candidate, each UTC day evaluated
+            // may count one evaluation below, never more.
+            var population = Engine.Prepare([profile], AsOf);
+            var kept = profile with { Tier = new ProfileTierState(new TierState(0, 0), null, AsOf - Duration.FromDays(1)) };
+            var days = new HashSet<LocalDate>();
+            foreach (var at in hours.Order().Select(h => AsOf + Duration.FromHours(h)))
+            {
+                days.Add(at.InUtc().Date);
+                kept = Engine.Evaluate(kept, population, at).Profile;
+                if (kept.Tier is { Current: { Tier: 0 } current } && current.EvaluationsBelow > days.Count)
+                {
+                    return false.Label($"{current.EvaluationsBelow} below after {days.Count} day(s)");
+                }
+            }
+
+            return true.ToProperty();
         });
 
     [Property(MaxTest = 40)]
@@ -165,5 +239,6 @@ public sealed class ProfileProperties
            && profile.TicketOpenings.Length <= policy.SupportWindowDays
            && profile.OpenInvoices.Length <= policy.MaxOpenItems
            && profile.RecentFactIds.Length <= policy.DuplicateWindow
+           && profile.Lifecycle.RecentEventIds.Length <= policy.Lifecycle.DuplicateWindow
            && profile.LeadInteractions.Length <= (policy.LeadScoring is null ? 0 : policy.MaxLeadInteractions);
 }

@@ -35,7 +35,7 @@ public sealed class ProfileServiceTests
     }
 
     [Fact]
-    public async Task EvaluateAsync_SavesTheProfileWhenATimeRuleFired_AndOnlyThen()
+    public async Task EvaluateAsync_SavesWhatTheEvaluationChanged_AndOnlyThen()
     {
         var store = new InMemoryProfileStore();
         var service = new ProfileService(Engine, store);
@@ -46,15 +46,22 @@ public sealed class ProfileServiceTests
 
         var population = Engine.Prepare([(await store.LoadAsync(Eve))!.Record], AsOf);
 
-        var quiet = await service.EvaluateAsync(Eve, population, AsOf);
-        var versionAfterQuiet = (await store.LoadAsync(Eve))!.Version;
-        var churned = await service.EvaluateAsync(Eve, population, At(2027, 3, 1));
+        // 2027-01-01: eve's band AtRisk (44.44, ProfileExampleTests) is fed, declining-health moves her to Declining, and her
+        // tier state (General) is kept: version 4. The same instant again changes nothing.
+        var first = await service.EvaluateAsync(Eve, population, AsOf);
+        var again = await service.EvaluateAsync(Eve, population, AsOf);
+        var versionAfterAgain = (await store.LoadAsync(Eve))!.Version;
+
+        // 2027-07-01: still AtRisk and General, but no activity since 2026-12-10: churned-inactive fired at 2027-06-08.
+        var churned = await service.EvaluateAsync(Eve, population, At(2027, 7, 1));
 
         var stored = await store.LoadAsync(Eve);
-        Assert.False(quiet!.Changed);
-        Assert.Equal(3, versionAfterQuiet);
-        Assert.Equal("Churned", churned!.Profile.Lifecycle.Stage);
-        Assert.Equal((4L, "Churned"), (stored!.Version, stored.Record.Lifecycle.Stage));
+        Assert.True(first!.Changed);
+        Assert.Equal("Declining", first.Profile.Lifecycle.Stage);
+        Assert.False(again!.Changed);
+        Assert.Equal(4, versionAfterAgain);
+        Assert.Equal(At(2026, 12, 10) + NodaTime.Duration.FromDays(180), churned!.Lifecycle.Transitions.Single().At);
+        Assert.Equal((5L, "Churned"), (stored!.Version, stored.Record.Lifecycle.Stage));
         Assert.Null(await service.EvaluateAsync(Ada, population, AsOf));
     }
 
