@@ -62,7 +62,8 @@ public sealed class ReadmeSamples
         var asOf = Instant.FromUtc(2026, 3, 1, 0, 0);
         ProfilePopulation population = profiles.Prepare([profile /* , every other customer's profile */], asOf);
         Explanation<CustomerView> why = profiles.Explain(profile, population, asOf);
-        Console.WriteLine(why.Decision); // Onboarding · Potential · AtRisk 52 · no CLV (one customer is too few for a CLV fit)
+        // Little usage on record scores her health AtRisk; the evaluation feeds that band to the lifecycle: Declining.
+        Console.WriteLine(why.Decision); // Declining · Potential · AtRisk 52 · no CLV (one customer is too few for a CLV fit)
         Console.WriteLine(why.Reasons.First(r => r.Code == "health.band").Message);
         // Score 51.82 is in band AtRisk [0, 60), with 55% of the weight covered by data.
         CustomerView view = why.Result; // view.Lifecycle, view.Rfm, view.Tier, view.Contact, view.Health, view.Value
