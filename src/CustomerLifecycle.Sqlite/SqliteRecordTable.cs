@@ -1,3 +1,4 @@
+using CustomerLifecycle.Sqlite.Serialization;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerLifecycle.Sqlite;
@@ -17,11 +18,11 @@ internal sealed class SqliteRecordTable<TRecord>
     private readonly string _table;
     private readonly string _key;
     private readonly Func<TRecord, string> _serialize;
-    private readonly Func<string, TRecord> _deserialize;
+    private readonly StoredJson.Reader<TRecord> _deserialize;
 
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
-    public SqliteRecordTable(string path, TimeSpan busyTimeout, string table, string key, Func<TRecord, string> serialize, Func<string, TRecord> deserialize)
+    public SqliteRecordTable(string path, TimeSpan busyTimeout, string table, string key, Func<TRecord, string> serialize, StoredJson.Reader<TRecord> deserialize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(busyTimeout, TimeSpan.Zero);
         Database = new SqliteDatabase(path, busyTimeout);
@@ -44,7 +45,7 @@ internal sealed class SqliteRecordTable<TRecord>
         command.Parameters.AddWithValue("$k", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new StoredRecord<TRecord>(_deserialize(reader.GetString(1)), reader.GetInt64(0))
+            ? new StoredRecord<TRecord>(_deserialize(reader.GetFieldValue<byte[]>(1)), reader.GetInt64(0))
             : null;
     }
 
@@ -62,13 +63,14 @@ internal sealed class SqliteRecordTable<TRecord>
     }
 
     /// <summary>The records of many keys, aligned with <paramref name="keys"/>: a chunk of keys per query (an IN list of at most
-    /// <see cref="LoadChunk"/> parameters, one prepared statement reused), each chunk's JSON deserialised on every core and
+    /// <see cref="LoadChunk"/> parameters, one prepared statement reused), each chunk's JSON read as the UTF-8 bytes SQLite
+    /// keeps (no UTF-16 string to transcode back), deserialised on every core and
     /// dropped before the next is read, so that it dies young rather than piling up for a full collection.</summary>
     public async ValueTask<IReadOnlyList<StoredRecord<TRecord>?>> LoadManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var byKey = new Dictionary<string, StoredRecord<TRecord>>(StringComparer.Ordinal);
-        var rows = new List<(string Key, long Version, string Json)>(LoadChunk);
+        var rows = new List<(string Key, long Version, byte[] Json)>(LoadChunk);
         var records = new StoredRecord<TRecord>[LoadChunk];
         await using (var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -95,7 +97,7 @@ internal sealed class SqliteRecordTable<TRecord>
                     {
                         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
-                            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
+                            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2)));
                         }
                     }
 
@@ -185,10 +187,10 @@ internal sealed class SqliteRecordTable<TRecord>
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT version, record FROM {_table} ORDER BY {_key}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<(long Version, string Json)>();
+        var rows = new List<(long Version, byte[] Json)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add((reader.GetInt64(0), reader.GetString(1)));
+            rows.Add((reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
         }
 
         var records = new StoredRecord<TRecord>[rows.Count];
