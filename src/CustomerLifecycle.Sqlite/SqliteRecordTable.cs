@@ -124,9 +124,10 @@ internal sealed class SqliteRecordTable<TRecord>
     }
 
     /// <summary>Writes every save in one transaction, or none: the conflicts are collected and the transaction rolled back.</summary>
-    /// <remarks>The JSON is written a chunk at a time, each chunk serialised on every core and released once written: the
-    /// CPU-bound part runs in parallel, and a batch of hundreds of thousands of records never holds more than a chunk of JSON,
-    /// which dies young instead of piling up for a full collection.</remarks>
+    /// <remarks>The JSON is written a chunk at a time, each chunk serialised on every core while the one before is written
+    /// (SQLite writes on one thread, so the serialising and the writing overlap), and released once written: a batch of
+    /// hundreds of thousands of records never holds more than two chunks of JSON, which die young instead of piling up for a
+    /// full collection.</remarks>
     /// <param name="saves">The saves, already checked by <see cref="RecordBatch.ThrowIfInvalid"/>.</param>
     /// <param name="keyOf">A record's key.</param>
     /// <param name="alsoWrite">Further writes in the same transaction, once the saves have no conflict; null for none.</param>
@@ -140,31 +141,46 @@ internal sealed class SqliteRecordTable<TRecord>
     {
         cancellationToken.ThrowIfCancellationRequested();
         var json = new string[Math.Min(SaveChunk, saves.Count)];
+        var nextJson = new string[json.Length];
         var versions = new long[saves.Count];
         List<RecordConflict<TKey>>? conflicts = null;
         await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction();
         using var writer = OpenWriter(connection, transaction);
-        for (var start = 0; start < saves.Count; start += SaveChunk)
+        var serializing = saves.Count > 0 ? SerializeChunk(saves, 0, json, cancellationToken) : null;
+        try
         {
-            var count = Math.Min(SaveChunk, saves.Count - start);
-            ParallelRows.For(count, cancellationToken, i => json[i] = _serialize(saves[start + i].Record));
-            for (var i = 0; i < count; i++)
+            for (var start = 0; serializing is not null; start += SaveChunk)
             {
-                var save = saves[start + i];
-                var key = keyOf(save.Record);
-                var text = key.ToString()!;
-                if (writer.TryWrite(text, json[i], save.ExpectedVersion))
+                await serializing.ConfigureAwait(false);
+                serializing = start + SaveChunk < saves.Count ? SerializeChunk(saves, start + SaveChunk, nextJson, cancellationToken) : null;
+                var count = Math.Min(SaveChunk, saves.Count - start);
+                for (var i = 0; i < count; i++)
                 {
-                    versions[start + i] = save.ExpectedVersion + 1;
+                    var save = saves[start + i];
+                    var key = keyOf(save.Record);
+                    var text = key.ToString()!;
+                    if (writer.TryWrite(text, json[i], save.ExpectedVersion))
+                    {
+                        versions[start + i] = save.ExpectedVersion + 1;
+                    }
+                    else
+                    {
+                        (conflicts ??= []).Add(new RecordConflict<TKey>(key, save.ExpectedVersion, writer.CurrentVersion(text)));
+                    }
                 }
-                else
-                {
-                    (conflicts ??= []).Add(new RecordConflict<TKey>(key, save.ExpectedVersion, writer.CurrentVersion(text)));
-                }
-            }
 
-            Array.Clear(json, 0, count);
+                Array.Clear(json, 0, count);
+                (json, nextJson) = (nextJson, json);
+            }
+        }
+        finally
+        {
+            if (serializing is not null)
+            {
+                // A write failed: the chunk being serialised is not needed, and the write's failure is the one to report.
+                await serializing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
         if (conflicts is not null)
@@ -178,6 +194,12 @@ internal sealed class SqliteRecordTable<TRecord>
         transaction.Commit();
         return new RecordBatchResult<TKey>(versions, []);
     }
+
+    /// <summary>Serialises the chunk of saves from <paramref name="start"/> into <paramref name="json"/>, on every core, off the caller's thread.</summary>
+    private Task SerializeChunk(IReadOnlyList<RecordSave<TRecord>> saves, int start, string[] json, CancellationToken cancellationToken)
+        => Task.Run(
+            () => ParallelRows.For(Math.Min(SaveChunk, saves.Count - start), cancellationToken, i => json[i] = _serialize(saves[start + i].Record)),
+            cancellationToken);
 
     /// <summary>Every record with its version, ordered by key; the JSON is read first and deserialised on every core.</summary>
     public async ValueTask<IReadOnlyList<StoredRecord<TRecord>>> LoadAllAsync(CancellationToken cancellationToken)
