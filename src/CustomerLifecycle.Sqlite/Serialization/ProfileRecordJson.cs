@@ -10,14 +10,17 @@ using NodaTime;
 namespace CustomerLifecycle.Sqlite.Serialization;
 
 /// <summary>
-/// A profile's JSON as the store keeps it (format 2): every fact id once, defaults left out, list items as arrays.
+/// A profile's JSON as the store keeps it (format 2): every fact id once, instants in unix seconds, defaults left out, list
+/// items as arrays.
 /// </summary>
 /// <remarks>
 /// <para>A profile names each recent fact id up to three times: its own duplicate window (<c>recentFactIds</c>), its
 /// lifecycle record's (<c>RecentEventIds</c>) and, for a purchase, its order. Format 2 writes <c>recentFactIds</c> once and
 /// the lifecycle's event ids (<c>lifecycleEventIds</c>) and the orders' ids as their index there, or as the id itself when
 /// it is not among them (a lifecycle window longer than the profile's, an order id that is not a fact id). The lifecycle
-/// record is written as the lifecycle store writes it, without its event ids. Reading gives back the equal profile, the
+/// record is written as the lifecycle store writes it, without its event ids and with its instants in seconds
+/// (<see cref="ProfileJsonContext"/>); so are the profile's (<see cref="SecondUnit"/>: a number of seconds when the instant
+/// is a whole second, otherwise an exact ISO string). Reading gives back the equal profile, the
 /// three lists sharing their strings.</para>
 /// <para>Format 1 (every property as System.Text.Json writes the record, no <c>format</c> property) is still read.</para>
 /// <para><b>A property added to <see cref="ProfileRecord"/> must be added to <see cref="Write"/> and <see cref="ReadFormat2"/>
@@ -78,7 +81,7 @@ internal static class ProfileRecordJson
         writer.WriteString("customer"u8, record.Customer.ToString());
         WriteStrings(writer, "recentFactIds"u8, ids);
         writer.WritePropertyName("lifecycle"u8);
-        JsonSerializer.Serialize(writer, record.Lifecycle with { RecentEventIds = [] }, StoreJsonContext.Default.LifecycleRecord);
+        JsonSerializer.Serialize(writer, record.Lifecycle with { RecentEventIds = [] }, ProfileJsonContext.Default.LifecycleRecord);
         WriteIdRefs(writer, record.Lifecycle.RecentEventIds.AsSpan(), ids);
         if (!record.Attributes.Equals(CustomerAttributes.None))
         {
@@ -163,7 +166,7 @@ internal static class ProfileRecordJson
                     recentFactIds = ReadStrings(ref reader);
                     break;
                 case var n when n.SequenceEqual("lifecycle"u8):
-                    lifecycle = JsonSerializer.Deserialize(ref reader, StoreJsonContext.Default.LifecycleRecord);
+                    lifecycle = JsonSerializer.Deserialize(ref reader, ProfileJsonContext.Default.LifecycleRecord);
                     break;
                 case var n when n.SequenceEqual("lifecycleEventIds"u8):
                     eventIds = ReadArray(ref reader, static (ref Utf8JsonReader r) => ReadIdRef(ref r));
@@ -172,10 +175,10 @@ internal static class ProfileRecordJson
                     attributes = JsonSerializer.Deserialize(ref reader, StoreJsonContext.Default.CustomerAttributes) ?? CustomerAttributes.None;
                     break;
                 case var n when n.SequenceEqual("firstFactAt"u8):
-                    firstFactAt = TimeJson.ReadInstant(ref reader);
+                    firstFactAt = TimeJson<SecondUnit>.ReadInstant(ref reader);
                     break;
                 case var n when n.SequenceEqual("lastFactAt"u8):
-                    lastFactAt = TimeJson.ReadInstant(ref reader);
+                    lastFactAt = TimeJson<SecondUnit>.ReadInstant(ref reader);
                     break;
                 case var n when n.SequenceEqual("factCount"u8):
                     factCount = reader.GetInt64();
@@ -187,7 +190,7 @@ internal static class ProfileRecordJson
                     paidPurchaseCount = reader.GetInt32();
                     break;
                 case var n when n.SequenceEqual("lastPaidPurchaseAt"u8):
-                    lastPaidPurchaseAt = TimeJson.ReadInstant(ref reader);
+                    lastPaidPurchaseAt = TimeJson<SecondUnit>.ReadInstant(ref reader);
                     break;
                 case var n when n.SequenceEqual("netSpend"u8):
                     netSpend = reader.GetDouble();
@@ -205,7 +208,7 @@ internal static class ProfileRecordJson
                     dailyPurchases = ReadDayCounts(ref reader);
                     break;
                 case var n when n.SequenceEqual("lastLoginAt"u8):
-                    lastLoginAt = TimeJson.ReadInstant(ref reader);
+                    lastLoginAt = TimeJson<SecondUnit>.ReadInstant(ref reader);
                     break;
                 case var n when n.SequenceEqual("dailyLogins"u8):
                     dailyLogins = ReadDayCounts(ref reader);
@@ -229,10 +232,10 @@ internal static class ProfileRecordJson
                     latestCsat = reader.GetInt32();
                     break;
                 case var n when n.SequenceEqual("latestCsatAt"u8):
-                    latestCsatAt = TimeJson.ReadInstant(ref reader);
+                    latestCsatAt = TimeJson<SecondUnit>.ReadInstant(ref reader);
                     break;
                 case var n when n.SequenceEqual("latestNpsAt"u8):
-                    latestNpsAt = TimeJson.ReadInstant(ref reader);
+                    latestNpsAt = TimeJson<SecondUnit>.ReadInstant(ref reader);
                     break;
                 case var n when n.SequenceEqual("invoiceCount"u8):
                     invoiceCount = reader.GetInt32();
@@ -244,7 +247,7 @@ internal static class ProfileRecordJson
                     referralCount = reader.GetInt32();
                     break;
                 case var n when n.SequenceEqual("cancelledAt"u8):
-                    cancelledAt = TimeJson.ReadInstant(ref reader);
+                    cancelledAt = TimeJson<SecondUnit>.ReadInstant(ref reader);
                     break;
                 case var n when n.SequenceEqual("leadInteractions"u8):
                     leadInteractions = [.. ReadArray(ref reader, static (ref Utf8JsonReader r) => ReadLeadInteraction(ref r))];
@@ -348,7 +351,7 @@ internal static class ProfileRecordJson
         if (value is { } instant)
         {
             writer.WritePropertyName(name);
-            TimeJson.Write(writer, instant);
+            TimeJson<SecondUnit>.Write(writer, instant);
         }
     }
 
@@ -416,7 +419,7 @@ internal static class ProfileRecordJson
         {
             writer.WriteStartArray();
             WriteIdRef(writer, order.OrderId, ids, ref from);
-            TimeJson.Write(writer, order.At);
+            TimeJson<SecondUnit>.Write(writer, order.At);
             writer.WriteNumberValue(order.Amount);
             if (BitConverter.DoubleToInt64Bits(order.Refunded) != 0)
             {
@@ -478,7 +481,7 @@ internal static class ProfileRecordJson
         {
             writer.WriteStartArray();
             writer.WriteStringValue(item.Id);
-            TimeJson.Write(writer, item.At);
+            TimeJson<SecondUnit>.Write(writer, item.At);
             writer.WriteEndArray();
         }
 
@@ -497,7 +500,7 @@ internal static class ProfileRecordJson
         {
             writer.WriteStartArray();
             writer.WriteStringValue(interaction.Kind);
-            TimeJson.Write(writer, interaction.At);
+            TimeJson<SecondUnit>.Write(writer, interaction.At);
             writer.WriteEndArray();
         }
 
@@ -530,7 +533,7 @@ internal static class ProfileRecordJson
         Expect(reader.TokenType == JsonTokenType.StartArray && reader.Read(), "an order as [id, at, amount, refunded]");
         var id = ReadIdRef(ref reader);
         Expect(reader.Read(), "an order as [id, at, amount, refunded]");
-        var at = TimeJson.ReadInstant(ref reader);
+        var at = TimeJson<SecondUnit>.ReadInstant(ref reader);
         Expect(reader.Read(), "an order as [id, at, amount, refunded]");
         var amount = reader.GetDouble();
         var refunded = 0.0;
@@ -586,7 +589,7 @@ internal static class ProfileRecordJson
         Expect(reader.TokenType == JsonTokenType.StartArray && reader.Read(), "an item as [id, at]");
         var name = reader.GetString()!;
         Expect(reader.Read(), "an item as [id, at]");
-        var at = TimeJson.ReadInstant(ref reader);
+        var at = TimeJson<SecondUnit>.ReadInstant(ref reader);
         Expect(reader.Read() && reader.TokenType == JsonTokenType.EndArray, "an item as [id, at]");
         return (name, at);
     }

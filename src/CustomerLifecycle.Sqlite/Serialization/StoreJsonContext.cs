@@ -12,11 +12,24 @@ namespace CustomerLifecycle.Sqlite.Serialization;
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     IgnoreReadOnlyProperties = true,
-    Converters = [typeof(InstantTicksConverter), typeof(DurationTicksConverter), typeof(CustomerIdConverter), typeof(StageTimeConverter),
-        typeof(ImmutableInt32ArrayConverter), typeof(ImmutableInstantArrayConverter), typeof(ImmutableStringArrayConverter), typeof(ImmutableStageTimeArrayConverter),
+    Converters = [typeof(InstantConverter<TickUnit>), typeof(DurationConverter<TickUnit>), typeof(CustomerIdConverter), typeof(StageTimeConverter<TickUnit>),
+        typeof(ImmutableInt32ArrayConverter), typeof(ImmutableInstantArrayConverter<TickUnit>), typeof(ImmutableStringArrayConverter), typeof(ImmutableStageTimeArrayConverter<TickUnit>),
     ])]
 [JsonSerializable(typeof(LifecycleRecord))]
 [JsonSerializable(typeof(FeedbackRecord))]
 [JsonSerializable(typeof(LoyaltyRecordJson.Document), TypeInfoPropertyName = "LoyaltyRecordDocument")]
 [JsonSerializable(typeof(ProfileRecord))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;
+
+/// <summary>The source-generated JSON context for what a profile of format 2 nests (<see cref="ProfileRecordJson"/>): the
+/// lifecycle record as <see cref="StoreJsonContext"/> writes it, but its instants and durations in unix seconds.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    IgnoreReadOnlyProperties = true,
+    Converters = [typeof(InstantConverter<SecondUnit>), typeof(DurationConverter<SecondUnit>), typeof(CustomerIdConverter), typeof(StageTimeConverter<SecondUnit>),
+        typeof(ImmutableInt32ArrayConverter), typeof(ImmutableInstantArrayConverter<SecondUnit>), typeof(ImmutableStringArrayConverter), typeof(ImmutableStageTimeArrayConverter<SecondUnit>),
+    ])]
+[JsonSerializable(typeof(LifecycleRecord))]
+internal sealed partial class ProfileJsonContext : JsonSerializerContext;

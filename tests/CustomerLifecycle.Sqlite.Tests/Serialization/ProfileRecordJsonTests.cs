@@ -68,7 +68,8 @@ public sealed class ProfileRecordJsonTests
         Assert.Equal(1, Occurrences(json, "acme|2026-03-01|12.5|1"));
         Assert.Equal(1, Occurrences(json, "acme|2026-03-09|7|1"));
         Assert.Contains("\"lifecycleEventIds\":[0,1]", json, StringComparison.Ordinal);
-        Assert.Contains("\"recentOrders\":[[0,", json, StringComparison.Ordinal);
+        Assert.Contains("\"recentOrders\":[[0,1772359200,12.5],[1,1773050400,7]]", json, StringComparison.Ordinal);
+        Assert.Contains("\"firstFactAt\":1772359200,", json, StringComparison.Ordinal);
         Assert.Equal(profile, read);
         Assert.Same(read.RecentFactIds[1], read.Lifecycle.RecentEventIds[1]);
         Assert.Same(read.RecentFactIds[1], read.RecentOrders[1].OrderId);
@@ -88,6 +89,18 @@ public sealed class ProfileRecordJsonTests
 
         Assert.Contains("\"lifecycleEventIds\":[\"f-1\",\"f-2\",\"f-3\",0,1]", json, StringComparison.Ordinal);
         Assert.Contains("[\"o-1\",", json, StringComparison.Ordinal);
+        Assert.Equal(profile, ProfileRecordJson.Deserialize(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
+    public void AnInstantThatIsNotAWholeSecond_IsWrittenAsAnExactIsoString()
+    {
+        var at = Start.PlusTicks(1);
+        var profile = new ProfileEngine(new ProfileOptions()).TryApply(null, CustomerFact.Login("f-1", Acme, at)).Profile!;
+
+        var json = ProfileRecordJson.Serialize(profile);
+
+        Assert.Contains("\"firstFactAt\":\"2026-03-01T10:00:00.0000001Z\"", json, StringComparison.Ordinal);
         Assert.Equal(profile, ProfileRecordJson.Deserialize(Encoding.UTF8.GetBytes(json)));
     }
 
