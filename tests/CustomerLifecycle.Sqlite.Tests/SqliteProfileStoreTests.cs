@@ -18,9 +18,8 @@ public sealed class SqliteProfileStoreTests : IDisposable
 
         var json = _database.Scalar("SELECT record FROM profile_records WHERE customer = 'acme'");
 
-        Assert.StartsWith("{\"format\":2,\"schemaVersion\":1,\"customer\":\"acme\",\"recentFactIds\":[\"buy\"],\"lifecycle\":{", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":2,\"schemaVersion\":1,\"customer\":\"acme\",\"recentFactIds\":[\"buy\"],\"lifecycleEventIds\":[0],\"lifecycle\":{\"schemaVersion\":2,\"stage\":", json, StringComparison.Ordinal);
         Assert.Contains("\"netSpend\":12.5", json, StringComparison.Ordinal);
-        Assert.Contains("\"lifecycleEventIds\":[0]", json, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using CustomerLifecycle.LeadScoring;
-using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Profile;
 using NodaTime;
 
@@ -18,9 +17,9 @@ namespace CustomerLifecycle.Sqlite.Serialization;
 /// lifecycle record's (<c>RecentEventIds</c>) and, for a purchase, its order. Format 2 writes <c>recentFactIds</c> once and
 /// the lifecycle's event ids (<c>lifecycleEventIds</c>) and the orders' ids as their index there, or as the id itself when
 /// it is not among them (a lifecycle window longer than the profile's, an order id that is not a fact id). The lifecycle
-/// record is written as the lifecycle store writes it, without its event ids and with its instants in seconds
-/// (<see cref="ProfileJsonContext"/>); so are the profile's (<see cref="SecondUnit"/>: a number of seconds when the instant
-/// is a whole second, otherwise an exact ISO string). Reading gives back the equal profile, the
+/// record is written by <see cref="ProfileLifecycleJson"/>, without the customer and the event ids. Instants and durations
+/// are in unix seconds (<see cref="SecondUnit"/>: a number of seconds when the instant is a whole second, otherwise an
+/// exact ISO string). Reading gives back the equal profile, the
 /// three lists sharing their strings.</para>
 /// <para>Format 1 (every property as System.Text.Json writes the record, no <c>format</c> property) is still read.</para>
 /// <para><b>A property added to <see cref="ProfileRecord"/> must be added to <see cref="Write"/> and <see cref="ReadFormat2"/>
@@ -80,9 +79,9 @@ internal static class ProfileRecordJson
         writer.WriteNumber("schemaVersion"u8, record.SchemaVersion);
         writer.WriteString("customer"u8, record.Customer.ToString());
         WriteStrings(writer, "recentFactIds"u8, ids);
-        writer.WritePropertyName("lifecycle"u8);
-        JsonSerializer.Serialize(writer, record.Lifecycle with { RecentEventIds = [] }, ProfileJsonContext.Default.LifecycleRecord);
         WriteIdRefs(writer, record.Lifecycle.RecentEventIds.AsSpan(), ids);
+        writer.WritePropertyName("lifecycle"u8);
+        ProfileLifecycleJson.Write(writer, record.Lifecycle);
         if (!record.Attributes.Equals(CustomerAttributes.None))
         {
             writer.WritePropertyName("attributes"u8);
@@ -133,7 +132,7 @@ internal static class ProfileRecordJson
         Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "an object");
         var schemaVersion = ProfileRecord.CurrentSchemaVersion;
         CustomerId? customer = null;
-        LifecycleRecord? lifecycle = null;
+        var lifecycleAt = -1L;
         var attributes = CustomerAttributes.None;
         Instant? firstFactAt = null, lastFactAt = null, lastPaidPurchaseAt = null, lastLoginAt = null, latestCsatAt = null, latestNpsAt = null, cancelledAt = null;
         long factCount = 0;
@@ -166,7 +165,9 @@ internal static class ProfileRecordJson
                     recentFactIds = ReadStrings(ref reader);
                     break;
                 case var n when n.SequenceEqual("lifecycle"u8):
-                    lifecycle = JsonSerializer.Deserialize(ref reader, ProfileJsonContext.Default.LifecycleRecord);
+                    // Read last, once the customer and the ids it refers to are known, wherever they are in the object.
+                    lifecycleAt = reader.TokenStartIndex;
+                    reader.Skip();
                     break;
                 case var n when n.SequenceEqual("lifecycleEventIds"u8):
                     eventIds = ReadArray(ref reader, static (ref Utf8JsonReader r) => ReadIdRef(ref r));
@@ -262,7 +263,7 @@ internal static class ProfileRecordJson
             }
         }
 
-        if (customer is not { } id || lifecycle is null || firstFactAt is not { } first || lastFactAt is not { } last)
+        if (customer is not { } id || lifecycleAt < 0 || firstFactAt is not { } first || lastFactAt is not { } last)
         {
             throw new JsonException($"A stored profile (format {CurrentFormat}) lacks its customer, lifecycle record, or first or last fact instant.");
         }
@@ -274,6 +275,9 @@ internal static class ProfileRecordJson
             events[i] = eventIds[i].Resolve(ids);
         }
 
+        var lifecycleReader = new Utf8JsonReader(utf8[(int)lifecycleAt..]);
+        lifecycleReader.Read();
+        var lifecycle = ProfileLifecycleJson.Read(ref lifecycleReader, id, ImmutableCollectionsMarshalAs(events));
         var recentOrders = new ProfileOrder[orders.Length];
         for (var i = 0; i < recentOrders.Length; i++)
         {
@@ -284,7 +288,7 @@ internal static class ProfileRecordJson
         {
             SchemaVersion = schemaVersion,
             Customer = id,
-            Lifecycle = lifecycle with { RecentEventIds = ImmutableCollectionsMarshalAs(events) },
+            Lifecycle = lifecycle,
             Attributes = attributes,
             FirstFactAt = first,
             LastFactAt = last,

@@ -21,15 +21,3 @@ namespace CustomerLifecycle.Sqlite.Serialization;
 [JsonSerializable(typeof(ProfileRecord))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;
 
-/// <summary>The source-generated JSON context for what a profile of format 2 nests (<see cref="ProfileRecordJson"/>): the
-/// lifecycle record as <see cref="StoreJsonContext"/> writes it, but its instants and durations in unix seconds.</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UseStringEnumConverter = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    IgnoreReadOnlyProperties = true,
-    Converters = [typeof(InstantConverter<SecondUnit>), typeof(DurationConverter<SecondUnit>), typeof(CustomerIdConverter), typeof(StageTimeConverter<SecondUnit>),
-        typeof(ImmutableInt32ArrayConverter), typeof(ImmutableInstantArrayConverter<SecondUnit>), typeof(ImmutableStringArrayConverter), typeof(ImmutableStageTimeArrayConverter<SecondUnit>),
-    ])]
-[JsonSerializable(typeof(LifecycleRecord))]
-internal sealed partial class ProfileJsonContext : JsonSerializerContext;

@@ -28,6 +28,19 @@ public sealed class ProfileRecordJsonTests
     }
 
     [Fact]
+    public void EveryPropertyOfTheLifecycleRecord_IsOneTheProfilesFormatWritesAndReads()
+    {
+        var properties = typeof(Lifecycle.LifecycleRecord).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod is not null)
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+
+        var missing = properties.Except(ProfileLifecycleJson.Properties).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, $"ProfileLifecycleJson does not store {string.Join(", ", missing)}: add it to its Write, Read and Properties.");
+        Assert.Empty(ProfileLifecycleJson.Properties.Except(properties));
+    }
+
+    [Fact]
     public void GeneratedProfiles_ReadBackEqual()
     {
         var profiles = ProfileArbitraries.Profiles().Generator.Sample(50, 200);
