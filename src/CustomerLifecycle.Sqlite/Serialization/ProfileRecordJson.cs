@@ -153,8 +153,9 @@ internal static class ProfileRecordJson
             reader.Read();
             switch (name)
             {
-                case var n when n.SequenceEqual("format"u8):
-                    break;
+                case var n when n.SequenceEqual("format"u8) && reader.GetInt32() != CurrentFormat:
+                    // A later release's format may mean other things by the same names: refused, not read half.
+                    throw new JsonException($"A stored profile is in format {reader.GetInt32()}, written by a later release; this one reads formats 1 and {CurrentFormat}. Upgrade CustomerLifecycle.Sqlite.");
                 case var n when n.SequenceEqual("schemaVersion"u8):
                     schemaVersion = reader.GetInt32();
                     break;

@@ -137,6 +137,17 @@ public sealed class ProfileRecordJsonTests
         Assert.Equal(profile with { SchemaVersion = 9 }, ProfileRecordJson.Deserialize(Encoding.UTF8.GetBytes(json)));
     }
 
+    [Fact]
+    public void AProfileInALaterFormat_IsRefusedNamingTheFormats()
+    {
+        var profile = new ProfileEngine(new ProfileOptions()).TryApply(null, CustomerFact.Purchase("f-1", Acme, Start, "o-1", 12.5)).Profile!;
+        var json = ProfileRecordJson.Serialize(profile).Replace("\"format\":2,", "\"format\":3,", StringComparison.Ordinal);
+
+        var error = Assert.ThrowsAny<JsonException>(() => ProfileRecordJson.Deserialize(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal("A stored profile is in format 3, written by a later release; this one reads formats 1 and 2. Upgrade CustomerLifecycle.Sqlite.", error.Message);
+    }
+
     [Theory]
     [InlineData("null")]
     [InlineData("[1, 2]")]
