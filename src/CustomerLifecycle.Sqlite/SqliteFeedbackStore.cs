@@ -51,7 +51,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
     }
 
     /// <exception cref="SqliteSchemaException">The record was written by a later release, in a shape this one does not know.</exception>
-    private static FeedbackRecord Deserialize(string json)
+    private static FeedbackRecord Deserialize(ReadOnlySpan<byte> json)
     {
         var record = FeedbackRecordJson.Deserialize(json);
         return record.SchemaVersion <= FeedbackRecord.CurrentSchemaVersion

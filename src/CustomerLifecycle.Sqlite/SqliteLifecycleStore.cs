@@ -139,7 +139,7 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
     }
 
     /// <exception cref="SqliteSchemaException">The record was written by a later release, in a shape this one does not know.</exception>
-    private static LifecycleRecord Deserialize(string json)
+    private static LifecycleRecord Deserialize(ReadOnlySpan<byte> json)
     {
         var record = LifecycleRecordJson.Deserialize(json);
         return record.SchemaVersion <= LifecycleRecord.CurrentSchemaVersion

@@ -53,7 +53,7 @@ public sealed class SqliteLoyaltyStore : ILoyaltyStore
     }
 
     /// <exception cref="SqliteSchemaException">The record was written by a later release, in a shape this one does not know.</exception>
-    private static LoyaltyRecord Deserialize(string json)
+    private static LoyaltyRecord Deserialize(ReadOnlySpan<byte> json)
     {
         var (schemaVersion, record) = LoyaltyRecordJson.Deserialize(json);
         return schemaVersion <= LoyaltyRecordJson.CurrentSchemaVersion

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Profile;
 using CustomerLifecycle.Sqlite.Serialization;
@@ -28,7 +27,7 @@ public sealed class SqliteProfileStore : IProfileStore
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
     public SqliteProfileStore(string path, TimeSpan busyTimeout)
-        => _table = new(path, busyTimeout, "profile_records", "customer", Serialize, Deserialize);
+        => _table = new(path, busyTimeout, "profile_records", "customer", ProfileRecordJson.Serialize, Deserialize);
 
     /// <summary>Gets the database file's path.</summary>
     public string Path => _table.Database.Path;
@@ -90,12 +89,11 @@ public sealed class SqliteProfileStore : IProfileStore
         return _table.SaveManyAsync(saves, record => record.Customer, null, cancellationToken);
     }
 
-    private static string Serialize(ProfileRecord record) => JsonSerializer.Serialize(record, StoreJsonContext.Default.ProfileRecord);
 
     /// <exception cref="SqliteSchemaException">The profile, or its lifecycle record, was written by a later release, in a shape this one does not know.</exception>
-    private static ProfileRecord Deserialize(string json)
+    private static ProfileRecord Deserialize(ReadOnlySpan<byte> json)
     {
-        var record = JsonSerializer.Deserialize(json, StoreJsonContext.Default.ProfileRecord) ?? throw new JsonException("A stored profile is null.");
+        var record = ProfileRecordJson.Deserialize(json);
         if (record.SchemaVersion > ProfileRecord.CurrentSchemaVersion)
         {
             throw new SqliteSchemaException($"The profile of customer '{record.Customer}' has schema version {record.SchemaVersion}, written by a later release; this one reads up to {ProfileRecord.CurrentSchemaVersion}. Upgrade CustomerLifecycle.Sqlite.");

@@ -1,3 +1,4 @@
+using CustomerLifecycle.Sqlite.Serialization;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerLifecycle.Sqlite;
@@ -17,11 +18,11 @@ internal sealed class SqliteRecordTable<TRecord>
     private readonly string _table;
     private readonly string _key;
     private readonly Func<TRecord, string> _serialize;
-    private readonly Func<string, TRecord> _deserialize;
+    private readonly StoredJson.Reader<TRecord> _deserialize;
 
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
-    public SqliteRecordTable(string path, TimeSpan busyTimeout, string table, string key, Func<TRecord, string> serialize, Func<string, TRecord> deserialize)
+    public SqliteRecordTable(string path, TimeSpan busyTimeout, string table, string key, Func<TRecord, string> serialize, StoredJson.Reader<TRecord> deserialize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(busyTimeout, TimeSpan.Zero);
         Database = new SqliteDatabase(path, busyTimeout);
@@ -44,7 +45,7 @@ internal sealed class SqliteRecordTable<TRecord>
         command.Parameters.AddWithValue("$k", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new StoredRecord<TRecord>(_deserialize(reader.GetString(1)), reader.GetInt64(0))
+            ? new StoredRecord<TRecord>(_deserialize(reader.GetFieldValue<byte[]>(1)), reader.GetInt64(0))
             : null;
     }
 
@@ -62,13 +63,14 @@ internal sealed class SqliteRecordTable<TRecord>
     }
 
     /// <summary>The records of many keys, aligned with <paramref name="keys"/>: a chunk of keys per query (an IN list of at most
-    /// <see cref="LoadChunk"/> parameters, one prepared statement reused), each chunk's JSON deserialised on every core and
+    /// <see cref="LoadChunk"/> parameters, one prepared statement reused), each chunk's JSON read as the UTF-8 bytes SQLite
+    /// keeps (no UTF-16 string to transcode back), deserialised on every core and
     /// dropped before the next is read, so that it dies young rather than piling up for a full collection.</summary>
     public async ValueTask<IReadOnlyList<StoredRecord<TRecord>?>> LoadManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var byKey = new Dictionary<string, StoredRecord<TRecord>>(StringComparer.Ordinal);
-        var rows = new List<(string Key, long Version, string Json)>(LoadChunk);
+        var rows = new List<(string Key, long Version, byte[] Json)>(LoadChunk);
         var records = new StoredRecord<TRecord>[LoadChunk];
         await using (var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -95,7 +97,7 @@ internal sealed class SqliteRecordTable<TRecord>
                     {
                         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
-                            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
+                            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2)));
                         }
                     }
 
@@ -122,9 +124,10 @@ internal sealed class SqliteRecordTable<TRecord>
     }
 
     /// <summary>Writes every save in one transaction, or none: the conflicts are collected and the transaction rolled back.</summary>
-    /// <remarks>The JSON is written a chunk at a time, each chunk serialised on every core and released once written: the
-    /// CPU-bound part runs in parallel, and a batch of hundreds of thousands of records never holds more than a chunk of JSON,
-    /// which dies young instead of piling up for a full collection.</remarks>
+    /// <remarks>The JSON is written a chunk at a time, each chunk serialised on every core while the one before is written
+    /// (SQLite writes on one thread, so the serialising and the writing overlap), and released once written: a batch of
+    /// hundreds of thousands of records never holds more than two chunks of JSON, which die young instead of piling up for a
+    /// full collection.</remarks>
     /// <param name="saves">The saves, already checked by <see cref="RecordBatch.ThrowIfInvalid"/>.</param>
     /// <param name="keyOf">A record's key.</param>
     /// <param name="alsoWrite">Further writes in the same transaction, once the saves have no conflict; null for none.</param>
@@ -138,31 +141,46 @@ internal sealed class SqliteRecordTable<TRecord>
     {
         cancellationToken.ThrowIfCancellationRequested();
         var json = new string[Math.Min(SaveChunk, saves.Count)];
+        var nextJson = new string[json.Length];
         var versions = new long[saves.Count];
         List<RecordConflict<TKey>>? conflicts = null;
         await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction();
         using var writer = OpenWriter(connection, transaction);
-        for (var start = 0; start < saves.Count; start += SaveChunk)
+        var serializing = saves.Count > 0 ? SerializeChunk(saves, 0, json, cancellationToken) : null;
+        try
         {
-            var count = Math.Min(SaveChunk, saves.Count - start);
-            ParallelRows.For(count, cancellationToken, i => json[i] = _serialize(saves[start + i].Record));
-            for (var i = 0; i < count; i++)
+            for (var start = 0; serializing is not null; start += SaveChunk)
             {
-                var save = saves[start + i];
-                var key = keyOf(save.Record);
-                var text = key.ToString()!;
-                if (writer.TryWrite(text, json[i], save.ExpectedVersion))
+                await serializing.ConfigureAwait(false);
+                serializing = start + SaveChunk < saves.Count ? SerializeChunk(saves, start + SaveChunk, nextJson, cancellationToken) : null;
+                var count = Math.Min(SaveChunk, saves.Count - start);
+                for (var i = 0; i < count; i++)
                 {
-                    versions[start + i] = save.ExpectedVersion + 1;
+                    var save = saves[start + i];
+                    var key = keyOf(save.Record);
+                    var text = key.ToString()!;
+                    if (writer.TryWrite(text, json[i], save.ExpectedVersion))
+                    {
+                        versions[start + i] = save.ExpectedVersion + 1;
+                    }
+                    else
+                    {
+                        (conflicts ??= []).Add(new RecordConflict<TKey>(key, save.ExpectedVersion, writer.CurrentVersion(text)));
+                    }
                 }
-                else
-                {
-                    (conflicts ??= []).Add(new RecordConflict<TKey>(key, save.ExpectedVersion, writer.CurrentVersion(text)));
-                }
-            }
 
-            Array.Clear(json, 0, count);
+                Array.Clear(json, 0, count);
+                (json, nextJson) = (nextJson, json);
+            }
+        }
+        finally
+        {
+            if (serializing is not null)
+            {
+                // A write failed: the chunk being serialised is not needed, and the write's failure is the one to report.
+                await serializing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
         if (conflicts is not null)
@@ -177,6 +195,12 @@ internal sealed class SqliteRecordTable<TRecord>
         return new RecordBatchResult<TKey>(versions, []);
     }
 
+    /// <summary>Serialises the chunk of saves from <paramref name="start"/> into <paramref name="json"/>, on every core, off the caller's thread.</summary>
+    private Task SerializeChunk(IReadOnlyList<RecordSave<TRecord>> saves, int start, string[] json, CancellationToken cancellationToken)
+        => Task.Run(
+            () => ParallelRows.For(Math.Min(SaveChunk, saves.Count - start), cancellationToken, i => json[i] = _serialize(saves[start + i].Record)),
+            cancellationToken);
+
     /// <summary>Every record with its version, ordered by key; the JSON is read first and deserialised on every core.</summary>
     public async ValueTask<IReadOnlyList<StoredRecord<TRecord>>> LoadAllAsync(CancellationToken cancellationToken)
     {
@@ -185,10 +209,10 @@ internal sealed class SqliteRecordTable<TRecord>
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT version, record FROM {_table} ORDER BY {_key}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<(long Version, string Json)>();
+        var rows = new List<(long Version, byte[] Json)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add((reader.GetInt64(0), reader.GetString(1)));
+            rows.Add((reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
         }
 
         var records = new StoredRecord<TRecord>[rows.Count];

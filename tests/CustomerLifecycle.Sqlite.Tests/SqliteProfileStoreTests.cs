@@ -12,14 +12,44 @@ public sealed class SqliteProfileStoreTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public async Task AProfile_IsStoredWithItsSchemaVersionInTheJson()
+    public async Task AProfile_IsStoredInFormat2WithItsSchemaVersionInTheJson()
     {
         await new SqliteProfileStore(_database.Path).SaveAsync(Profile(), 0);
 
         var json = _database.Scalar("SELECT record FROM profile_records WHERE customer = 'acme'");
 
-        Assert.StartsWith("{\"schemaVersion\":1,\"customer\":\"acme\",\"lifecycle\":{", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":2,\"schemaVersion\":1,\"customer\":\"acme\",\"recentFactIds\":[\"buy\"],\"lifecycleEventIds\":[0],\"lifecycle\":{\"schemaVersion\":2,\"stage\":", json, StringComparison.Ordinal);
         Assert.Contains("\"netSpend\":12.5", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AProfileStoredInFormat1ByTheReleaseBefore_StillLoads_AndIsRewrittenInFormat2()
+    {
+        // As the release before format 2 stored a first purchase (System.Text.Json writing every property of the record).
+        var store = new SqliteProfileStore(_database.Path);
+        await store.SaveAsync(Profile(), 0);
+        Assert.Equal(1, _database.Execute(
+            "UPDATE profile_records SET record = '{\"schemaVersion\":1,\"customer\":\"acme\",\"lifecycle\":{\"schemaVersion\":2,\"customer\":\"acme\",\"stage\":\"Onboarding\","
+            + "\"previousStage\":\"Prospect\",\"stageEnteredAt\":17728272000000000,\"firstSeenAt\":17728272000000000,\"lastEventAt\":17728272000000000,"
+            + "\"firstPurchaseAt\":17728272000000000,\"lastPurchaseAt\":17728272000000000,\"lastActivityAt\":17728272000000000,\"activityMonth\":24314,"
+            + "\"monthlyActivity\":[0,0,0,0,0,0,0,0,0,0,0,0,1],\"recentPurchases\":[17728272000000000],\"stageTimes\":[[\"Prospect\",17728272000000000,17728272000000000,17728272000000000,0,1,false],"
+            + "[\"Onboarding\",17728272000000000,17728272000000000,null,0,1,true]],\"recentEventIds\":[\"buy\"],\"nextCheckAt\":17780112000000000,\"policyFingerprint\":7,"
+            + "\"eventCount\":1,\"transitionCount\":1},\"attributes\":{\"matchesIdealProfile\":false,\"hasGrowthPotential\":false,\"isBenchmarkCustomer\":false,\"flags\":[]},"
+            + "\"firstFactAt\":17728272000000000,\"lastFactAt\":17728272000000000,\"factCount\":1,\"purchaseCount\":1,\"paidPurchaseCount\":1,\"lastPaidPurchaseAt\":17728272000000000,"
+            + "\"netSpend\":12.5,\"purchaseDays\":1,\"repeatSpend\":0,\"recentOrders\":[{\"orderId\":\"o-1\",\"at\":17728272000000000,\"amount\":12.5,\"refunded\":0}],"
+            + "\"dailyPurchases\":[{\"day\":20518,\"count\":1}],\"dailyLogins\":[],\"monthlyUsage\":[],\"featuresUsed\":[],\"openTickets\":[],\"openComplaints\":[],"
+            + "\"ticketOpenings\":[],\"invoiceCount\":0,\"openInvoices\":[],\"referralCount\":0,\"leadInteractions\":[],\"leadQualification\":\"Unqualified\",\"recentFactIds\":[\"buy\"]}'"));
+
+        var loaded = (await store.LoadAsync(Acme))!;
+
+        var at = Instant.FromUtc(2026, 3, 6, 20, 0);
+        Assert.Equal(("acme", "Onboarding", at, 12.5, "o-1", at), (loaded.Record.Customer.ToString(), loaded.Record.Lifecycle.Stage, loaded.Record.LastFactAt, loaded.Record.NetSpend, loaded.Record.RecentOrders[0].OrderId, loaded.Record.RecentOrders[0].At));
+        Assert.Equal("buy", Assert.Single(loaded.Record.Lifecycle.RecentEventIds));
+        Assert.Equal("buy", Assert.Single(loaded.Record.RecentFactIds));
+        Assert.Equal(new ProfileDayCount(20518, 1), Assert.Single(loaded.Record.DailyPurchases));
+        Assert.Equal(SaveResult.Saved(2), await store.SaveAsync(loaded.Record, loaded.Version));
+        Assert.StartsWith("{\"format\":2,", _database.Scalar("SELECT record FROM profile_records WHERE customer = 'acme'"), StringComparison.Ordinal);
+        Assert.Equal(loaded.Record, (await store.LoadAsync(Acme))!.Record);
     }
 
     [Fact]

@@ -19,8 +19,8 @@ internal static class FeedbackRecordJson
     /// <remarks>Rows written before the version moved out of the record carry a "version" property too; it is ignored like any
     /// unknown property, and the version column (which always agreed with it) is the one read.</remarks>
     /// <exception cref="JsonException">The JSON is not a feedback record.</exception>
-    public static FeedbackRecord Deserialize(string json)
-        => StoredJson.Read(json, Read) ?? throw new JsonException("A stored feedback record is null.");
+    public static FeedbackRecord Deserialize(ReadOnlySpan<byte> utf8)
+        => Read(utf8) ?? throw new JsonException("A stored feedback record is null.");
 
     // The source-generated reader sets every init-only property of a record with a constructor, a missing one to 0; so the
     // schema of a row without one is stamped here.

@@ -56,12 +56,14 @@ internal sealed class ImmutableInt32ArrayConverter : ImmutableArrayConverter<int
     protected override void WriteItem(Utf8JsonWriter writer, int item) => writer.WriteNumberValue(item);
 }
 
-/// <summary>Recent purchase instants, as unix ticks.</summary>
-internal sealed class ImmutableInstantArrayConverter : ImmutableArrayConverter<Instant>
+/// <summary>Recent purchase instants, as unix time in <typeparamref name="TUnit"/>.</summary>
+/// <typeparam name="TUnit">The unit.</typeparam>
+internal sealed class ImmutableInstantArrayConverter<TUnit> : ImmutableArrayConverter<Instant>
+    where TUnit : ITimeUnit
 {
-    protected override Instant ReadItem(ref Utf8JsonReader reader) => TimeJson.ReadInstant(ref reader);
+    protected override Instant ReadItem(ref Utf8JsonReader reader) => TimeJson<TUnit>.ReadInstant(ref reader);
 
-    protected override void WriteItem(Utf8JsonWriter writer, Instant item) => TimeJson.Write(writer, item);
+    protected override void WriteItem(Utf8JsonWriter writer, Instant item) => TimeJson<TUnit>.Write(writer, item);
 }
 
 /// <summary>Event ids (a record's <c>RecentEventIds</c>).</summary>
@@ -72,10 +74,12 @@ internal sealed class ImmutableStringArrayConverter : ImmutableArrayConverter<st
     protected override void WriteItem(Utf8JsonWriter writer, string item) => writer.WriteStringValue(item);
 }
 
-/// <summary>Stage times, each as <see cref="StageTimeConverter"/> writes it.</summary>
-internal sealed class ImmutableStageTimeArrayConverter : ImmutableArrayConverter<StageTime>
+/// <summary>Stage times, each as <see cref="StageTimeConverter{TUnit}"/> writes it.</summary>
+/// <typeparam name="TUnit">The unit of their instants and durations.</typeparam>
+internal sealed class ImmutableStageTimeArrayConverter<TUnit> : ImmutableArrayConverter<StageTime>
+    where TUnit : ITimeUnit
 {
-    protected override StageTime ReadItem(ref Utf8JsonReader reader) => StageTimeConverter.ReadStageTime(ref reader);
+    protected override StageTime ReadItem(ref Utf8JsonReader reader) => StageTimeConverter<TUnit>.ReadStageTime(ref reader);
 
-    protected override void WriteItem(Utf8JsonWriter writer, StageTime item) => StageTimeConverter.WriteStageTime(writer, item);
+    protected override void WriteItem(Utf8JsonWriter writer, StageTime item) => StageTimeConverter<TUnit>.WriteStageTime(writer, item);
 }

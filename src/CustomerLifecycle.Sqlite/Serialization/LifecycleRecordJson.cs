@@ -19,8 +19,11 @@ internal static class LifecycleRecordJson
     /// <summary>Reads a stored record; one of schema 1 (an object without a schema version) is migrated, one of a later
     /// schema is read as far as this release's shape allows, its <see cref="LifecycleRecord.SchemaVersion"/> telling the caller.</summary>
     /// <exception cref="JsonException">The JSON is not a lifecycle record.</exception>
-    public static LifecycleRecord Deserialize(string json)
-        => StoredJson.Read(json, Read) ?? throw new JsonException("A stored lifecycle record is null.");
+    public static LifecycleRecord Deserialize(string json) => StoredJson.Read(json, Deserialize);
+
+    /// <inheritdoc cref="Deserialize(string)"/>
+    public static LifecycleRecord Deserialize(ReadOnlySpan<byte> utf8)
+        => Read(utf8) ?? throw new JsonException("A stored lifecycle record is null.");
 
     private static LifecycleRecord? Read(ReadOnlySpan<byte> utf8)
         => StoredJson.IsObjectWithout(utf8, SchemaVersionName)

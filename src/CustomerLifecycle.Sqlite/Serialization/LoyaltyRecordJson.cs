@@ -18,7 +18,7 @@ internal static class LoyaltyRecordJson
         => JsonSerializer.Serialize(new Document { SchemaVersion = CurrentSchemaVersion, Member = record.Member, Entries = record.Entries, Checkpoint = record.Checkpoint }, StoreJsonContext.Default.LoyaltyRecordDocument);
 
     /// <summary>The record, and the version of the shape it was written in: whether this release may use it is the store's call.</summary>
-    public static (int SchemaVersion, LoyaltyRecord Record) Deserialize(string json)
+    public static (int SchemaVersion, LoyaltyRecord Record) Deserialize(ReadOnlySpan<byte> json)
     {
         var document = JsonSerializer.Deserialize(json, StoreJsonContext.Default.LoyaltyRecordDocument) ?? throw new JsonException("A stored loyalty record is null.");
         return (document.SchemaVersion, new LoyaltyRecord { Member = document.Member, Entries = document.Entries, Checkpoint = document.Checkpoint });

@@ -6,11 +6,13 @@ using NodaTime;
 namespace CustomerLifecycle.Sqlite.Serialization;
 
 /// <summary>
-/// Writes a <see cref="StageTime"/> as <c>[stage, firstEnteredAt, lastEnteredAt, lastExitedAt, closedTime, visits, isOpen]</c> (ticks, or exact ISO strings, see <see cref="TimeJson"/>):
+/// Writes a <see cref="StageTime"/> as <c>[stage, firstEnteredAt, lastEnteredAt, lastExitedAt, closedTime, visits, isOpen]</c> (numbers of the unit, or exact ISO strings, see <see cref="TimeJson{TUnit}"/>):
 /// a record holds one per stage visited, and property names would be most of its size. A six-element array (written
 /// before <see cref="StageTime.IsOpen"/> existed) reads as open when the last exit is not after the last entry.
 /// </summary>
-internal sealed class StageTimeConverter : JsonConverter<StageTime>
+/// <typeparam name="TUnit">The unit of its instants and duration.</typeparam>
+internal sealed class StageTimeConverter<TUnit> : JsonConverter<StageTime>
+    where TUnit : ITimeUnit
 {
     public override StageTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadStageTime(ref reader);
 
@@ -20,11 +22,11 @@ internal sealed class StageTimeConverter : JsonConverter<StageTime>
     {
         Expect(reader.TokenType == JsonTokenType.StartArray);
         var stage = Next(ref reader).GetString() ?? throw new JsonException("A stage time has no stage.");
-        var first = TimeJson.ReadInstant(ref Next(ref reader));
-        var last = TimeJson.ReadInstant(ref Next(ref reader));
+        var first = TimeJson<TUnit>.ReadInstant(ref Next(ref reader));
+        var last = TimeJson<TUnit>.ReadInstant(ref Next(ref reader));
         Next(ref reader);
-        Instant? exited = reader.TokenType == JsonTokenType.Null ? null : TimeJson.ReadInstant(ref reader);
-        var closed = TimeJson.ReadDuration(ref Next(ref reader));
+        Instant? exited = reader.TokenType == JsonTokenType.Null ? null : TimeJson<TUnit>.ReadInstant(ref reader);
+        var closed = TimeJson<TUnit>.ReadDuration(ref Next(ref reader));
         var visits = Next(ref reader).GetInt32();
         Expect(reader.Read());
         var isOpen = exited is null || exited < last;
@@ -41,18 +43,18 @@ internal sealed class StageTimeConverter : JsonConverter<StageTime>
     {
         writer.WriteStartArray();
         writer.WriteStringValue(value.Stage);
-        TimeJson.Write(writer, value.FirstEnteredAt);
-        TimeJson.Write(writer, value.LastEnteredAt);
+        TimeJson<TUnit>.Write(writer, value.FirstEnteredAt);
+        TimeJson<TUnit>.Write(writer, value.LastEnteredAt);
         if (value.LastExitedAt is { } exited)
         {
-            TimeJson.Write(writer, exited);
+            TimeJson<TUnit>.Write(writer, exited);
         }
         else
         {
             writer.WriteNullValue();
         }
 
-        TimeJson.Write(writer, value.ClosedTime);
+        TimeJson<TUnit>.Write(writer, value.ClosedTime);
         writer.WriteNumberValue(value.Visits);
         writer.WriteBooleanValue(value.IsOpen);
         writer.WriteEndArray();

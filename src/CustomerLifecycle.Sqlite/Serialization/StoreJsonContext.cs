@@ -12,11 +12,12 @@ namespace CustomerLifecycle.Sqlite.Serialization;
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     IgnoreReadOnlyProperties = true,
-    Converters = [typeof(InstantTicksConverter), typeof(DurationTicksConverter), typeof(CustomerIdConverter), typeof(StageTimeConverter),
-        typeof(ImmutableInt32ArrayConverter), typeof(ImmutableInstantArrayConverter), typeof(ImmutableStringArrayConverter), typeof(ImmutableStageTimeArrayConverter),
+    Converters = [typeof(InstantConverter<TickUnit>), typeof(DurationConverter<TickUnit>), typeof(CustomerIdConverter), typeof(StageTimeConverter<TickUnit>),
+        typeof(ImmutableInt32ArrayConverter), typeof(ImmutableInstantArrayConverter<TickUnit>), typeof(ImmutableStringArrayConverter), typeof(ImmutableStageTimeArrayConverter<TickUnit>),
     ])]
 [JsonSerializable(typeof(LifecycleRecord))]
 [JsonSerializable(typeof(FeedbackRecord))]
 [JsonSerializable(typeof(LoyaltyRecordJson.Document), TypeInfoPropertyName = "LoyaltyRecordDocument")]
 [JsonSerializable(typeof(ProfileRecord))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;
+

@@ -5,17 +5,38 @@ using NodaTime.Text;
 namespace CustomerLifecycle.Sqlite.Serialization;
 
 /// <summary>
-/// Instants and durations as unix ticks (a JSON number) when a tick holds them exactly, which is nearly always; otherwise
-/// (sub-tick nanoseconds, such as <see cref="Instant.MaxValue"/>) as an exact ISO string. Either way a record reads back equal.
+/// How a stored record writes instants and durations: as a JSON number of whole units when one holds them exactly, which
+/// is nearly always, otherwise (such as <see cref="Instant.MaxValue"/>) as an exact ISO string. Either way a record reads
+/// back equal.
 /// </summary>
-internal static class TimeJson
+internal interface ITimeUnit
+{
+    /// <summary>Gets how many ticks (100 ns) one unit is.</summary>
+    static abstract long Ticks { get; }
+}
+
+/// <summary>Unix ticks (100 ns): the lifecycle, feedback and loyalty records, and profiles of format 1.</summary>
+internal sealed class TickUnit : ITimeUnit
+{
+    public static long Ticks => 1;
+}
+
+/// <summary>Unix seconds: profiles of format 2, whose instants are nearly always whole seconds (7 digits fewer each).</summary>
+internal sealed class SecondUnit : ITimeUnit
+{
+    public static long Ticks => NodaConstants.TicksPerSecond;
+}
+
+/// <summary>Instants and durations in a <see cref="ITimeUnit"/>, or as exact ISO strings when the unit does not hold them.</summary>
+internal static class TimeJson<TUnit>
+    where TUnit : ITimeUnit
 {
     public static void Write(Utf8JsonWriter writer, Instant value)
     {
         var ticks = value.ToUnixTimeTicks();
-        if (Instant.FromUnixTimeTicks(ticks) == value)
+        if (ticks % TUnit.Ticks == 0 && Instant.FromUnixTimeTicks(ticks) == value)
         {
-            writer.WriteNumberValue(ticks);
+            writer.WriteNumberValue(ticks / TUnit.Ticks);
         }
         else
         {
@@ -26,14 +47,14 @@ internal static class TimeJson
     public static Instant ReadInstant(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.String
             ? InstantPattern.ExtendedIso.Parse(reader.GetString()!).GetValueOrThrow()
-            : Instant.FromUnixTimeTicks(reader.GetInt64());
+            : Instant.FromUnixTimeTicks(checked(reader.GetInt64() * TUnit.Ticks));
 
     public static void Write(Utf8JsonWriter writer, Duration value)
     {
         var ticks = value.BclCompatibleTicks;
-        if (Duration.FromTicks(ticks) == value)
+        if (ticks % TUnit.Ticks == 0 && Duration.FromTicks(ticks) == value)
         {
-            writer.WriteNumberValue(ticks);
+            writer.WriteNumberValue(ticks / TUnit.Ticks);
         }
         else
         {
@@ -44,5 +65,5 @@ internal static class TimeJson
     public static Duration ReadDuration(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.String
             ? DurationPattern.Roundtrip.Parse(reader.GetString()!).GetValueOrThrow()
-            : Duration.FromTicks(reader.GetInt64());
+            : Duration.FromTicks(checked(reader.GetInt64() * TUnit.Ticks));
 }
