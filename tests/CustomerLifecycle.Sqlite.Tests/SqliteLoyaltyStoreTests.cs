@@ -42,6 +42,51 @@ public sealed class SqliteLoyaltyStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task TheServicesSweep_SavesOnlyTheCheckpointsItRenewed()
+    {
+        var store = new SqliteLoyaltyStore(_database.Path);
+        var service = new LoyaltyService(Engine, store);
+        await store.SaveAsync(Ledger(), 0); // 12 points pending until 2026-03-15 10:00 UTC
+
+        var night = await service.SweepAsync([Member, CustomerId.From("nobody")], Instant.FromUtc(2026, 3, 20, 2, 0));
+        var nextNight = await service.SweepAsync([Member], Instant.FromUtc(2026, 3, 21, 2, 0));
+
+        Assert.Equal((12L, 0L), (night.Balances[0]!.Value.Available, night.Balances[0]!.Value.Pending));
+        Assert.Null(night.Balances[1]);
+        Assert.Equal((1, 0), (night.Saved, nextNight.Saved));
+        var stored = (await store.LoadAsync(Member))!;
+        Assert.Equal((2L, Instant.FromUtc(2026, 3, 20, 2, 0)), (stored.Version, stored.Record.Checkpoint!.Balance.AsOf));
+    }
+
+    [Fact]
+    public async Task CommandsSavedDuringTheSweeps_AreNeverLost()
+    {
+        var store = new SqliteLoyaltyStore(_database.Path);
+        var service = new LoyaltyService(Engine, store, new RetryOptions { MaxAttempts = 100 });
+        await store.SaveAsync(Ledger(), 0);
+
+        var sweeps = Task.Run(async () =>
+        {
+            for (var day = 0; day < 20; day++)
+            {
+                await service.SweepAsync([Member], Instant.FromUtc(2027, 1, 20, 0, 0) + Duration.FromDays(day));
+            }
+        });
+        var writes = Task.Run(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                await service.ApplyAsync(new LoyaltyAdjustment { Key = $"a-{i:D2}", Member = Member, At = Instant.FromUtc(2026, 3, 2, 0, 0), Points = 1, Reason = "goodwill" });
+            }
+        });
+        await Task.WhenAll(sweeps, writes);
+
+        var record = (await store.LoadAsync(Member))!.Record;
+        Assert.Equal(21, record.Entries.Length);
+        Assert.Equal(32L, (await service.SweepAsync([Member], Instant.FromUtc(2026, 3, 20, 0, 0))).Balances[0]!.Value.Available);
+    }
+
+    [Fact]
     public async Task ALedgerOfALaterSchema_IsRefusedNamingTheMemberAndBothVersions()
     {
         var store = new SqliteLoyaltyStore(_database.Path);

@@ -31,26 +31,9 @@ public sealed partial class LoyaltyEngine
         return record with { Checkpoint = summary.ToCheckpoint(_fingerprint, record.Entries) };
     }
 
-    /// <summary>The record's checkpoint, when this engine may answer from it at <paramref name="asOf"/>: written under this
-    /// policy, holding at the instant, and agreeing with the ledger it rides on (the member, the number of entries and the last
-    /// one's key, an instant not before that entry's, and the balance's own identity); null when the record must be replayed.</summary>
-    private LoyaltyCheckpoint? Trusted(LoyaltyRecord record, Instant asOf)
-    {
-        if (record.Checkpoint is not { } checkpoint || checkpoint.PolicyFingerprint != _fingerprint || asOf < checkpoint.Balance.AsOf || asOf >= checkpoint.Until)
-        {
-            return null;
-        }
-
-        var entries = record.Entries;
-        var balance = checkpoint.Balance;
-        var agrees = checkpoint.EntryCount == entries.Length
-            && balance.Member == record.Member
-            && (entries.IsEmpty
-                ? checkpoint.LastEntryKey is null
-                : string.Equals(checkpoint.LastEntryKey, entries[^1].Key, StringComparison.Ordinal) && balance.AsOf >= entries[^1].At)
-            && balance.Available + balance.Pending + balance.Expired + balance.Redeemed == balance.Earned - balance.Reversed;
-        return agrees ? checkpoint : null;
-    }
+    /// <summary>The record's checkpoint, when this engine may answer from it at <paramref name="asOf"/>; null when the record
+    /// must be replayed (see <see cref="LoyaltyCheckpointTrust"/>).</summary>
+    private LoyaltyCheckpoint? Trusted(LoyaltyRecord record, Instant asOf) => LoyaltyCheckpointTrust.Trusted(record, _fingerprint, asOf);
 
     /// <summary>What a replay of every entry finds at <paramref name="asOf"/>, not before the latest entry.</summary>
     private LoyaltyRecordSummary Replayed(CustomerId member, ImmutableArray<LoyaltyEntry> entries, Instant asOf)

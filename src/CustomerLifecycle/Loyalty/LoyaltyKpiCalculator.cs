@@ -7,11 +7,14 @@ namespace CustomerLifecycle.Loyalty;
 /// outstanding points' liability at its end, valued at the policy's point value.</summary>
 /// <remarks>Sealed, immutable and thread-safe. A measurement replays each ledger into one reused buffer, kept per thread
 /// between calls, so it allocates nothing once the buffer holds the largest ledger, but for one summary per record instance
-/// replayed; a record whose summary (kept by this calculator or an engine's sweep) holds as the period closes, with every
-/// entry in the period, is answered from it without replaying.</remarks>
+/// replayed; a record is answered without replaying from its summary (kept by this calculator or an engine's sweep) when it
+/// holds as the period closes with every entry in the period, and from its persisted <see cref="LoyaltyRecord.Checkpoint"/>
+/// (so also just after loading it) when written under the same policy and trusted as the period closes by the engine's
+/// rules, and either written before the period starts or with every entry in the period.</remarks>
 public sealed class LoyaltyKpiCalculator
 {
     private readonly decimal _pointValue;
+    private readonly long _fingerprint;
 
     /// <summary>Creates a calculator for a policy, validating it.</summary>
     /// <param name="options">The policy whose point value the figures are valued at.</param>
@@ -22,6 +25,7 @@ public sealed class LoyaltyKpiCalculator
         ArgumentNullException.ThrowIfNull(options);
         PolicyValidation.ThrowIfInvalid<LoyaltyOptions, LoyaltyOptionsValidator>(options);
         _pointValue = options.PointValue;
+        _fingerprint = LoyaltyPolicyFingerprint.Of(options);
     }
 
     /// <summary>Measures the ledgers over [<paramref name="periodStart"/>, <paramref name="periodEnd"/>).</summary>
@@ -59,6 +63,12 @@ public sealed class LoyaltyKpiCalculator
                 var held = summary.Balance;
                 (issued, redeemed, expired) = (issued + held.Earned - summary.TransferredIn, redeemed + held.Redeemed, expired + held.Expired);
                 outstanding += Math.Max(0, held.Available + held.Pending);
+                continue;
+            }
+
+            if (FromCheckpoint(record, periodStart, closing) is { } figures)
+            {
+                (issued, redeemed, expired, outstanding) = (issued + figures.Issued, redeemed + figures.Redeemed, expired + figures.Expired, outstanding + figures.Outstanding);
                 continue;
             }
 
@@ -105,5 +115,38 @@ public sealed class LoyaltyKpiCalculator
             expired * _pointValue,
             issued == 0 ? null : (decimal)redeemed / issued,
             issued == 0 ? null : (decimal)expired / issued);
+    }
+
+    /// <summary>The record's figures for the period from its checkpoint, when trusted as the period closes and when they follow
+    /// from it without the ledger; null when the record must be replayed.</summary>
+    private (long Issued, long Redeemed, long Expired, long Outstanding)? FromCheckpoint(LoyaltyRecord record, Instant periodStart, Instant closing)
+    {
+        if (LoyaltyCheckpointTrust.Trusted(record, _fingerprint, closing) is not { Balance: var held })
+        {
+            return null;
+        }
+
+        var outstanding = Math.Max(0, held.Available + held.Pending);
+        if (held.AsOf < periodStart)
+        {
+            // Every entry is older than the period, and no lot changed state from the checkpoint until the period closes: none
+            // expired in it.
+            return (0, 0, 0, outstanding);
+        }
+
+        long transferredIn = 0;
+        foreach (var entry in record.Entries)
+        {
+            if (entry.At < periodStart)
+            {
+                return null;
+            }
+
+            transferredIn += entry.Kind == LoyaltyEntryKind.TransferIn ? entry.Points : 0;
+        }
+
+        // Every entry, and so every lot's end, falls in the period: its figures are the ledger's totals as it closes (but for the
+        // points transfers in moved from another member, which the programme did not issue).
+        return (held.Earned - transferredIn, held.Redeemed, held.Expired, outstanding);
     }
 }

@@ -150,24 +150,14 @@ public sealed class LoyaltyDocSamples
 
         #region snippet: loyalty-nightly-sweep
         var tonight = Instant.FromUtc(2026, 3, 20, 2, 0);
-        StoredRecord<LoyaltyRecord>[] page = [(await store.LoadAsync(member))!]; // a page of members, as the host loads them
-        var records = page.Select(p => p.Record).ToArray();
-        var balances = new LoyaltyBalance[records.Length];
-        engine.Evaluate(records, tonight, balances); // from each checkpoint that holds tonight; the others are replayed
-        // balances[0].Available = 100: the checkpoint saved with the purchase said 100 pending until 2026-03-16T10:00:00Z
-
-        for (var i = 0; i < page.Length; i++)
-        {
-            var checkpointed = engine.Checkpoint(records[i], tonight); // the same instance when its checkpoint still holds
-            if (!ReferenceEquals(checkpointed, records[i]))
-            {
-                await store.SaveAsync(checkpointed, page[i].Version); // a conflict: a command saved a newer record meanwhile
-            }
-        }
-        // the saved checkpoint holds until 2027-01-31T10:00:00Z, when the lot enters the 30-day warning window
+        var service = new LoyaltyService(engine, store); // or from DI
+        CustomerId[] page = [member]; // a page of members (a thousand, say), as the host lists them
+        var sweep = await service.SweepAsync(page, tonight); // loads them, sweeps them, saves the renewed checkpoints
+        // sweep.Balances[0]?.Available = 100: the checkpoint saved with the purchase said 100 pending until 2026-03-16T10:00:00Z
+        // sweep.Saved = 1: that checkpoint ran out, and the new one holds until 2027-01-31T10:00:00Z (the 30-day warning window)
         #endregion
 
-        Assert.Equal((100L, 0L), (balances[0].Available, balances[0].Pending));
+        Assert.Equal((100L, 0L, 1), (sweep.Balances[0]!.Value.Available, sweep.Balances[0]!.Value.Pending, sweep.Saved));
         var saved = await store.LoadAsync(member);
         Assert.Equal((2L, Instant.FromUtc(2027, 1, 31, 10, 0)), (saved!.Version, saved.Record.Checkpoint!.Until));
         Assert.Same(saved.Record, engine.Checkpoint(saved.Record, tonight + Duration.FromDays(1)));
