@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Profile;
+using CustomerLifecycle.Tiering;
 using NodaTime;
 
 namespace CustomerLifecycle.Sqlite.Serialization;
@@ -41,6 +42,7 @@ internal static class ProfileRecordJson
         nameof(ProfileRecord.OpenComplaints), nameof(ProfileRecord.TicketOpenings), nameof(ProfileRecord.LatestCsat), nameof(ProfileRecord.LatestCsatAt),
         nameof(ProfileRecord.LatestNpsAt), nameof(ProfileRecord.InvoiceCount), nameof(ProfileRecord.OpenInvoices), nameof(ProfileRecord.ReferralCount),
         nameof(ProfileRecord.CancelledAt), nameof(ProfileRecord.LeadInteractions), nameof(ProfileRecord.LeadQualification), nameof(ProfileRecord.RecentFactIds),
+        nameof(ProfileRecord.Tier),
     ];
 
     private const string FormatName = "format";
@@ -123,7 +125,66 @@ internal static class ProfileRecordJson
             writer.WriteString("leadQualification"u8, record.LeadQualification.ToString());
         }
 
+        WriteTier(writer, record.Tier);
         writer.WriteEndObject();
+    }
+
+    /// <summary>The tier hysteresis state: <c>{"tier", "below", "at", "beforeTier", "beforeBelow"}</c>, the state it advanced
+    /// from left out when there is none; nothing before the first evaluation.</summary>
+    private static void WriteTier(Utf8JsonWriter writer, ProfileTierState? state)
+    {
+        if (state is not { } tier)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("tier"u8);
+        writer.WriteNumber("tier"u8, tier.Current.Tier);
+        WriteNumber(writer, "below"u8, tier.Current.EvaluationsBelow);
+        WriteInstant(writer, "at"u8, tier.AdvancedAt);
+        if (tier.Before is { } before)
+        {
+            writer.WriteNumber("beforeTier"u8, before.Tier);
+            writer.WriteNumber("beforeBelow"u8, before.EvaluationsBelow);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static ProfileTierState ReadTier(ref Utf8JsonReader reader)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartObject, "a tier state object");
+        int tier = 0, below = 0, beforeTier = -1, beforeBelow = 0;
+        Instant? at = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueSpan;
+            reader.Read();
+            switch (name)
+            {
+                case var n when n.SequenceEqual("tier"u8):
+                    tier = reader.GetInt32();
+                    break;
+                case var n when n.SequenceEqual("below"u8):
+                    below = reader.GetInt32();
+                    break;
+                case var n when n.SequenceEqual("at"u8):
+                    at = TimeJson<SecondUnit>.ReadInstant(ref reader);
+                    break;
+                case var n when n.SequenceEqual("beforeTier"u8):
+                    beforeTier = reader.GetInt32();
+                    break;
+                case var n when n.SequenceEqual("beforeBelow"u8):
+                    beforeBelow = reader.GetInt32();
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        var advancedAt = at ?? throw new JsonException($"A stored profile's tier state (format {CurrentFormat}) lacks the instant it advanced at.");
+        return new ProfileTierState(new TierState(tier, below), beforeTier < 0 ? null : new TierState(beforeTier, beforeBelow), advancedAt);
     }
 
     private static ProfileRecord? ReadFormat2(ReadOnlySpan<byte> utf8)
@@ -147,6 +208,7 @@ internal static class ProfileRecordJson
         ImmutableArray<ProfileOpenItem> openTickets = [], openComplaints = [], openInvoices = [];
         ImmutableArray<LeadInteraction> leadInteractions = [];
         var leadQualification = default(LeadQualification);
+        ProfileTierState? tierState = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.ValueSpan;
@@ -257,6 +319,9 @@ internal static class ProfileRecordJson
                 case var n when n.SequenceEqual("leadQualification"u8):
                     leadQualification = Enum.Parse<LeadQualification>(reader.GetString()!);
                     break;
+                case var n when n.SequenceEqual("tier"u8):
+                    tierState = ReadTier(ref reader);
+                    break;
                 default:
                     // A property of a later schema: the store refuses the profile by its schema version.
                     reader.Skip();
@@ -319,6 +384,7 @@ internal static class ProfileRecordJson
             LeadInteractions = leadInteractions,
             LeadQualification = leadQualification,
             RecentFactIds = recentFactIds,
+            Tier = tierState,
         };
     }
 

@@ -34,7 +34,7 @@ public sealed class LoyaltyRecordJsonProperties
     });
 
     /// <summary>The record as the SQLite store writes and reads it.</summary>
-    private static LoyaltyRecord RoundTrip(LoyaltyRecord record) => LoyaltyRecordJson.Deserialize(LoyaltyRecordJson.Serialize(record)).Record;
+    private static LoyaltyRecord RoundTrip(LoyaltyRecord record) => LoyaltyRecordJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(LoyaltyRecordJson.Serialize(record))).Record;
 
     private static LoyaltyBalance Sweep(LoyaltyEngine engine, LoyaltyRecord record, Instant asOf)
     {
