@@ -19,7 +19,7 @@ public sealed class AnalyzeCommandTests : IDisposable
         // Every customer's profile is new; the as-of evaluation moves 1,919 of them by the time rules (1,845 of them to Churned,
         // which purchases alone reach only by a time rule) and then, the health band being fed to the lifecycle after them,
         // 27 active customers in band AtRisk to Declining: 1,946, saved with the profiles.
-        Assert.Contains("6,919 new events applied, 0 duplicate, 0 late; 2,357 profiles saved (1,946 moved by the time rules as of 1998-07-01)", output, StringComparison.Ordinal);
+        Assert.Contains("6,919 new events applied, 0 duplicate, 0 late; 2,357 profiles saved (1,946 moved by the time rules and the health band as of 1998-07-01)", output, StringComparison.Ordinal);
         Assert.Equal(["1,845", "78.3%"], Line(output, "  Churned ")[^2..]);
         Assert.Equal(["137", "5.8%"], Line(output, "  Core ")[^2..]);
         Assert.Equal(["2,043", "86.7%"], Line(output, "  AtRisk ")[^2..]);
@@ -84,8 +84,8 @@ public sealed class AnalyzeCommandTests : IDisposable
         // rules, then the band fed after them) and changes the band fed or the tier state of the rest (a later UTC day counts
         // one more evaluation for a waiting downgrade): 28 saved. Run again at the same date, everything is held and the
         // stages, bands and tier states saved are already those of 07-03 (the same UTC day counts once): nothing to save.
-        Assert.Contains("2 new events applied, 6,919 duplicate, 1 late; 28 profiles saved (5 moved by the time rules as of 1998-07-03)", output, StringComparison.Ordinal);
-        Assert.Contains("0 new events applied, 6,922 duplicate, 0 late; 0 profiles saved (0 moved by the time rules as of 1998-07-03)", again, StringComparison.Ordinal);
+        Assert.Contains("2 new events applied, 6,919 duplicate, 1 late; 28 profiles saved (5 moved by the time rules and the health band as of 1998-07-03)", output, StringComparison.Ordinal);
+        Assert.Contains("0 new events applied, 6,922 duplicate, 0 late; 0 profiles saved (0 moved by the time rules and the health band as of 1998-07-03)", again, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public sealed class AnalyzeCommandTests : IDisposable
             error.Trim());
         // 99999's new profile and the 27 the evaluation at 07-03 changes (the 26 of SecondRun_AppliesOnlyTheNewEvents_… and
         // 00004, saved there for its new events anyway).
-        Assert.Contains("1 new events applied, 6,919 duplicate, 0 late; 28 profiles saved (5 moved by the time rules as of 1998-07-03)", after, StringComparison.Ordinal);
+        Assert.Contains("1 new events applied, 6,919 duplicate, 0 late; 28 profiles saved (5 moved by the time rules and the health band as of 1998-07-03)", after, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class AnalysisReport
         output.WriteLine(string.Create(Invariant, $"Customer lifecycle analysis of {header.Path}, as of {header.AsOf:yyyy-MM-dd}"));
         output.WriteLine(string.Create(Invariant, $"  {header.Rows:N0} transactions of {customers.Length:N0} customers, {header.First:yyyy-MM-dd} to {header.Last:yyyy-MM-dd}{(header.Skipped > 0 ? $" ({header.Skipped:N0} invalid rows skipped)" : string.Empty)}"));
         var moved = analysis.Views.Count(v => v.Transitions > 0);
-        output.WriteLine(string.Create(Invariant, $"  profile store {header.Database}: {header.Sync.New:N0} new events applied, {header.Sync.Duplicates:N0} duplicate, {header.Sync.Late:N0} late{AnalyzeCommand.Rejected(header.Sync)}; {header.Saved:N0} profiles saved ({moved:N0} moved by the time rules as of {header.AsOf:yyyy-MM-dd})"));
+        output.WriteLine(string.Create(Invariant, $"  profile store {header.Database}: {header.Sync.New:N0} new events applied, {header.Sync.Duplicates:N0} duplicate, {header.Sync.Late:N0} late{AnalyzeCommand.Rejected(header.Sync)}; {header.Saved:N0} profiles saved ({moved:N0} moved by the time rules and the health band as of {header.AsOf:yyyy-MM-dd})"));
         output.WriteLine();
 
         BarChart.Write(output, "Customers per lifecycle stage", Counts(customers.Select(c => c.Stage), analysis.Stages));

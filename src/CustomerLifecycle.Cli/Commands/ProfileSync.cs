@@ -55,7 +55,7 @@ internal static class ProfileSync
         return Task.Run(async () => await store.LoadManyAsync(keys, cancellationToken).ConfigureAwait(false), cancellationToken);
     }
 
-    /// <summary>Saves the profiles that changed (events folded in, or stages moved by the time rules at the as-of instant),
+    /// <summary>Saves the profiles that changed (events folded in, or what the evaluation at the as-of instant changed),
     /// each against the version it was loaded at, in one all-or-nothing batch: a run that fails writes nothing.</summary>
     /// <returns>How many profiles were saved.</returns>
     public static async Task<int> SaveAsync(IProfileStore store, SyncResult sync, CustomerViewSummary[] views, CancellationToken cancellationToken)
