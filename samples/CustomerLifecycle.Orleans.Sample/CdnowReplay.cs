@@ -1,4 +1,5 @@
 using CustomerLifecycle.Orleans.Hosting;
+using CustomerLifecycle.Profile;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,8 @@ using NodaTime;
 
 namespace CustomerLifecycle.Orleans.Sample;
 
-/// <summary>Starts a silo, feeds a CDNOW file through the customer grains and reads the stage counts back.</summary>
+/// <summary>Starts a silo that keeps customer profiles, feeds a CDNOW file through the customer grains, evaluates every
+/// customer as <c>analyze</c> does and reads the stage counts back.</summary>
 public static class CdnowReplay
 {
     /// <summary>Replays the file and returns the customers per lifecycle stage as of the day after its last transaction.</summary>
@@ -25,25 +27,31 @@ public static class CdnowReplay
             .UseLocalhostClustering()
             .AddMemoryGrainStorage(CustomerGrainOptions.StorageName)
             .UseInMemoryReminderService()
-            .AddCustomerLifecycle());
+            .AddCustomerProfile(AnalyzePolicy.Configure));
         using var host = builder.Build();
         await host.StartAsync();
 
         var client = new CustomerLifecycleClient(host.Services.GetRequiredService<IGrainFactory>());
 
-        // Customers in parallel, each one's events in order: what several feeding services do, one customer at a time.
-        await Parallel.ForEachAsync(customers, async (events, _) =>
+        // Customers in parallel, each one's purchases in order: what several feeding services do, one customer at a time.
+        await Parallel.ForEachAsync(customers, async (facts, _) =>
         {
-            foreach (var e in events)
+            foreach (var fact in facts)
             {
-                await client.ApplyAsync(e);
+                await client.ApplyAsync(fact);
             }
         });
 
-        // The file is in; its clock moves to the analysis date, and every customer's time rules are brought up to it
-        // (in a live cluster the reminders do this as time passes).
+        // The file is in and its clock moves to the analysis date. The population step (RFM cuts, value-tier cuts, the CLV
+        // fit) needs every profile: the host reads them back, prepares it with the silo's engine and publishes it.
         clock.Now = asOf;
-        await Parallel.ForEachAsync(customers, async (events, _) => await client.EvaluateAsync(events[0].Customer, asOf));
+        var profiles = await Task.WhenAll(customers.Select(async c => (await client.GetProfileAsync(c[0].Customer))!));
+        var engine = host.Services.GetRequiredService<ProfileEngine>();
+        host.Services.GetRequiredService<ProfilePopulations>().Publish(engine.Prepare(profiles, asOf));
+
+        // Every customer is evaluated against it at the analysis date: the time rules fire, the health band is fed to the
+        // lifecycle, and each grain saves what moved (in a live cluster the reminders fire the time rules as time passes).
+        await Parallel.ForEachAsync(customers, async (facts, _) => await client.EvaluateProfileAsync(facts[0].Customer, asOf));
 
         var counts = await client.GetStageCountsAsync();
         await host.StopAsync();

@@ -1,6 +1,7 @@
 using CustomerLifecycle.Orleans.Sample;
 
 // Usage: dotnet run --project samples/CustomerLifecycle.Orleans.Sample [-- path/to/CDNOW_sample.txt]
+// Prints what `customer-lifecycle analyze` prints as "Customers per lifecycle stage" for the same file.
 var path = args.Length > 0 ? args[0] : Path.Combine("samples", "cdnow", "CDNOW_sample.txt");
 var counts = await CdnowReplay.RunAsync(path);
 
