@@ -105,8 +105,9 @@ internal static class ProfileSync
         var late = (int)Math.Max(0, held - profile.FactCount);
         if (late > 0)
         {
+            // Rebuilt from the facts, which do not hold the tier hysteresis state the evaluations kept: carried over.
             var replay = engine.Replay(profile.Customer, facts);
-            return new CustomerFold(replay.Profile!, stored.Version, fresh.Count, held - late, late, replay.Reasons.Count);
+            return new CustomerFold(replay.Profile! with { Tier = profile.Tier }, stored.Version, fresh.Count, held - late, late, replay.Reasons.Count);
         }
 
         int applied = 0, duplicates = held, rejected = 0;
