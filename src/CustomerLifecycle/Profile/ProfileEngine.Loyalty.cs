@@ -23,7 +23,7 @@ public sealed partial class ProfileEngine
     /// <param name="population">The population step's result, from <see cref="Prepare"/> of this engine.</param>
     /// <param name="asOf">The instant to evaluate at; not before any profile's latest fact.</param>
     /// <param name="outputs">Receives one summary per profile, at the same index; at least as long as <paramref name="profiles"/>.</param>
-    /// <returns>How many profiles changed (a time-based lifecycle rule fired).</returns>
+    /// <returns>How many profiles changed (a time-based lifecycle rule fired, the health band fed changed, or the tier state advanced).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="outputs"/> is shorter than <paramref name="profiles"/>, or a profile is null (nothing is written then).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before a profile's latest fact (nothing is written then).</exception>
