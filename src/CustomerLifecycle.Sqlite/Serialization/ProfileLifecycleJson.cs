@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using CustomerLifecycle.Lifecycle;
+using System.Runtime.InteropServices;
 using NodaTime;
+using static CustomerLifecycle.Sqlite.Serialization.ProfileFormat2Json;
 
 namespace CustomerLifecycle.Sqlite.Serialization;
 
@@ -222,27 +224,10 @@ internal static class ProfileLifecycleJson
         };
     }
 
-    private static void WriteInstant(Utf8JsonWriter writer, ReadOnlySpan<byte> name, Instant? value)
-    {
-        if (value is { } instant)
-        {
-            writer.WritePropertyName(name);
-            TimeJson<SecondUnit>.Write(writer, instant);
-        }
-    }
-
-    private delegate T ItemReader<out T>(ref Utf8JsonReader reader);
-
     private static ImmutableArray<T> ReadList<T>(ref Utf8JsonReader reader, ItemReader<T> read)
     {
         Expect(reader.TokenType == JsonTokenType.StartArray);
-        var builder = ImmutableArray.CreateBuilder<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            builder.Add(read(ref reader));
-        }
-
-        return builder.DrainToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(ReadItems(ref reader, read));
     }
 
     private static void Expect(bool condition)

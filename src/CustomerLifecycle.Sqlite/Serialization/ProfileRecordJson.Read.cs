@@ -4,6 +4,7 @@ using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Profile;
 using CustomerLifecycle.Tiering;
 using NodaTime;
+using static CustomerLifecycle.Sqlite.Serialization.ProfileFormat2Json;
 
 namespace CustomerLifecycle.Sqlite.Serialization;
 
@@ -259,18 +260,10 @@ internal static partial class ProfileRecordJson
     }
 
     // Reading.
-    private delegate T ItemReader<out T>(ref Utf8JsonReader reader);
-
     private static T[] ReadArray<T>(ref Utf8JsonReader reader, ItemReader<T> read)
     {
         Expect(reader.TokenType == JsonTokenType.StartArray, "a list where one is expected");
-        var items = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            items.Add(read(ref reader));
-        }
-
-        return [.. items];
+        return ReadItems(ref reader, read);
     }
 
     private static ImmutableArray<string> ReadStrings(ref Utf8JsonReader reader)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Profile;
-using NodaTime;
+using static CustomerLifecycle.Sqlite.Serialization.ProfileFormat2Json;
 
 namespace CustomerLifecycle.Sqlite.Serialization;
 
@@ -103,15 +103,6 @@ internal static partial class ProfileRecordJson
         if (BitConverter.DoubleToInt64Bits(value) != 0)
         {
             writer.WriteNumber(name, value);
-        }
-    }
-
-    private static void WriteInstant(Utf8JsonWriter writer, ReadOnlySpan<byte> name, Instant? value)
-    {
-        if (value is { } instant)
-        {
-            writer.WritePropertyName(name);
-            TimeJson<SecondUnit>.Write(writer, instant);
         }
     }
 
