@@ -78,9 +78,8 @@ public sealed class ProfileLoyaltyProperties
         var settled = outputs.Select(o => o.Profile).ToArray();
         Engine.Evaluate(settled, ledgers, population, AsOf, outputs);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var changed = Engine.Evaluate(settled, ledgers, population, AsOf, outputs);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var changed = -1;
+        var allocated = Allocations.Fewest(() => changed = Engine.Evaluate(settled, ledgers, population, AsOf, outputs));
 
         Assert.Equal(0, changed);
         Assert.Equal(0, allocated);

