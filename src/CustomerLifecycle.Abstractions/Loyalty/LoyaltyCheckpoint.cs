@@ -25,6 +25,17 @@ public sealed record LoyaltyCheckpoint
     /// status match ends); <see cref="Instant.MaxValue"/> when nothing can.</summary>
     public required Instant Until { get; init; }
 
+    /// <summary>Gets the first instant after <see cref="LoyaltyBalance.AsOf"/> at which the lots may read otherwise without a new
+    /// entry (a holding period or lifetime ends, a lot enters the warning window), not before <see cref="Until"/>; null in a
+    /// checkpoint that does not say, which then holds until <see cref="Until"/> only.</summary>
+    /// <remarks>Between <see cref="Until"/> and this instant only the tier can change, which <see cref="Tier"/> decides.</remarks>
+    public Instant? LotsUntil { get; init; }
+
+    /// <summary>Gets where the member's tier walk stood, so that a sweep after <see cref="Until"/> (a tier review, a grace period
+    /// or a status match ending) and before <see cref="LotsUntil"/> decides the tier without a replay; null when the policy has
+    /// no tiers, reviews rolling windows, or the member's activity reaches no tier (nothing to decide without an entry).</summary>
+    public LoyaltyTierCheckpoint? Tier { get; init; }
+
     /// <summary>Gets the fingerprint of the policy that judged the ledger: a hash of the validated policy's content, the same in
     /// every process for equal policies, so that a record loaded under a changed policy is replayed.</summary>
     public required long PolicyFingerprint { get; init; }

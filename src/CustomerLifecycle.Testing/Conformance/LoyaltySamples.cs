@@ -11,7 +11,7 @@ internal static class LoyaltySamples
     public static readonly Instant At = Instant.FromUtc(2026, 2, 2, 8, 30, 15).PlusTicks(1_234_567);
 
     /// <summary>A member with an empty ledger and no checkpoint (as written before checkpoints existed); one with an empty ledger's
-    /// checkpoint; and one whose ledger holds every entry kind with every optional field set, and a checkpoint with every field set.</summary>
+    /// checkpoint; and one whose ledger holds every entry kind with every optional field set, and a checkpoint with every field set (its tier state's too).</summary>
     public static IEnumerable<LoyaltyRecord> Records()
     {
         yield return new LoyaltyRecord { Member = CustomerId.From("m-bare") };
@@ -32,7 +32,20 @@ internal static class LoyaltySamples
             Checkpoint = new LoyaltyCheckpoint
             {
                 Balance = new LoyaltyBalance(member, expires, -3, 2469, 100, 0, 3576, 503, 7, 1, expires + Duration.FromTicks(3), -0.12345678901234567890m, 2),
-                Until = Instant.MaxValue,
+                Until = held,
+                LotsUntil = Instant.MaxValue,
+                Tier = new LoyaltyTierCheckpoint
+                {
+                    EarnedLevel = 2,
+                    MatchedLevel = 3,
+                    MatchedUntil = expires + Duration.FromTicks(4),
+                    ReviewAt = held,
+                    DropLevel = 1,
+                    DropAt = expires + Duration.FromTicks(5),
+                    DropDecidedAt = At - Duration.FromTicks(6),
+                    QualifyingPoints = long.MaxValue,
+                    QualifyingSpend = -79228162514264337593543950335m,
+                },
                 PolicyFingerprint = long.MinValue,
                 EntryCount = 11,
                 LastEntryKey = "later",

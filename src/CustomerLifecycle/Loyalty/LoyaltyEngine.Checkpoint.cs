@@ -27,8 +27,60 @@ public sealed partial class LoyaltyEngine
             return record;
         }
 
-        var summary = LoyaltyRecordSummary.Holding(record, this, at) ?? Replayed(record.Member, record.Entries, at);
-        return record with { Checkpoint = summary.ToCheckpoint(_fingerprint, record.Entries) };
+        if (LoyaltyRecordSummary.Holding(record, this, at) is { } summary)
+        {
+            return record with { Checkpoint = summary.ToCheckpoint(_fingerprint, record.Entries) };
+        }
+
+        var workspace = LoyaltyWorkspace.Rent();
+        try
+        {
+            if (Resumed(workspace, record, at, out var nextTierDecision) is { } resumed)
+            {
+                var tier = _tiers!.Checkpoint(workspace.TierWalk, at);
+                var until = resumed.LotsUntil < nextTierDecision ? resumed.LotsUntil : nextTierDecision;
+                return record with { Checkpoint = LoyaltyRecordSummary.CheckpointOf(_fingerprint, record.Entries, resumed.Balance, until, resumed.LotsUntil, tier) };
+            }
+        }
+        finally
+        {
+            workspace.Return();
+        }
+
+        return record with { Checkpoint = Replayed(record.Member, record.Entries, at).ToCheckpoint(_fingerprint, record.Entries) };
+    }
+
+    /// <summary>
+    /// The balance at <paramref name="asOf"/> of a record whose lots still read as a replay found them (the summary kept on it, or
+    /// its checkpoint) while its tier has decisions due since (a review, a grace period or a status match ending): decided from the
+    /// tier walk's state kept with them, as a replay would, without one; null when there is no such state to resume from.
+    /// </summary>
+    /// <remarks>The workspace's tier walk is left standing at <paramref name="asOf"/>, and <paramref name="nextTierDecision"/> is
+    /// when it decides next.</remarks>
+    private (LoyaltyBalance Balance, Instant LotsUntil)? Resumed(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf, out Instant nextTierDecision)
+    {
+        nextTierDecision = Instant.MaxValue;
+        (LoyaltyBalance Held, Instant LotsUntil, LoyaltyTierCheckpoint? Tier) found;
+        if (record.Summary is LoyaltyRecordSummary summary && ReferenceEquals(summary.Policy, this) && asOf >= summary.From && asOf < summary.LotsUntil)
+        {
+            found = (summary.Balance, summary.LotsUntil, summary.Tier);
+        }
+        else if (LoyaltyCheckpointTrust.LotsTrusted(record, _fingerprint, asOf) is { } checkpoint)
+        {
+            found = (checkpoint.Balance, checkpoint.LotsUntil ?? checkpoint.Until, checkpoint.Tier);
+        }
+        else
+        {
+            return null;
+        }
+
+        if (_tiers is null || found.Tier is not { } state || !_tiers.Resumes(state))
+        {
+            return null;
+        }
+
+        var level = _tiers.LevelFrom(workspace.TierWalk, state, asOf, out nextTierDecision);
+        return (found.Held with { AsOf = asOf, TierLevel = level }, found.LotsUntil);
     }
 
     /// <summary>The record's checkpoint, when this engine may answer from it at <paramref name="asOf"/>; null when the record
@@ -42,7 +94,7 @@ public sealed partial class LoyaltyEngine
         try
         {
             var balance = Replay(workspace, member, entries, asOf, out var nextTierDecision);
-            return LoyaltyRecordSummary.Of(entries, this, workspace.Ledger, balance, _warning, nextTierDecision)!;
+            return LoyaltyRecordSummary.Of(entries, this, workspace.Ledger, balance, _warning, nextTierDecision, _tiers, workspace.TierWalk)!;
         }
         finally
         {

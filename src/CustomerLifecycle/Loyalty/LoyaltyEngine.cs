@@ -251,6 +251,7 @@ public sealed partial class LoyaltyEngine
                 var record = records[i];
                 outputs[i] = LoyaltyRecordSummary.Holding(record, this, asOf) is { } summary ? summary.At(asOf)
                     : Trusted(record, asOf) is { } checkpoint ? checkpoint.Balance with { AsOf = asOf }
+                    : Resumed(workspace, record, asOf, out _) is { } resumed ? resumed.Balance
                     : Replay(workspace, record, asOf);
             }
         }
@@ -265,7 +266,7 @@ public sealed partial class LoyaltyEngine
     private LoyaltyBalance Replay(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf)
     {
         var balance = Replay(workspace, record.Member, record.Entries, asOf, out var nextTierDecision);
-        LoyaltyRecordSummary.Keep(record, this, workspace.Ledger, balance, _warning, nextTierDecision);
+        LoyaltyRecordSummary.Keep(record, this, workspace.Ledger, balance, _warning, nextTierDecision, _tiers, workspace.TierWalk);
         return balance;
     }
 

@@ -97,7 +97,7 @@ public sealed class LoyaltyKpiCalculator
             if (record.Summary is null)
             {
                 // Kept only where no engine keeps one, so that a sweep and a report over the same records do not take turns.
-                LoyaltyRecordSummary.Keep(record, this, ledger, balance, Duration.Zero, Instant.MaxValue);
+                LoyaltyRecordSummary.Keep(record, this, ledger, balance, Duration.Zero, Instant.MaxValue, null, workspace.TierWalk);
             }
         }
 
@@ -121,7 +121,7 @@ public sealed class LoyaltyKpiCalculator
     /// from it without the ledger; null when the record must be replayed.</summary>
     private (long Issued, long Redeemed, long Expired, long Outstanding)? FromCheckpoint(LoyaltyRecord record, Instant periodStart, Instant closing)
     {
-        if (LoyaltyCheckpointTrust.Trusted(record, _fingerprint, closing) is not { Balance: var held })
+        if (LoyaltyCheckpointTrust.LotsTrusted(record, _fingerprint, closing) is not { Balance: var held })
         {
             return null;
         }

@@ -16,12 +16,14 @@ namespace CustomerLifecycle.Loyalty;
 /// </remarks>
 internal sealed class LoyaltyRecordSummary
 {
-    private LoyaltyRecordSummary(object policy, LoyaltyBalance balance, Instant until, Instant ledgerFrom, Instant ledgerUntil, Instant earliest, long transferredIn)
+    private LoyaltyRecordSummary(object policy, LoyaltyBalance balance, Instant until, Instant lotsUntil, LoyaltyTierCheckpoint? tier, Instant ledgerFrom, Instant ledgerUntil, Instant earliest, long transferredIn)
     {
         Policy = policy;
         Balance = balance;
         From = balance.AsOf;
         Until = until;
+        LotsUntil = lotsUntil;
+        Tier = tier;
         LedgerFrom = ledgerFrom;
         LedgerUntil = ledgerUntil;
         Earliest = earliest;
@@ -40,6 +42,14 @@ internal sealed class LoyaltyRecordSummary
     /// <summary>Gets the first instant after the replay's at which the balance may read otherwise under <see cref="Policy"/>: a
     /// lot's holding period or lifetime ends, a lot enters the warning window, or the tier walk decides.</summary>
     public Instant Until { get; }
+
+    /// <summary>Gets the first instant after the replay's at which the lots may read otherwise under <see cref="Policy"/> (a
+    /// holding period or lifetime ends, a lot enters the warning window): from <see cref="Until"/> to it only the tier changes.</summary>
+    public Instant LotsUntil { get; }
+
+    /// <summary>Gets where the tier walk stood at the replay, for the decisions due after <see cref="Until"/>; null when none can
+    /// be decided without a replay or an entry (see <see cref="LoyaltyTiers.Checkpoint"/>).</summary>
+    public LoyaltyTierCheckpoint? Tier { get; }
 
     /// <summary>Gets the first instant, not before the latest entry, from which the lots read as the replay found them.</summary>
     public Instant LedgerFrom { get; }
@@ -71,9 +81,11 @@ internal sealed class LoyaltyRecordSummary
     /// <param name="balance">The balance the replay found.</param>
     /// <param name="warning">The policy's warning window.</param>
     /// <param name="nextTierDecision">When the tier walk decides next (<see cref="Instant.MaxValue"/>: never without an entry).</param>
-    public static void Keep(LoyaltyRecord record, object policy, LoyaltyLedger ledger, LoyaltyBalance balance, Duration warning, Instant nextTierDecision)
+    /// <param name="tiers">The policy's tiers, whose walk found <paramref name="nextTierDecision"/>; null without tiers.</param>
+    /// <param name="walk">The walk, standing at <paramref name="balance"/>'s instant.</param>
+    public static void Keep(LoyaltyRecord record, object policy, LoyaltyLedger ledger, LoyaltyBalance balance, Duration warning, Instant nextTierDecision, LoyaltyTiers? tiers, LoyaltyTierWalk walk)
     {
-        if (Of(record.Entries, policy, ledger, balance, warning, nextTierDecision) is { } summary)
+        if (Of(record.Entries, policy, ledger, balance, warning, nextTierDecision, tiers, walk) is { } summary)
         {
             record.Summary = summary;
         }
@@ -87,7 +99,9 @@ internal sealed class LoyaltyRecordSummary
     /// <param name="balance">The balance the replay found.</param>
     /// <param name="warning">The policy's warning window.</param>
     /// <param name="nextTierDecision">When the tier walk decides next (<see cref="Instant.MaxValue"/>: never without an entry).</param>
-    public static LoyaltyRecordSummary? Of(ImmutableArray<LoyaltyEntry> entries, object policy, LoyaltyLedger ledger, LoyaltyBalance balance, Duration warning, Instant nextTierDecision)
+    /// <param name="tiers">The policy's tiers, whose walk found <paramref name="nextTierDecision"/>; null without tiers.</param>
+    /// <param name="walk">The walk, standing at <paramref name="balance"/>'s instant.</param>
+    public static LoyaltyRecordSummary? Of(ImmutableArray<LoyaltyEntry> entries, object policy, LoyaltyLedger ledger, LoyaltyBalance balance, Duration warning, Instant nextTierDecision, LoyaltyTiers? tiers, LoyaltyTierWalk walk)
     {
         Instant earliest = Instant.MaxValue, latest = Instant.MinValue;
         long transferredIn = 0;
@@ -104,10 +118,13 @@ internal sealed class LoyaltyRecordSummary
         }
 
         var lots = ledger.ChangesAround(balance.AsOf, warning);
+        var lotsUntil = Min(lots.Next, lots.NextWarning);
         return new LoyaltyRecordSummary(
             policy,
             balance,
-            Min(Min(lots.Next, lots.NextWarning), nextTierDecision),
+            Min(lotsUntil, nextTierDecision),
+            lotsUntil,
+            nextTierDecision == Instant.MaxValue ? null : tiers?.Checkpoint(walk, balance.AsOf),
             lots.Last > latest ? lots.Last : latest,
             lots.Next,
             Min(earliest, lots.EarliestEnd),
@@ -117,10 +134,17 @@ internal sealed class LoyaltyRecordSummary
     /// <summary>The summary as the checkpoint a store persists with <paramref name="entries"/>, the ledger it was found from.</summary>
     /// <param name="fingerprint">The fingerprint of the policy that found it.</param>
     /// <param name="entries">The entries replayed.</param>
-    public LoyaltyCheckpoint ToCheckpoint(long fingerprint, ImmutableArray<LoyaltyEntry> entries) => new()
+    public LoyaltyCheckpoint ToCheckpoint(long fingerprint, ImmutableArray<LoyaltyEntry> entries)
+        => CheckpointOf(fingerprint, entries, Balance, Until, LotsUntil, Tier);
+
+    /// <summary>The checkpoint a store persists with <paramref name="entries"/>: <paramref name="balance"/> as a replay of them
+    /// under the policy of <paramref name="fingerprint"/> finds it, and the instants it holds until.</summary>
+    public static LoyaltyCheckpoint CheckpointOf(long fingerprint, ImmutableArray<LoyaltyEntry> entries, LoyaltyBalance balance, Instant until, Instant lotsUntil, LoyaltyTierCheckpoint? tier) => new()
     {
-        Balance = Balance,
-        Until = Until,
+        Balance = balance,
+        Until = until,
+        LotsUntil = lotsUntil,
+        Tier = tier,
         PolicyFingerprint = fingerprint,
         EntryCount = entries.Length,
         LastEntryKey = entries.IsEmpty ? null : entries[^1].Key,

@@ -101,6 +101,28 @@ internal sealed class LoyaltyTierWalk
         Since = null;
     }
 
+    /// <summary>Resumes a walk where a checkpoint left it (see <see cref="LoyaltyTierCheckpoint"/>): no events (the ledger has none
+    /// after the checkpoint), and the qualifying activity of the window the next review judges as one sum dated at
+    /// <paramref name="windowStart"/>, where that window starts, so that the review reads it as a replay would.</summary>
+    public void Resume(LoyaltyTierCheckpoint state, Instant windowStart)
+    {
+        Array.Clear(_events, 0, EventCount);
+        EventCount = 0;
+        HasMatches = false;
+        (EarnedPoints, EarnedSpend) = (state.QualifyingPoints, state.QualifyingSpend);
+        _qualifyingCount = 1;
+        _qualifyingAt[0] = windowStart;
+        (_pointsBefore[1], _spendBefore[1]) = (state.QualifyingPoints, state.QualifyingSpend);
+        Changes = null;
+        _windowFirst = _seen = 0;
+        YearStart = YearEnd = Instant.MinValue;
+        Earned = state.EarnedLevel;
+        Match = state is { MatchedLevel: { } matched, MatchedUntil: { } until } ? (matched, until) : null;
+        Review = state.ReviewAt;
+        Drop = state is { DropAt: { } dropAt, DropLevel: { } target, DropDecidedAt: { } decided } ? (dropAt, target, decided) : null;
+        Since = null;
+    }
+
     /// <summary>The qualifying points and spend of the entries dated in (<paramref name="from"/>, <paramref name="to"/>), or
     /// [<paramref name="from"/>, <paramref name="to"/>) unless <paramref name="startExcluded"/>.</summary>
     public (long Points, decimal Spend) Sums(Instant from, Instant to, bool startExcluded)

@@ -100,6 +100,46 @@ internal sealed class LoyaltyTiers
         return walk.Effective;
     }
 
+    /// <summary>The tier that holds at <paramref name="at"/> for a member whose ledger has no entry after the checkpoint
+    /// <paramref name="state"/> was taken at: the reviews, drops and match ends due since decided from it, as a replay would
+    /// (see <see cref="LoyaltyTierWalk.Resume"/>); <paramref name="nextDecision"/> as in <see cref="LevelAt(LoyaltyTierWalk, ImmutableArray{LoyaltyEntry}, Instant, out Instant)"/>.
+    /// The walk is left where it stands at <paramref name="at"/>, for <see cref="Checkpoint"/>.</summary>
+    public int LevelFrom(LoyaltyTierWalk walk, LoyaltyTierCheckpoint state, Instant at, out Instant nextDecision)
+    {
+        walk.Resume(state, state.ReviewAt is { } review ? ReviewWindowStart(review) : Instant.MinValue);
+        nextDecision = NextDecision(walk, Walk(walk, at)) ?? Instant.MaxValue;
+        return walk.Effective;
+    }
+
+    /// <summary>Whether <paramref name="state"/> can be resumed under this policy: a calendar-year window, and levels of its tiers.</summary>
+    public bool Resumes(LoyaltyTierCheckpoint state)
+        => !_rolling && IsLevel(state.EarnedLevel) && (state.MatchedLevel is not { } matched || IsLevel(matched)) && (state.DropLevel is not { } target || IsLevel(target));
+
+    /// <summary>Where <paramref name="walk"/>, walked to <paramref name="at"/> (not before the ledger's latest entry), stands: the
+    /// state a sweep resumes from at a later instant (see <see cref="LevelFrom"/>); null when nothing is due without a new entry,
+    /// or the window rolls (its later reviews judge activity the state does not carry).</summary>
+    public LoyaltyTierCheckpoint? Checkpoint(LoyaltyTierWalk walk, Instant at)
+    {
+        if (_rolling || NextDecision(walk, walk.EventCount) is null)
+        {
+            return null;
+        }
+
+        var (points, spend) = walk.Review is { } review ? walk.Sums(ReviewWindowStart(review), at + Duration.Epsilon, startExcluded: false) : (0, 0m);
+        return new LoyaltyTierCheckpoint
+        {
+            EarnedLevel = walk.Earned,
+            MatchedLevel = walk.Match?.Tier,
+            MatchedUntil = walk.Match?.Until,
+            ReviewAt = walk.Review,
+            DropLevel = walk.Drop?.Target,
+            DropAt = walk.Drop?.At,
+            DropDecidedAt = walk.Drop?.Review,
+            QualifyingPoints = points,
+            QualifyingSpend = spend,
+        };
+    }
+
     public LoyaltyTierStatus Status(ImmutableArray<LoyaltyEntry> entries, Instant asOf)
     {
         var walk = new LoyaltyTierWalk();
@@ -129,6 +169,8 @@ internal sealed class LoyaltyTiers
             Changes = [.. walk.Changes!],
         };
     }
+
+    private bool IsLevel(int level) => level >= 0 && level < _tiers.Length;
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -54,6 +54,32 @@ public sealed class FacetSurrogateTests
         Assert.Equal(record.Checkpoint, back.Checkpoint);
     }
 
+    [Fact]
+    public void ACheckpointsTierState_RoundTrips_EveryFieldSet()
+    {
+        var member = CustomerId.From("c-1");
+        var at = LoyaltyGenerators.Start;
+        var record = new LoyaltyRecord
+        {
+            Member = member,
+            Checkpoint = new LoyaltyCheckpoint
+            {
+                Balance = new LoyaltyBalance(member, at, 1, 2, 3, 4, 10, 0, 0, 1, at + Duration.FromDays(9), 0.3m, 2),
+                Until = at + Duration.FromDays(1),
+                LotsUntil = at + Duration.FromDays(2),
+                Tier = new LoyaltyTierCheckpoint
+                {
+                    EarnedLevel = 2, MatchedLevel = 3, MatchedUntil = at + Duration.FromDays(3), ReviewAt = at + Duration.FromDays(1), DropLevel = 1,
+                    DropAt = at + Duration.FromDays(4), DropDecidedAt = at - Duration.FromDays(5), QualifyingPoints = 1_234, QualifyingSpend = 56.78m,
+                },
+                PolicyFingerprint = 42,
+                EntryCount = 0,
+            },
+        };
+
+        Assert.Equal(record.Checkpoint, RoundTrip(record).Checkpoint);
+    }
+
     [Property(MaxTest = 50)]
     public bool AnyCommand_AndItsOutcome_RoundTrip(IReadOnlyList<LoyaltyCommand> script)
     {
