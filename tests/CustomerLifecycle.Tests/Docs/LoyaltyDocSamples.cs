@@ -162,4 +162,36 @@ public sealed class LoyaltyDocSamples
         Assert.Equal((2L, Instant.FromUtc(2027, 1, 31, 10, 0)), (saved!.Version, saved.Record.Checkpoint!.Until));
         Assert.Same(saved.Record, engine.Checkpoint(saved.Record, tonight + Duration.FromDays(1)));
     }
+
+    [Fact]
+    public void TheTierReviewNight_IsDecidedFromTheCheckpoint()
+    {
+        var calendar = new LoyaltyEngine(new LoyaltyOptions
+        {
+            TimeZoneId = "Europe/Berlin",
+            TierGraceDays = 10,
+            Tiers = [new() { Id = "member", Name = "Member" }, new() { Id = "silver", Name = "Silver", QualifyingPoints = 1_000, EarnMultiplier = 1.25m }],
+        });
+        var member = CustomerId.From("m-7");
+        var bought = calendar.TryApply(null, new LoyaltyPurchase { Key = "p1", Member = member, At = Instant.FromUtc(2025, 12, 1, 9, 0), OrderId = "1", Amount = 1200m }).Record;
+        bought = calendar.TryApply(bought, new LoyaltyPurchase { Key = "p2", Member = member, At = Instant.FromUtc(2026, 11, 20, 9, 0), OrderId = "2", Amount = 100m }).Record!;
+        var stored = calendar.Checkpoint(bought, Instant.FromUtc(2026, 12, 20, 0, 0));
+        var silver = new LoyaltyRecord { Member = member, Entries = stored.Entries, Checkpoint = stored.Checkpoint }; // as a store loads it
+
+        #region snippet: loyalty-tier-review-night
+        // Silver (1,000 points a calendar year in Europe/Berlin, 10 days of grace): 1,200 points in 2025, 125 in 2026.
+        var checkpoint = silver.Checkpoint!; // written on 2026-12-20
+        // checkpoint.Until = 2026-12-31T23:00:00Z, the review (1 January 2027 in Berlin); checkpoint.LotsUntil = 2027-10-21T09:00:00Z
+        // checkpoint.Tier = { EarnedLevel = 1, ReviewAt = 2026-12-31T23:00:00Z, QualifyingPoints = 125, QualifyingSpend = 100 }
+        var balances = new LoyaltyBalance[1];
+        calendar.Evaluate([silver], Instant.FromUtc(2027, 1, 1, 2, 0), balances); // no replay: decided from checkpoint.Tier
+        // balances[0].TierLevel = 1: the review fell short, and the drop waits for the grace period (2027-01-10T23:00:00Z)
+        #endregion
+
+        Assert.Equal((Instant.FromUtc(2026, 12, 31, 23, 0), (Instant?)Instant.FromUtc(2027, 10, 21, 9, 0)), (checkpoint.Until, checkpoint.LotsUntil));
+        Assert.Equal(new LoyaltyTierCheckpoint { EarnedLevel = 1, ReviewAt = Instant.FromUtc(2026, 12, 31, 23, 0), QualifyingPoints = 125, QualifyingSpend = 100m }, checkpoint.Tier);
+        Assert.Equal(1, balances[0].TierLevel);
+        Assert.Null(silver.Summary);
+        Assert.Equal(Instant.FromUtc(2027, 1, 10, 23, 0), calendar.Evaluate(silver, Instant.FromUtc(2027, 1, 1, 2, 0)).Tier!.DropsAt);
+    }
 }
