@@ -6,18 +6,14 @@ namespace CustomerLifecycle.Loyalty;
 internal static class LoyaltyCheckpointTrust
 {
     /// <summary>The record's checkpoint, when a policy may answer from it at <paramref name="asOf"/>: written under the
-    /// policy, holding at the instant, and agreeing with the ledger it rides on (the member, the number of entries and the last
-    /// one's key, an instant not before that entry's, and the balance's own identity); null when the record must be replayed.</summary>
-    public static LoyaltyCheckpoint? Trusted(LoyaltyRecord record, long fingerprint, Instant asOf) => Trusted(record, fingerprint, asOf, lotsOnly: false);
-
-    /// <summary>As <see cref="Trusted(LoyaltyRecord, long, Instant)"/>, for what reads the lots alone (the points, not the tier):
-    /// the checkpoint holds for them up to <see cref="LoyaltyCheckpoint.LotsUntil"/>, when it says.</summary>
-    public static LoyaltyCheckpoint? LotsTrusted(LoyaltyRecord record, long fingerprint, Instant asOf) => Trusted(record, fingerprint, asOf, lotsOnly: true);
-
-    private static LoyaltyCheckpoint? Trusted(LoyaltyRecord record, long fingerprint, Instant asOf, bool lotsOnly)
+    /// policy, its lots holding at the instant (up to <see cref="LoyaltyCheckpoint.LotsUntil"/>, or <see cref="LoyaltyCheckpoint.Until"/>
+    /// when it does not say; its tier holds up to <see cref="LoyaltyCheckpoint.Until"/> only), and agreeing with the ledger it
+    /// rides on (the member, the number of entries and the last one's key, an instant not before that entry's, and the
+    /// balance's own identity); null when the record must be replayed.</summary>
+    public static LoyaltyCheckpoint? Trusted(LoyaltyRecord record, long fingerprint, Instant asOf)
     {
         if (record.Checkpoint is not { } checkpoint || checkpoint.PolicyFingerprint != fingerprint || asOf < checkpoint.Balance.AsOf
-            || asOf >= (lotsOnly ? checkpoint.LotsUntil ?? checkpoint.Until : checkpoint.Until))
+            || asOf >= (checkpoint.LotsUntil ?? checkpoint.Until))
         {
             return null;
         }

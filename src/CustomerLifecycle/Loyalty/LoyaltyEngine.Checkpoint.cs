@@ -22,7 +22,7 @@ public sealed partial class LoyaltyEngine
         ArgumentNullException.ThrowIfNull(record);
         var latest = Latest(record.Entries);
         var at = asOf > latest ? asOf : latest;
-        if (Trusted(record, at) is not null)
+        if (LoyaltyCheckpointTrust.Trusted(record, _fingerprint, at) is { } trusted && at < trusted.Until)
         {
             return record;
         }
@@ -35,7 +35,7 @@ public sealed partial class LoyaltyEngine
         var workspace = LoyaltyWorkspace.Rent();
         try
         {
-            if (Resumed(workspace, record, at, out var nextTierDecision) is { } resumed)
+            if (Kept(workspace, record, at, out var nextTierDecision) is { } resumed)
             {
                 var tier = _tiers!.Checkpoint(workspace.TierWalk, at);
                 var until = resumed.LotsUntil < nextTierDecision ? resumed.LotsUntil : nextTierDecision;
@@ -52,26 +52,33 @@ public sealed partial class LoyaltyEngine
 
     /// <summary>
     /// The balance at <paramref name="asOf"/> of a record whose lots still read as a replay found them (the summary kept on it, or
-    /// its checkpoint) while its tier has decisions due since (a review, a grace period or a status match ending): decided from the
-    /// tier walk's state kept with them, as a replay would, without one; null when there is no such state to resume from.
+    /// its trusted checkpoint), without replaying: as found while the tier holds too, and with the tier's decisions due since (a
+    /// review, a grace period or a status match ending) taken from the tier walk's state kept with them, as a replay would take
+    /// them; null when neither is at hand, or the tier has decisions due and no state to take them from.
     /// </summary>
-    /// <remarks>The workspace's tier walk is left standing at <paramref name="asOf"/>, and <paramref name="nextTierDecision"/> is
-    /// when it decides next.</remarks>
-    private (LoyaltyBalance Balance, Instant LotsUntil)? Resumed(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf, out Instant nextTierDecision)
+    /// <remarks>When the tier had decisions due, the workspace's tier walk is left standing at <paramref name="asOf"/>, and
+    /// <paramref name="nextTierDecision"/> is when it decides next.</remarks>
+    private (LoyaltyBalance Balance, Instant LotsUntil)? Kept(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf, out Instant nextTierDecision)
     {
-        nextTierDecision = Instant.MaxValue;
-        (LoyaltyBalance Held, Instant LotsUntil, LoyaltyTierCheckpoint? Tier) found;
+        (LoyaltyBalance Held, Instant Until, Instant LotsUntil, LoyaltyTierCheckpoint? Tier) found;
         if (record.Summary is LoyaltyRecordSummary summary && ReferenceEquals(summary.Policy, this) && asOf >= summary.From && asOf < summary.LotsUntil)
         {
-            found = (summary.Balance, summary.LotsUntil, summary.Tier);
+            found = (summary.Balance, summary.Until, summary.LotsUntil, summary.Tier);
         }
-        else if (LoyaltyCheckpointTrust.LotsTrusted(record, _fingerprint, asOf) is { } checkpoint)
+        else if (LoyaltyCheckpointTrust.Trusted(record, _fingerprint, asOf) is { } checkpoint)
         {
-            found = (checkpoint.Balance, checkpoint.LotsUntil ?? checkpoint.Until, checkpoint.Tier);
+            found = (checkpoint.Balance, checkpoint.Until, checkpoint.LotsUntil ?? checkpoint.Until, checkpoint.Tier);
         }
         else
         {
+            nextTierDecision = Instant.MaxValue;
             return null;
+        }
+
+        nextTierDecision = found.Until < found.LotsUntil ? found.Until : Instant.MaxValue;
+        if (asOf < found.Until)
+        {
+            return (found.Held with { AsOf = asOf }, found.LotsUntil);
         }
 
         if (_tiers is null || found.Tier is not { } state || !_tiers.Resumes(state))
@@ -82,10 +89,6 @@ public sealed partial class LoyaltyEngine
         var level = _tiers.LevelFrom(workspace.TierWalk, state, asOf, out nextTierDecision);
         return (found.Held with { AsOf = asOf, TierLevel = level }, found.LotsUntil);
     }
-
-    /// <summary>The record's checkpoint, when this engine may answer from it at <paramref name="asOf"/>; null when the record
-    /// must be replayed (see <see cref="LoyaltyCheckpointTrust"/>).</summary>
-    private LoyaltyCheckpoint? Trusted(LoyaltyRecord record, Instant asOf) => LoyaltyCheckpointTrust.Trusted(record, _fingerprint, asOf);
 
     /// <summary>What a replay of every entry finds at <paramref name="asOf"/>, not before the latest entry.</summary>
     private LoyaltyRecordSummary Replayed(CustomerId member, ImmutableArray<LoyaltyEntry> entries, Instant asOf)

@@ -250,8 +250,7 @@ public sealed partial class LoyaltyEngine
             {
                 var record = records[i];
                 outputs[i] = LoyaltyRecordSummary.Holding(record, this, asOf) is { } summary ? summary.At(asOf)
-                    : Trusted(record, asOf) is { } checkpoint ? checkpoint.Balance with { AsOf = asOf }
-                    : Resumed(workspace, record, asOf, out _) is { } resumed ? resumed.Balance
+                    : Kept(workspace, record, asOf, out _) is { } kept ? kept.Balance
                     : Replay(workspace, record, asOf);
             }
         }

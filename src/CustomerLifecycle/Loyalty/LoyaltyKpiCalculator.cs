@@ -121,7 +121,7 @@ public sealed class LoyaltyKpiCalculator
     /// from it without the ledger; null when the record must be replayed.</summary>
     private (long Issued, long Redeemed, long Expired, long Outstanding)? FromCheckpoint(LoyaltyRecord record, Instant periodStart, Instant closing)
     {
-        if (LoyaltyCheckpointTrust.LotsTrusted(record, _fingerprint, closing) is not { Balance: var held })
+        if (LoyaltyCheckpointTrust.Trusted(record, _fingerprint, closing) is not { Balance: var held })
         {
             return null;
         }
