@@ -353,29 +353,27 @@ internal sealed class LoyaltyTiers
         => year is >= FirstCachedYear and <= LastCachedYear ? _yearStarts[year - FirstCachedYear] : Leniently(new LocalDate(year, 1, 1).AtMidnight());
 
     /// <summary>The year, in the policy's zone, that <paramref name="at"/> falls in.</summary>
-    private int YearOf(Instant at)
+    public int YearOf(Instant at)
     {
         if (at < _yearStarts[0] || at >= _yearStarts[^1])
         {
             return at.InZone(_zone).Year;
         }
 
-        // The last year whose start is at or before the instant.
-        int low = 0, high = _yearStarts.Length - 1;
-        while (low < high)
+        // The year in UTC, from the days since 1970 (one off at most near a year's end), then at most a step either way to the
+        // last year whose start in the zone is at or before the instant: a zone's offset from UTC is under a day.
+        var index = Math.Clamp(1970 + (int)(at.ToUnixTimeTicks() / TimeSpan.TicksPerDay * 400 / 146_097) - FirstCachedYear, 0, _yearStarts.Length - 2);
+        while (_yearStarts[index] > at)
         {
-            var middle = (low + high + 1) >>> 1;
-            if (_yearStarts[middle] <= at)
-            {
-                low = middle;
-            }
-            else
-            {
-                high = middle - 1;
-            }
+            index--;
         }
 
-        return FirstCachedYear + low;
+        while (_yearStarts[index + 1] <= at)
+        {
+            index++;
+        }
+
+        return FirstCachedYear + index;
     }
 
     private Instant Leniently(LocalDateTime local) => LoyaltyZone.Leniently(_zone, local);

@@ -28,4 +28,33 @@ public sealed class LoyaltyZoneTests
 
         Assert.Empty(mismatches);
     }
+
+    [Theory]
+    [InlineData("Europe/Berlin")]
+    [InlineData("Pacific/Kiritimati")] // UTC+14
+    [InlineData("Pacific/Pago_Pago")] // UTC-11
+    [InlineData("America/Santiago")]
+    [InlineData("UTC")]
+    public void TheTiersYearOfAnInstant_IsTheYearInTheZone_AroundEveryNewYear(string zoneId)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var tiers = LoyaltyTiers.From(new LoyaltyOptions { TimeZoneId = zoneId, Tiers = [new() { Id = "m", Name = "M" }, new() { Id = "s", Name = "S", QualifyingPoints = 1 }] }, zone)!;
+        var mismatches = new List<string>();
+        for (var year = 1899; year <= 2203; year++)
+        {
+            // Every hour of the two days either side of 1 January in UTC, and a second either side of the zone's new year.
+            var newYear = new LocalDate(year, 1, 1).AtStartOfDayInZone(zone).ToInstant();
+            var instants = Enumerable.Range(-48, 97).Select(h => Instant.FromUtc(year, 1, 1, 0, 0) + Duration.FromHours(h))
+                .Concat([newYear - Duration.FromSeconds(1), newYear, newYear + Duration.FromSeconds(1), Instant.FromUtc(year, 7, 1, 0, 0)]);
+            foreach (var at in instants)
+            {
+                if (tiers.YearOf(at) != at.InZone(zone).Year && mismatches.Count < 5)
+                {
+                    mismatches.Add($"{at}: {tiers.YearOf(at)} instead of {at.InZone(zone).Year}");
+                }
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
 }
