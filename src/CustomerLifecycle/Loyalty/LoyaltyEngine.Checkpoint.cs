@@ -105,13 +105,36 @@ public sealed partial class LoyaltyEngine
         }
     }
 
+    /// <summary>The checkpoint of a ledger a command just wrote, as of its latest entry: <paramref name="ledger"/> holds every
+    /// entry of <paramref name="entries"/>, added in order as a replay loads them, so only the tier is walked again.</summary>
+    private LoyaltyCheckpoint Written(LoyaltyLedger ledger, CustomerId member, ImmutableArray<LoyaltyEntry> entries)
+    {
+        var at = Latest(entries);
+        var workspace = LoyaltyWorkspace.Rent();
+        try
+        {
+            var balance = Judged(ledger, workspace.TierWalk, member, entries, at, out var nextTierDecision);
+            return LoyaltyRecordSummary.Of(entries, this, ledger, balance, _warning, nextTierDecision, _tiers, workspace.TierWalk)!.ToCheckpoint(_fingerprint, entries);
+        }
+        finally
+        {
+            workspace.Return();
+        }
+    }
+
     /// <summary>A member's balance replayed from every entry into the workspace, which then holds the ledger.</summary>
     private LoyaltyBalance Replay(LoyaltyWorkspace workspace, CustomerId member, ImmutableArray<LoyaltyEntry> entries, Instant asOf, out Instant nextTierDecision)
     {
-        var ledger = workspace.Ledger;
-        ledger.Load(entries);
+        workspace.Ledger.Load(entries);
+        return Judged(workspace.Ledger, workspace.TierWalk, member, entries, asOf, out nextTierDecision);
+    }
+
+    /// <summary>The balance at <paramref name="asOf"/> of <paramref name="ledger"/>, which holds every entry of
+    /// <paramref name="entries"/>, with the tier walked over them in <paramref name="walk"/>.</summary>
+    private LoyaltyBalance Judged(LoyaltyLedger ledger, LoyaltyTierWalk walk, CustomerId member, ImmutableArray<LoyaltyEntry> entries, Instant asOf, out Instant nextTierDecision)
+    {
         nextTierDecision = Instant.MaxValue;
-        var level = _tiers?.LevelAt(workspace.TierWalk, entries, asOf, out nextTierDecision) ?? 0;
+        var level = _tiers?.LevelAt(walk, entries, asOf, out nextTierDecision) ?? 0;
         return ledger.Balance(member, asOf, _warning, _pointValue, level);
     }
 

@@ -165,7 +165,7 @@ public sealed partial class LoyaltyEngine
             {
                 Member = command.Member,
                 Entries = appended,
-                Checkpoint = Replayed(command.Member, appended, Latest(appended)).ToCheckpoint(_fingerprint, appended),
+                Checkpoint = Written(ledger, command.Member, appended),
             },
             Entries = [.. written],
             Reasons = reasons,

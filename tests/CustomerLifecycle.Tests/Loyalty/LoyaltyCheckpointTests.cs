@@ -1,6 +1,8 @@
 using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Testing.Generators;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using static CustomerLifecycle.Tests.Loyalty.LoyaltyTestKit;
 
@@ -111,6 +113,19 @@ public sealed class LoyaltyCheckpointTests
         // The same in every process and on every machine: stored checkpoints depend on it (a new value replays every member once).
         Assert.Equal(DefaultPolicyFingerprint, FingerprintUnder(new LoyaltyOptions()));
     }
+
+    /// <summary>Every command's record carries the checkpoint a replay of its whole ledger writes (the engine takes it from the
+    /// ledger the command was applied to, not from a second replay).</summary>
+    [Property(MaxTest = 200)]
+    public Property TheCheckpointOfEveryCommandsRecord_IsAFullReplays(bool tiers, bool negative) => Prop.ForAll(
+        LoyaltyGenerators.Record(new LoyaltyEngine(LoyaltyGenerators.PolicyOf(negative, tiers))).ToArbitrary(),
+        record =>
+        {
+            // A script refused whole leaves a record without entries, which no command wrote.
+            var engine = new LoyaltyEngine(LoyaltyGenerators.PolicyOf(negative, tiers));
+            var written = record.Entries.IsEmpty ? null : engine.Checkpoint(record with { Checkpoint = null }, record.Entries.Max(e => e.At)).Checkpoint;
+            Assert.Equal(written, record.Checkpoint);
+        });
 
     [Fact]
     public void ASweepOverCheckpointedRecordsJustLoaded_AllocatesNothing()
