@@ -224,7 +224,9 @@ public sealed partial class LoyaltyEngine
     /// enters the warning window, a tier review, grace period or status match ends), a sweep answers for a record without
     /// replaying and without allocating, the balance the same to the bit: from its <see cref="LoyaltyRecord.Checkpoint"/>, when
     /// written under this policy and agreeing with its entries (so also for records just loaded from a store), or from what an
-    /// earlier sweep's replay of the same instance found. Any other record is replayed, and keeps what the replay found (in
+    /// earlier sweep's replay of the same instance found. Past a tier review, grace period or status match end, while the lots
+    /// still hold, the tier is decided from the tier walk's state kept with either (<see cref="LoyaltyCheckpoint.Tier"/>;
+    /// calendar-year windows), still without replaying. Any other record is replayed, and keeps what the replay found (in
     /// memory, when not before its latest entry); <see cref="Checkpoint(LoyaltyRecord, Instant)"/> then turns that into the
     /// checkpoint a host saves, so that the next night's sweep over the loaded records answers from it.</remarks>
     /// <param name="records">The records; none may be null.</param>
