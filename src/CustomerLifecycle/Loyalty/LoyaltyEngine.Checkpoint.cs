@@ -35,7 +35,7 @@ public sealed partial class LoyaltyEngine
         var workspace = LoyaltyWorkspace.Rent();
         try
         {
-            if (Kept(workspace, record, at, out var nextTierDecision) is { } resumed)
+            if (Kept(workspace, record, at, out var nextTierDecision) is { TierWalked: true } resumed)
             {
                 var tier = _tiers!.Checkpoint(workspace.TierWalk, at);
                 var until = resumed.LotsUntil < nextTierDecision ? resumed.LotsUntil : nextTierDecision;
@@ -56,9 +56,9 @@ public sealed partial class LoyaltyEngine
     /// review, a grace period or a status match ending) taken from the tier walk's state kept with them, as a replay would take
     /// them; null when neither is at hand, or the tier has decisions due and no state to take them from.
     /// </summary>
-    /// <remarks>When the tier had decisions due, the workspace's tier walk is left standing at <paramref name="asOf"/>, and
-    /// <paramref name="nextTierDecision"/> is when it decides next.</remarks>
-    private (LoyaltyBalance Balance, Instant LotsUntil)? Kept(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf, out Instant nextTierDecision)
+    /// <remarks>When the tier had decisions due (<c>TierWalked</c>), the workspace's tier walk is left standing at
+    /// <paramref name="asOf"/>; <paramref name="nextTierDecision"/> is when the tier decides next.</remarks>
+    private (LoyaltyBalance Balance, Instant LotsUntil, bool TierWalked)? Kept(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf, out Instant nextTierDecision)
     {
         (LoyaltyBalance Held, Instant Until, Instant LotsUntil, LoyaltyTierCheckpoint? Tier) found;
         if (record.Summary is LoyaltyRecordSummary summary && ReferenceEquals(summary.Policy, this) && asOf >= summary.From && asOf < summary.LotsUntil)
@@ -78,7 +78,7 @@ public sealed partial class LoyaltyEngine
         nextTierDecision = found.Until < found.LotsUntil ? found.Until : Instant.MaxValue;
         if (asOf < found.Until)
         {
-            return (found.Held with { AsOf = asOf }, found.LotsUntil);
+            return (found.Held with { AsOf = asOf }, found.LotsUntil, false);
         }
 
         if (_tiers is null || found.Tier is not { } state || !_tiers.Resumes(state))
@@ -87,7 +87,7 @@ public sealed partial class LoyaltyEngine
         }
 
         var level = _tiers.LevelFrom(workspace.TierWalk, state, asOf, out nextTierDecision);
-        return (found.Held with { AsOf = asOf, TierLevel = level }, found.LotsUntil);
+        return (found.Held with { AsOf = asOf, TierLevel = level }, found.LotsUntil, true);
     }
 
     /// <summary>What a replay of every entry finds at <paramref name="asOf"/>, not before the latest entry.</summary>
