@@ -132,7 +132,7 @@ public sealed class LoyaltyCheckpointTests
     {
         var records = LoyaltyGenerators.Record(TieredEngine).Sample(60, 300).ToArray();
         var asOf = LoyaltyGenerators.Start + Duration.FromDays(400);
-        var loaded = records.Select(r => TieredEngine.Checkpoint(r, asOf)).Select(r => new LoyaltyRecord { Member = r.Member, Entries = r.Entries, Checkpoint = r.Checkpoint! with { } }).ToArray();
+        var loaded = records.Select(r => JustLoaded(TieredEngine.Checkpoint(r, asOf))).ToArray();
         var balances = new LoyaltyBalance[loaded.Length];
         TieredEngine.Evaluate(loaded, asOf, balances);
 
@@ -142,12 +142,5 @@ public sealed class LoyaltyCheckpointTests
         Assert.Equal(0L, allocated);
         Assert.Equal(records.Select(r => TieredEngine.Evaluate(r, asOf).Balance), balances);
         Assert.All(loaded, r => Assert.Null(r.Summary));
-    }
-
-    private static LoyaltyBalance Sweep(LoyaltyEngine engine, LoyaltyRecord record, Instant asOf)
-    {
-        var balances = new LoyaltyBalance[1];
-        engine.Evaluate([record], asOf, balances);
-        return balances[0];
     }
 }

@@ -87,7 +87,4 @@ public sealed class LoyaltyKpiCheckpointTests
 
             return calculator.Calculate(loaded, start, end) == calculator.Calculate(replayed, start, end);
         });
-
-    /// <summary>The record as a store gives it back: its entries and checkpoint, without what a replay kept in memory.</summary>
-    private static LoyaltyRecord JustLoaded(LoyaltyRecord record) => new() { Member = record.Member, Entries = record.Entries, Checkpoint = record.Checkpoint! with { } };
 }

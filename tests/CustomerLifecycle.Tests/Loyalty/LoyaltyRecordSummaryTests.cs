@@ -148,13 +148,6 @@ public sealed class LoyaltyRecordSummaryTests
         }).Label($"first {first}, until {until}, {record.Entries.Length} entries");
     });
 
-    private static LoyaltyBalance Sweep(LoyaltyEngine engine, LoyaltyRecord record, Instant asOf)
-    {
-        var balances = new LoyaltyBalance[1];
-        engine.Evaluate([record], asOf, balances);
-        return balances[0];
-    }
-
     /// <summary>The record without its checkpoint, as saved before checkpoints existed.</summary>
     private static LoyaltyRecord LedgerOnly(LoyaltyRecord record) => record with { Checkpoint = null };
 

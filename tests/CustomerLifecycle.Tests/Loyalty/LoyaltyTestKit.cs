@@ -44,6 +44,17 @@ internal static class LoyaltyTestKit
         return account!;
     }
 
+    /// <summary>The balance the batch <see cref="LoyaltyEngine.Evaluate(ReadOnlySpan{LoyaltyRecord}, Instant, Span{LoyaltyBalance})"/> (the sweep) writes for one record.</summary>
+    public static LoyaltyBalance Sweep(LoyaltyEngine engine, LoyaltyRecord record, Instant asOf)
+    {
+        var balances = new LoyaltyBalance[1];
+        engine.Evaluate([record], asOf, balances);
+        return balances[0];
+    }
+
+    /// <summary>The record as a store returns it: a new instance with a copy of its checkpoint, and no summary of an earlier replay.</summary>
+    public static LoyaltyRecord JustLoaded(LoyaltyRecord record) => new() { Member = record.Member, Entries = record.Entries, Checkpoint = record.Checkpoint! with { } };
+
     public static LoyaltyEngine Engine(Action<LoyaltyOptions> configure)
     {
         var options = new LoyaltyOptions();

@@ -55,7 +55,7 @@ public sealed class LoyaltyTierCheckpointTests
     public void TheReviewNight_IsDecidedFromTheCheckpoint_GraceThenDrop_WithoutAReplay()
     {
         Instant[] nights = [Review - Second, Review, At(2027, 1, 1, 2), Drop - Second, Drop, At(2027, 3, 17, 2)];
-        var loaded = nights.Select(_ => Loaded(Silver)).ToArray();
+        var loaded = nights.Select(_ => JustLoaded(Silver)).ToArray();
         var balances = new LoyaltyBalance[nights.Length];
 
         for (var i = 0; i < nights.Length; i++)
@@ -71,8 +71,8 @@ public sealed class LoyaltyTierCheckpointTests
     [Fact]
     public void ARenewedCheckpoint_CarriesTheDecisionsTaken_AndEqualsTheOneAReplayWrites()
     {
-        var renewed = Calendar.Checkpoint(Loaded(Silver), At(2027, 1, 1, 2));
-        var afterDrop = Calendar.Checkpoint(Loaded(renewed), Drop);
+        var renewed = Calendar.Checkpoint(JustLoaded(Silver), At(2027, 1, 1, 2));
+        var afterDrop = Calendar.Checkpoint(JustLoaded(renewed), Drop);
 
         // The review fell short (125 points in 2026): the drop to Member is due after the grace period; 2027's window is empty.
         Assert.Equal((Drop, At(2027, 10, 21, 9)), (renewed.Checkpoint!.Until, renewed.Checkpoint.LotsUntil));
@@ -89,7 +89,7 @@ public sealed class LoyaltyTierCheckpointTests
     [Fact]
     public void ALotChangingBeforeTheSweep_MeansAReplay()
     {
-        var loaded = Loaded(Silver);
+        var loaded = JustLoaded(Silver);
         var balances = new LoyaltyBalance[1];
 
         Calendar.Evaluate([loaded], At(2027, 10, 21, 9), balances);
@@ -154,24 +154,14 @@ public sealed class LoyaltyTierCheckpointTests
                 var replayed = engine.Evaluate(record, at).Balance;
                 var warm = record with { Checkpoint = null };
                 Sweep(engine, warm, checkpointAt);
-                Assert.Equal(replayed, Sweep(engine, Loaded(checkpointed), at));
+                Assert.Equal(replayed, Sweep(engine, JustLoaded(checkpointed), at));
                 Assert.Equal(replayed, Sweep(engine, warm, at));
-                var loaded = Loaded(checkpointed);
+                var loaded = JustLoaded(checkpointed);
                 if (engine.Checkpoint(loaded, at) is var renewed && !ReferenceEquals(renewed, loaded))
                 {
                     Assert.Equal(engine.Checkpoint(record with { Checkpoint = null }, at).Checkpoint, renewed.Checkpoint);
                 }
             }
         });
-    }
-
-    /// <summary>The record as a store returns it: a new instance, with no summary of an earlier replay.</summary>
-    private static LoyaltyRecord Loaded(LoyaltyRecord record) => new() { Member = record.Member, Entries = record.Entries, Checkpoint = record.Checkpoint! with { } };
-
-    private static LoyaltyBalance Sweep(LoyaltyEngine engine, LoyaltyRecord record, Instant asOf)
-    {
-        var balances = new LoyaltyBalance[1];
-        engine.Evaluate([record], asOf, balances);
-        return balances[0];
     }
 }
