@@ -27,7 +27,7 @@ public static class CdnowReplay
             .UseLocalhostClustering()
             .AddMemoryGrainStorage(CustomerGrainOptions.StorageName)
             .UseInMemoryReminderService()
-            .AddCustomerProfile(AnalyzePolicy.Configure));
+            .AddCustomerProfile(ProfilePresets.PurchasesOnly));
         using var host = builder.Build();
         await host.StartAsync();
 

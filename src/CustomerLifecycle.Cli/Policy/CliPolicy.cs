@@ -16,15 +16,6 @@ namespace CustomerLifecycle.Cli.Policy;
 /// </summary>
 internal sealed class CliPolicy
 {
-    /// <summary>The profile's health factor of the days since the customer's last purchase.</summary>
-    public const string PurchaseRecency = "purchase-recency";
-
-    /// <summary>The profile's health factor of the customer's purchases in the last 365 days.</summary>
-    public const string PurchaseFrequency = "purchase-frequency";
-
-    /// <summary>The profile's health factor of purchases in the last 90 days against the 90 before.</summary>
-    public const string PurchaseTrend = "purchase-trend";
-
     private static readonly string[] Sections = ["lifecycle", "tiering", "health", "value"];
 
     public LifecycleOptions Lifecycle { get; private init; } = new();
@@ -144,47 +135,15 @@ internal sealed class CliPolicy
         return options;
     }
 
-    private static TieringOptions DefaultTiering()
+    private static TieringOptions DefaultTiering() => PurchasesOnly().Tiering;
+
+    private static HealthOptions DefaultHealth() => PurchasesOnly().Health;
+
+    /// <summary>The SDK's preset for a transaction file: no logins, usage, surveys or support in it.</summary>
+    private static ProfileOptions PurchasesOnly()
     {
-        // A transaction export has no logins or profile flags: the tier is the revenue-share tier of the customer's value.
-        var options = new TieringOptions();
-        options.Rules =
-        [
-            ValueTierRule("Core"),
-            ValueTierRule("Key"),
-            ValueTierRule("Potential"),
-        ];
+        var options = new ProfileOptions();
+        ProfilePresets.PurchasesOnly(options);
         return options;
     }
-
-    private static TierRule ValueTierRule(string tier) => new()
-    {
-        Tier = tier,
-        Match = RuleMatch.All,
-        Criteria = [new TierCriterion { Field = TierField.ValueTier, Operator = CriterionOperator.AtOrAbove, Tier = tier }],
-    };
-
-    private static HealthOptions DefaultHealth()
-    {
-        // Health from purchase activity alone: how recent, how frequent, and whether buying is slowing down.
-        var options = new HealthOptions
-        {
-            Factors =
-            [
-                Linear(PurchaseRecency, 50, 0, 365, HealthDirection.LowerIsBetter),
-                Linear(PurchaseFrequency, 30, 0, 6, HealthDirection.HigherIsBetter),
-                Linear(PurchaseTrend, 20, -0.8, 0, HealthDirection.HigherIsBetter),
-            ],
-        };
-        options.Trend.UsageDrops = [];
-        return options;
-    }
-
-    private static HealthFactorOptions Linear(string id, double weight, double min, double max, HealthDirection direction) => new()
-    {
-        Id = id,
-        Weight = weight,
-        Direction = direction,
-        Normalizer = new HealthNormalizerOptions { Kind = HealthNormalizerKind.Linear, Min = min, Max = max },
-    };
 }

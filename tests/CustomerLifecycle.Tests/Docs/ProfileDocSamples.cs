@@ -147,4 +147,29 @@ public sealed class ProfileDocSamples
         Assert.Equal(100L, view!.Loyalty!.Balance.Available);
         Assert.Equal("Onboarding · Potential · Healthy 100 · no CLV · loyalty 100 available, 0 pending", engine.Explain(refunded.Profile!, ledger, population, asOf).Decision);
     }
+
+    [Fact]
+    public void ThePurchasesOnlyPreset_ScoresHealthFromBuying()
+    {
+        var services = new ServiceCollection();
+        #region snippet: profile-purchases-only
+        services.AddProfile(ProfilePresets.PurchasesOnly); // or: ProfilePresets.PurchasesOnly(options) on options of one's own
+
+        // Three purchases in the last 365 days, the latest 30 days ago, one in the last 90 days against one in the 90 before:
+        // health 50 × (1 − 30/365) + 30 × 3/6 + 20 × 1 = 80.9, every factor from the facts (coverage 1)
+        #endregion
+
+        using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<ProfileEngine>();
+        var ada = CustomerId.From("ada");
+        var asOf = Instant.FromUtc(2027, 1, 1, 0, 0);
+        var profile = engine.Replay(ada,
+        [
+            CustomerFact.Purchase("f-1", ada, asOf - Duration.FromDays(200), "o-1", 80),
+            CustomerFact.Purchase("f-2", ada, asOf - Duration.FromDays(100), "o-2", 120),
+            CustomerFact.Purchase("f-3", ada, asOf - Duration.FromDays(30), "o-3", 100),
+        ]).Profile!;
+        var health = engine.Evaluate(profile, engine.Prepare([profile], asOf), asOf).Health;
+        Assert.Equal((1.0, 80.9), (health.Coverage, Math.Round(health.Score!.Value.Value, 1)));
+    }
 }
