@@ -111,9 +111,13 @@ internal sealed class LoyaltyTiers
         return walk.Effective;
     }
 
-    /// <summary>Whether <paramref name="state"/> can be resumed under this policy: a calendar-year window, and levels of its tiers.</summary>
+    /// <summary>Whether <paramref name="state"/> can be resumed under this policy: a calendar-year window, levels of its tiers,
+    /// and a match or a drop either whole or absent (as the walk writes them).</summary>
     public bool Resumes(LoyaltyTierCheckpoint state)
-        => !_rolling && IsLevel(state.EarnedLevel) && (state.MatchedLevel is not { } matched || IsLevel(matched)) && (state.DropLevel is not { } target || IsLevel(target));
+        => !_rolling
+           && IsLevel(state.EarnedLevel)
+           && (state is { MatchedLevel: null, MatchedUntil: null } || (state.MatchedLevel is { } matched && IsLevel(matched) && state.MatchedUntil is not null))
+           && (state is { DropLevel: null, DropAt: null, DropDecidedAt: null } || (state.DropLevel is { } target && IsLevel(target) && state.DropAt is not null && state.DropDecidedAt is not null));
 
     /// <summary>Where <paramref name="walk"/>, walked to <paramref name="at"/> (not before the ledger's latest entry), stands: the
     /// state a sweep resumes from at a later instant (see <see cref="LevelFrom"/>); null when nothing is due without a new entry,

@@ -100,14 +100,26 @@ public sealed class LoyaltyTierCheckpointTests
     }
 
     [Fact]
-    public void ATierStateOfLevelsThePolicyLacks_IsIgnored_AndTheLedgerReplayed()
+    public void ATierStateOfLevelsThePolicyLacks_OrAHalfMatchOrDrop_IsIgnored_AndTheLedgerReplayed()
     {
-        var forged = Silver with { Checkpoint = Silver.Checkpoint! with { Tier = Silver.Checkpoint.Tier! with { EarnedLevel = 7 } } };
-        var balances = new LoyaltyBalance[1];
+        var state = Silver.Checkpoint!.Tier!;
+        LoyaltyTierCheckpoint[] forged =
+        [
+            state with { EarnedLevel = 7 },
+            state with { EarnedLevel = -1 },
+            state with { MatchedLevel = 2 },
+            state with { MatchedUntil = Drop },
+            state with { MatchedLevel = 3, MatchedUntil = Drop },
+            state with { DropLevel = 0, DropAt = Drop },
+            state with { DropLevel = 5, DropAt = Drop, DropDecidedAt = Review },
+        ];
 
-        Calendar.Evaluate([forged], At(2027, 1, 1, 2), balances);
-
-        Assert.Equal(Calendar.Evaluate(Silver, At(2027, 1, 1, 2)).Balance, balances[0]);
+        foreach (var tier in forged)
+        {
+            var loaded = JustLoaded(Silver with { Checkpoint = Silver.Checkpoint with { Tier = tier } });
+            Assert.Equal(Calendar.Evaluate(Silver, At(2027, 1, 1, 2)).Balance, Sweep(Calendar, loaded, At(2027, 1, 1, 2)));
+            Assert.NotNull(loaded.Summary); // replayed
+        }
     }
 
     [Fact]
