@@ -2,6 +2,7 @@ using CustomerLifecycle.Internal;
 using CustomerLifecycle.Health;
 using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Lifecycle.Internal;
 using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
@@ -109,6 +110,7 @@ public sealed partial class ProfileEngine
         CheckAll(profiles, asOf, nameof(profiles));
         CheckLedgers(profiles, loyalty);
         var changed = 0;
+        string?[]? bandEventIds = null;
         for (var i = 0; i < profiles.Length; i++)
         {
             var profile = profiles[i];
@@ -117,11 +119,11 @@ public sealed partial class ProfileEngine
             _health.Evaluate(new ReadOnlySpan<HealthInput>(in healthInput), asOf, new Span<HealthScoreSummary>(ref health));
             var band = health.Status == HealthStatus.Scored ? _health.BandName(health.BandIndex) : null;
             int transitions;
-            if (FeedHealthBand(profile.Lifecycle, band, asOf) is { } fed)
+            if (FeedHealthBand(profile.Lifecycle, band, health.BandIndex, asOf, ref bandEventIds) is { } fed)
             {
                 // The band changed, so the profile changes anyway: applying the event, which allocates, is fine here.
                 profile = profile with { Lifecycle = fed.Record! };
-                transitions = fed.Transitions.Count;
+                transitions = fed.Transitions;
             }
             else
             {
@@ -207,6 +209,22 @@ public sealed partial class ProfileEngine
         => ProfileHealthBand.Event(record, band, asOf) is { } fed && _lifecycle.TryApply(record, fed) is { Status: LifecycleOutcomeStatus.Applied } outcome
             ? outcome
             : null;
+
+    /// <summary>What <see cref="FeedHealthBand(LifecycleRecord, string, Instant)"/> makes of the record, for the batch, which
+    /// keeps the record and counts its transitions: the same record, applied unexplained, its event's id made once per band
+    /// and batch (in <paramref name="eventIds"/>, by band index) rather than once per customer.</summary>
+    private LifecycleApplied? FeedHealthBand(LifecycleRecord record, string? band, int bandIndex, Instant asOf, ref string?[]? eventIds)
+    {
+        if (!ProfileHealthBand.IsNew(record, band))
+        {
+            return null;
+        }
+
+        eventIds ??= new string?[_health.BandNames.Count];
+        var id = eventIds[bandIndex] ??= ProfileHealthBand.EventId(band, asOf);
+        var applied = _lifecycle.ApplyUnexplained(record, LifecycleEvent.HealthBandChanged(id, record.Customer, asOf, band));
+        return applied.Refusal is null ? applied : null;
+    }
 
     private ValuePrediction? Predict(ProfileRecord profile, ProfilePopulation population, Instant asOf)
         => population.Model is { } model ? Predict(profile, model, asOf) : null;
