@@ -72,19 +72,42 @@ internal sealed class CustomerTransactions
     /// The customer's purchases, in date order. A fact's id (also its order id) is <c>customer|date|amount|n</c>, n counting
     /// identical rows (same customer, day and amount) from 1, so a row keeps its id when other rows are added to the file, in any order.
     /// </summary>
-    public CustomerFact[] FactsOf(int customer)
+    public CustomerFact[] FactsOf(int customer) => FactsOf(customer, 0);
+
+    /// <summary>The customer's purchases from their <paramref name="from"/>th row on (<see cref="FactsOf(int)"/>'s last ones).</summary>
+    public CustomerFact[] FactsOf(int customer, int from)
     {
         var rows = RowsOf(customer);
         var id = CustomerId.From(Customers[customer]);
-        var facts = new CustomerFact[rows.Length];
+        var facts = new CustomerFact[rows.Length - from];
         var ordinal = 0;
         for (var i = 0; i < rows.Length; i++)
         {
             ordinal = i > 0 && rows[i].Date == rows[i - 1].Date && rows[i].Amount.Equals(rows[i - 1].Amount) ? ordinal + 1 : 1;
-            var factId = string.Create(CultureInfo.InvariantCulture, $"{rows[i].Customer}|{rows[i].Date:yyyy-MM-dd}|{rows[i].Amount:R}|{ordinal}");
-            facts[i] = CustomerFact.Purchase(factId, id, InstantOf(rows[i].Date), factId, rows[i].Amount);
+            if (i < from)
+            {
+                continue;
+            }
+
+            // The date's parts as numbers, not the date through its pattern: the same text, without a string per fact for it.
+            var date = rows[i].Date;
+            var factId = string.Create(CultureInfo.InvariantCulture, $"{rows[i].Customer}|{date.Year:D4}-{date.Month:D2}-{date.Day:D2}|{rows[i].Amount:R}|{ordinal}");
+            facts[i - from] = CustomerFact.Purchase(factId, id, InstantOf(date), factId, rows[i].Amount);
         }
 
         return facts;
+    }
+
+    /// <summary>How many of the customer's first rows are dated before <paramref name="instant"/>.</summary>
+    public int CountBefore(int customer, Instant instant)
+    {
+        var rows = RowsOf(customer);
+        var count = 0;
+        while (count < rows.Length && InstantOf(rows[count].Date) < instant)
+        {
+            count++;
+        }
+
+        return count;
     }
 }

@@ -24,7 +24,7 @@ internal static class ProfileSync
         {
             var stored = await next.ConfigureAwait(false);
             next = start + Chunk < folds.Length ? LoadChunk(store, data, start + Chunk, cancellationToken) : null;
-            Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => folds[start + i] = Fold(engine, data.FactsOf(start + i), stored[i]));
+            Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => folds[start + i] = Fold(engine, data, start + i, stored[i]));
         }
 
         var profiles = new ProfileRecord[folds.Length];
@@ -77,22 +77,23 @@ internal static class ProfileSync
                 ExitCodes.Database);
     }
 
-    private static CustomerFold Fold(ProfileEngine engine, CustomerFact[] facts, StoredRecord<ProfileRecord>? stored)
+    private static CustomerFold Fold(ProfileEngine engine, CustomerTransactions data, int customer, StoredRecord<ProfileRecord>? stored)
     {
         if (stored is null)
         {
+            var facts = data.FactsOf(customer);
             var replay = engine.Replay(facts[0].Customer, facts);
             return new CustomerFold(replay.Profile!, 0, facts.Length - replay.Reasons.Count, 0, 0, replay.Reasons.Count);
         }
 
-        // What the stored profile already holds: the facts before its latest, and those at its latest among its last ids. It
-        // counts the facts it folded, so any of them beyond that count arrived late.
+        // What the stored profile already holds: the facts before its latest (their ids are not needed), and those at its
+        // latest among its last ids. It counts the facts it folded, so any of them beyond that count arrived late.
         var profile = stored.Record;
-        var held = 0;
+        var held = data.CountBefore(customer, profile.LastFactAt);
         var fresh = new List<CustomerFact>();
-        foreach (var fact in facts)
+        foreach (var fact in data.FactsOf(customer, held))
         {
-            if (fact.OccurredAt < profile.LastFactAt || (fact.OccurredAt == profile.LastFactAt && profile.RecentFactIds.Contains(fact.Id)))
+            if (fact.OccurredAt == profile.LastFactAt && profile.RecentFactIds.Contains(fact.Id))
             {
                 held++;
             }
@@ -106,7 +107,7 @@ internal static class ProfileSync
         if (late > 0)
         {
             // Rebuilt from the facts, which do not hold the tier hysteresis state the evaluations kept: carried over.
-            var replay = engine.Replay(profile.Customer, facts);
+            var replay = engine.Replay(profile.Customer, data.FactsOf(customer));
             return new CustomerFold(replay.Profile! with { Tier = profile.Tier }, stored.Version, fresh.Count, held - late, late, replay.Reasons.Count);
         }
 
