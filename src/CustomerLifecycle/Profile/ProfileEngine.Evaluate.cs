@@ -118,20 +118,22 @@ public sealed partial class ProfileEngine
             var health = default(HealthScoreSummary);
             _health.Evaluate(new ReadOnlySpan<HealthInput>(in healthInput), asOf, new Span<HealthScoreSummary>(ref health));
             var band = health.Status == HealthStatus.Scored ? _health.BandName(health.BandIndex) : null;
+            // The profile is copied once, at the end, with what changed. Until then the signals read the profile as it came:
+            // the lifecycle fields they read (first and last purchase, last contact, latest NPS) are the facts', which
+            // neither a time rule nor the band fed changes.
+            LifecycleRecord? lifecycle;
             int transitions;
             if (FeedHealthBand(profile.Lifecycle, band, health.BandIndex, asOf, ref bandEventIds) is { } fed)
             {
                 // The band changed, so the profile changes anyway: applying the event, which allocates, is fine here.
-                profile = profile with { Lifecycle = fed.Record! };
-                transitions = fed.Transitions;
+                (lifecycle, transitions) = (fed.Record, fed.Transitions);
             }
             else
             {
                 var record = profile.Lifecycle;
                 var sweep = default(LifecycleSweepResult);
                 _lifecycle.Evaluate(new ReadOnlySpan<LifecycleRecord>(in record), asOf, new Span<LifecycleSweepResult>(ref sweep));
-                profile = sweep.Changed ? profile with { Lifecycle = sweep.Record } : profile;
-                transitions = sweep.Transitions;
+                (lifecycle, transitions) = (sweep.Changed ? sweep.Record : null, sweep.Transitions);
             }
 
             var balance = Balance(profile.Customer, loyalty.IsEmpty ? null : loyalty[i], asOf);
@@ -146,10 +148,15 @@ public sealed partial class ProfileEngine
             };
             var tier = default(TierAssignment);
             _tiering.Evaluate(new ReadOnlySpan<TierInput>(in tierInput), population.ValueTiers, asOf, new Span<TierAssignment>(ref tier));
-            profile = ProfileTierHysteresis.Advance(profile, tier.State, asOf);
             var contactInput = ProfileSignals.Contact(profile, tier.Tier);
             var contact = default(ContactDue);
             _tiering.PlanContacts(new ReadOnlySpan<ContactInput>(in contactInput), asOf, new Span<ContactDue>(ref contact));
+            var tierState = ProfileTierHysteresis.Next(profile.Tier, tier.State, asOf);
+            if (lifecycle is not null || tierState is not null)
+            {
+                profile = profile with { Lifecycle = lifecycle ?? profile.Lifecycle, Tier = tierState ?? profile.Tier };
+            }
+
             var profileChanged = !ReferenceEquals(profile, profiles[i]);
             changed += profileChanged ? 1 : 0;
             outputs[i] = new CustomerViewSummary(profile, transitions, rfm, tier, contact, health, prediction)
