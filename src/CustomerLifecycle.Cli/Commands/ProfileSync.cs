@@ -63,7 +63,7 @@ internal static class ProfileSync
         var saves = new List<RecordSave<ProfileRecord>>();
         for (var c = 0; c < sync.Profiles.Length; c++)
         {
-            if (sync.Changed[c] || views[c].Changed)
+            if (NeedsSaving(sync, views, c))
             {
                 saves.Add(new RecordSave<ProfileRecord>(views[c].Profile, sync.Versions[c]));
             }
@@ -76,6 +76,21 @@ internal static class ProfileSync
                 $"another process changed {result.Conflicts.Count:N0} profiles while this run was analysing them (first: customer {result.Conflicts[0].Key}); nothing was written, run again.",
                 ExitCodes.Database);
     }
+
+    /// <summary>How many profiles <see cref="SaveAsync"/> saves when it succeeds.</summary>
+    public static int CountToSave(SyncResult sync, CustomerViewSummary[] views)
+    {
+        var count = 0;
+        for (var c = 0; c < sync.Profiles.Length; c++)
+        {
+            count += NeedsSaving(sync, views, c) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>Whether events changed the customer's profile, or what the evaluation at the as-of instant changed.</summary>
+    private static bool NeedsSaving(SyncResult sync, CustomerViewSummary[] views, int customer) => sync.Changed[customer] || views[customer].Changed;
 
     private static CustomerFold Fold(ProfileEngine engine, CustomerTransactions data, int customer, StoredRecord<ProfileRecord>? stored)
     {
