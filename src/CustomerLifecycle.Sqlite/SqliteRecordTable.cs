@@ -64,14 +64,15 @@ internal sealed class SqliteRecordTable<TRecord>
 
     /// <summary>The records of many keys, aligned with <paramref name="keys"/>: a chunk of keys per query (an IN list of at most
     /// <see cref="LoadChunk"/> parameters, one prepared statement reused), each chunk's JSON read as the UTF-8 bytes SQLite
-    /// keeps (no UTF-16 string to transcode back), deserialised on every core and
-    /// dropped before the next is read, so that it dies young rather than piling up for a full collection.</summary>
+    /// keeps (no UTF-16 string to transcode back), deserialised on every core while the next chunk is read (SQLite reads on
+    /// one thread), and dropped once deserialised, so that it dies young rather than piling up for a full collection.</summary>
     public async ValueTask<IReadOnlyList<StoredRecord<TRecord>?>> LoadManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var byKey = new Dictionary<string, StoredRecord<TRecord>>(StringComparer.Ordinal);
         var rows = new List<(string Key, long Version, byte[] Json)>(LoadChunk);
-        var records = new StoredRecord<TRecord>[LoadChunk];
+        var rowsBefore = new List<(string Key, long Version, byte[] Json)>(LoadChunk);
+        Task? deserializing = null;
         await using (var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
             SqliteCommand? command = null;
@@ -101,16 +102,31 @@ internal sealed class SqliteRecordTable<TRecord>
                         }
                     }
 
-                    ParallelRows.For(rows.Count, cancellationToken, i => records[i] = new StoredRecord<TRecord>(_deserialize(rows[i].Json), rows[i].Version));
-                    for (var i = 0; i < rows.Count; i++)
+                    // The chunk before is deserialised by now, or soon: its rows are then free for the chunk after this one.
+                    if (deserializing is not null)
                     {
-                        byKey[rows[i].Key] = records[i];
+                        await deserializing.ConfigureAwait(false);
                     }
+
+                    var chunk = rows;
+                    deserializing = Task.Run(() => Deserialize(chunk, byKey, cancellationToken), cancellationToken);
+                    (rows, rowsBefore) = (rowsBefore, rows);
+                }
+
+                if (deserializing is not null)
+                {
+                    await deserializing.ConfigureAwait(false);
+                    deserializing = null;
                 }
             }
             finally
             {
                 command?.Dispose();
+                if (deserializing is not null)
+                {
+                    // A read failed: the chunk being deserialised is not needed, and the read's failure is the one to report.
+                    await deserializing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
             }
         }
 
@@ -121,6 +137,17 @@ internal sealed class SqliteRecordTable<TRecord>
         }
 
         return loaded;
+    }
+
+    /// <summary>Deserialises a chunk's rows on every core into <paramref name="byKey"/>, which only one chunk at a time adds to.</summary>
+    private void Deserialize(List<(string Key, long Version, byte[] Json)> rows, Dictionary<string, StoredRecord<TRecord>> byKey, CancellationToken cancellationToken)
+    {
+        var records = new StoredRecord<TRecord>[rows.Count];
+        ParallelRows.For(rows.Count, cancellationToken, i => records[i] = new StoredRecord<TRecord>(_deserialize(rows[i].Json), rows[i].Version));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            byKey[rows[i].Key] = records[i];
+        }
     }
 
     /// <summary>Writes every save in one transaction, or none: the conflicts are collected and the transaction rolled back.</summary>
