@@ -1,3 +1,4 @@
+using System.Text;
 using CustomerLifecycle.Feedback;
 using CustomerLifecycle.Sqlite.Serialization;
 using Microsoft.Data.Sqlite;
@@ -24,7 +25,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
     public SqliteFeedbackStore(string path, TimeSpan busyTimeout)
-        => _table = new(path, busyTimeout, "feedback_records", "id", FeedbackRecordJson.Serialize, Deserialize);
+        => _table = new(path, busyTimeout, "feedback_records", "id", record => Encoding.UTF8.GetBytes(FeedbackRecordJson.Serialize(record)), Deserialize);
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="key"/> is null, empty or whitespace.</exception>

@@ -1,3 +1,4 @@
+using System.Text;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Sqlite.Serialization;
 using Microsoft.Data.Sqlite;
@@ -30,7 +31,7 @@ public sealed class SqliteLifecycleStore : ILifecycleStore
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
     public SqliteLifecycleStore(string path, TimeSpan busyTimeout)
-        => _table = new(path, busyTimeout, "lifecycle_records", "customer", LifecycleRecordJson.Serialize, Deserialize);
+        => _table = new(path, busyTimeout, "lifecycle_records", "customer", record => Encoding.UTF8.GetBytes(LifecycleRecordJson.Serialize(record)), Deserialize);
 
     /// <summary>Gets the database file's path.</summary>
     public string Path => _table.Database.Path;

@@ -1,3 +1,4 @@
+using System.Text;
 using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Sqlite.Serialization;
 using Microsoft.Data.Sqlite;
@@ -24,7 +25,7 @@ public sealed class SqliteLoyaltyStore : ILoyaltyStore
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
     public SqliteLoyaltyStore(string path, TimeSpan busyTimeout)
-        => _table = new(path, busyTimeout, "loyalty_records", "member", LoyaltyRecordJson.Serialize, Deserialize);
+        => _table = new(path, busyTimeout, "loyalty_records", "member", record => Encoding.UTF8.GetBytes(LoyaltyRecordJson.Serialize(record)), Deserialize);
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException"><paramref name="key"/> is default.</exception>

@@ -27,7 +27,7 @@ public sealed class SqliteProfileStore : IProfileStore
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
     public SqliteProfileStore(string path, TimeSpan busyTimeout)
-        => _table = new(path, busyTimeout, "profile_records", "customer", ProfileRecordJson.Serialize, Deserialize);
+        => _table = new(path, busyTimeout, "profile_records", "customer", ProfileRecordJson.SerializeUtf8, Deserialize);
 
     /// <summary>Gets the database file's path.</summary>
     public string Path => _table.Database.Path;

@@ -1,5 +1,6 @@
 using CustomerLifecycle.Sqlite.Serialization;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CustomerLifecycle.Sqlite;
 
@@ -17,12 +18,13 @@ internal sealed class SqliteRecordTable<TRecord>
 
     private readonly string _table;
     private readonly string _key;
-    private readonly Func<TRecord, string> _serialize;
+    /// <summary>A record's JSON in UTF-8: SQLite keeps text so, and it is written as it is.</summary>
+    private readonly Func<TRecord, byte[]> _serialize;
     private readonly StoredJson.Reader<TRecord> _deserialize;
 
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is negative.</exception>
-    public SqliteRecordTable(string path, TimeSpan busyTimeout, string table, string key, Func<TRecord, string> serialize, StoredJson.Reader<TRecord> deserialize)
+    public SqliteRecordTable(string path, TimeSpan busyTimeout, string table, string key, Func<TRecord, byte[]> serialize, StoredJson.Reader<TRecord> deserialize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(busyTimeout, TimeSpan.Zero);
         Database = new SqliteDatabase(path, busyTimeout);
@@ -33,8 +35,6 @@ internal sealed class SqliteRecordTable<TRecord>
     }
 
     public SqliteDatabase Database { get; }
-
-    public string Serialize(TRecord record) => _serialize(record);
 
     public async ValueTask<StoredRecord<TRecord>?> LoadAsync(string key, CancellationToken cancellationToken)
     {
@@ -64,14 +64,15 @@ internal sealed class SqliteRecordTable<TRecord>
 
     /// <summary>The records of many keys, aligned with <paramref name="keys"/>: a chunk of keys per query (an IN list of at most
     /// <see cref="LoadChunk"/> parameters, one prepared statement reused), each chunk's JSON read as the UTF-8 bytes SQLite
-    /// keeps (no UTF-16 string to transcode back), deserialised on every core and
-    /// dropped before the next is read, so that it dies young rather than piling up for a full collection.</summary>
+    /// keeps (no UTF-16 string to transcode back), deserialised on every core while the next chunk is read (SQLite reads on
+    /// one thread), and dropped once deserialised, so that it dies young rather than piling up for a full collection.</summary>
     public async ValueTask<IReadOnlyList<StoredRecord<TRecord>?>> LoadManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var byKey = new Dictionary<string, StoredRecord<TRecord>>(StringComparer.Ordinal);
         var rows = new List<(string Key, long Version, byte[] Json)>(LoadChunk);
-        var records = new StoredRecord<TRecord>[LoadChunk];
+        var rowsBefore = new List<(string Key, long Version, byte[] Json)>(LoadChunk);
+        Task? deserializing = null;
         await using (var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
             SqliteCommand? command = null;
@@ -101,16 +102,31 @@ internal sealed class SqliteRecordTable<TRecord>
                         }
                     }
 
-                    ParallelRows.For(rows.Count, cancellationToken, i => records[i] = new StoredRecord<TRecord>(_deserialize(rows[i].Json), rows[i].Version));
-                    for (var i = 0; i < rows.Count; i++)
+                    // The chunk before is deserialised by now, or soon: its rows are then free for the chunk after this one.
+                    if (deserializing is not null)
                     {
-                        byKey[rows[i].Key] = records[i];
+                        await deserializing.ConfigureAwait(false);
                     }
+
+                    var chunk = rows;
+                    deserializing = Task.Run(() => Deserialize(chunk, byKey, cancellationToken), cancellationToken);
+                    (rows, rowsBefore) = (rowsBefore, rows);
+                }
+
+                if (deserializing is not null)
+                {
+                    await deserializing.ConfigureAwait(false);
+                    deserializing = null;
                 }
             }
             finally
             {
                 command?.Dispose();
+                if (deserializing is not null)
+                {
+                    // A read failed: the chunk being deserialised is not needed, and the read's failure is the one to report.
+                    await deserializing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
             }
         }
 
@@ -121,6 +137,17 @@ internal sealed class SqliteRecordTable<TRecord>
         }
 
         return loaded;
+    }
+
+    /// <summary>Deserialises a chunk's rows on every core into <paramref name="byKey"/>, which only one chunk at a time adds to.</summary>
+    private void Deserialize(List<(string Key, long Version, byte[] Json)> rows, Dictionary<string, StoredRecord<TRecord>> byKey, CancellationToken cancellationToken)
+    {
+        var records = new StoredRecord<TRecord>[rows.Count];
+        ParallelRows.For(rows.Count, cancellationToken, i => records[i] = new StoredRecord<TRecord>(_deserialize(rows[i].Json), rows[i].Version));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            byKey[rows[i].Key] = records[i];
+        }
     }
 
     /// <summary>Writes every save in one transaction, or none: the conflicts are collected and the transaction rolled back.</summary>
@@ -140,8 +167,8 @@ internal sealed class SqliteRecordTable<TRecord>
         where TKey : notnull
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var json = new string[Math.Min(SaveChunk, saves.Count)];
-        var nextJson = new string[json.Length];
+        var json = new byte[Math.Min(SaveChunk, saves.Count)][];
+        var nextJson = new byte[json.Length][];
         var versions = new long[saves.Count];
         List<RecordConflict<TKey>>? conflicts = null;
         await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -196,7 +223,7 @@ internal sealed class SqliteRecordTable<TRecord>
     }
 
     /// <summary>Serialises the chunk of saves from <paramref name="start"/> into <paramref name="json"/>, on every core, off the caller's thread.</summary>
-    private Task SerializeChunk(IReadOnlyList<RecordSave<TRecord>> saves, int start, string[] json, CancellationToken cancellationToken)
+    private Task SerializeChunk(IReadOnlyList<RecordSave<TRecord>> saves, int start, byte[][] json, CancellationToken cancellationToken)
         => Task.Run(
             () => ParallelRows.For(Math.Min(SaveChunk, saves.Count - start), cancellationToken, i => json[i] = _serialize(saves[start + i].Record)),
             cancellationToken);
@@ -239,32 +266,52 @@ internal sealed class SqliteRecordTable<TRecord>
     public Writer OpenWriter(SqliteConnection connection, SqliteTransaction transaction) => new(this, connection, transaction);
 
     /// <summary>Prepared statements for conditional writes inside one transaction.</summary>
+    /// <remarks>The writes are SQLite's own statements, not commands: a command binds text from a string, so the record's
+    /// UTF-8 JSON would be made a string and back again for each row; here it is bound as the UTF-8 text it is.</remarks>
     internal sealed class Writer : IDisposable
     {
-        private readonly SqliteCommand _insert;
-        private readonly SqliteCommand _update;
+        private readonly SqliteConnection _connection;
+        private readonly sqlite3_stmt _insert;
+        private readonly sqlite3_stmt _update;
         private readonly SqliteCommand _version;
 
         public Writer(SqliteRecordTable<TRecord> table, SqliteConnection connection, SqliteTransaction transaction)
         {
-            _insert = Command(connection, transaction, $"INSERT INTO {table._table} ({table._key}, version, record) VALUES ($k, 1, $r) ON CONFLICT ({table._key}) DO NOTHING", withRecord: true);
-            _update = Command(connection, transaction, $"UPDATE {table._table} SET version = $e + 1, record = $r WHERE {table._key} = $k AND version = $e", withRecord: true);
-            _update.Parameters.Add("$e", SqliteType.Integer);
-            _version = Command(connection, transaction, $"SELECT version FROM {table._table} WHERE {table._key} = $k", withRecord: false);
+            _connection = connection;
+            _insert = Prepare(connection, $"INSERT INTO {table._table} ({table._key}, version, record) VALUES (?1, 1, ?2) ON CONFLICT ({table._key}) DO NOTHING");
+            _update = Prepare(connection, $"UPDATE {table._table} SET version = ?3 + 1, record = ?2 WHERE {table._key} = ?1 AND version = ?3");
+            _version = connection.CreateCommand();
+            _version.Transaction = transaction;
+            _version.CommandText = $"SELECT version FROM {table._table} WHERE {table._key} = $k";
+            _version.Parameters.Add("$k", SqliteType.Text);
         }
 
-        /// <summary>Writes the record if the stored version is still <paramref name="expectedVersion"/> (0: none stored).</summary>
-        public bool TryWrite(string key, string json, long expectedVersion)
+        /// <summary>Writes the record's UTF-8 JSON if the stored version is still <paramref name="expectedVersion"/> (0: none stored).</summary>
+        /// <exception cref="SqliteException">SQLite refused the write (the file is locked longer than the busy timeout, corrupt, …).</exception>
+        public bool TryWrite(string key, ReadOnlySpan<byte> json, long expectedVersion)
         {
-            var command = expectedVersion == 0 ? _insert : _update;
-            command.Parameters["$k"].Value = key;
-            command.Parameters["$r"].Value = json;
-            if (expectedVersion != 0)
+            var statement = expectedVersion == 0 ? _insert : _update;
+            try
             {
-                command.Parameters["$e"].Value = expectedVersion;
-            }
+                Check(raw.sqlite3_bind_text(statement, 1, key));
+                Check(raw.sqlite3_bind_text(statement, 2, json));
+                if (expectedVersion != 0)
+                {
+                    Check(raw.sqlite3_bind_int64(statement, 3, expectedVersion));
+                }
 
-            return command.ExecuteNonQuery() == 1;
+                var done = raw.sqlite3_step(statement);
+                if (done != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(done, _connection.Handle);
+                }
+
+                return raw.sqlite3_changes(_connection.Handle) == 1;
+            }
+            finally
+            {
+                raw.sqlite3_reset(statement);
+            }
         }
 
         /// <summary>The version stored now, 0 when none is.</summary>
@@ -281,18 +328,24 @@ internal sealed class SqliteRecordTable<TRecord>
             _version.Dispose();
         }
 
-        private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string text, bool withRecord)
+        private static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
         {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = text;
-            command.Parameters.Add("$k", SqliteType.Text);
-            if (withRecord)
+            var prepared = raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement);
+            if (prepared != raw.SQLITE_OK)
             {
-                command.Parameters.Add("$r", SqliteType.Text);
+                statement.Dispose();
+                SqliteException.ThrowExceptionForRC(prepared, connection.Handle);
             }
 
-            return command;
+            return statement;
+        }
+
+        private void Check(int result)
+        {
+            if (result != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(result, _connection.Handle);
+            }
         }
     }
 }

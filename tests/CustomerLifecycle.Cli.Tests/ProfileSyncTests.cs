@@ -34,6 +34,39 @@ public sealed class ProfileSyncTests
     }
 
     [Fact]
+    public async Task ARerunWithAnotherIdenticalRowOnTheLatestDay_AppliesJustThatRow()
+    {
+        var engine = new ProfileEngine(new ProfileOptions());
+        var store = new InMemoryProfileStore();
+        var first = await ProfileSync.RunAsync(engine, store, CustomerTransactions.From(Rows), CancellationToken.None);
+        await store.SaveManyAsync([.. first.Profiles.Select(p => new RecordSave<ProfileRecord>(p, 0))]);
+
+        // bob's second row again (same day and amount): its id ends in |2, which the stored profile has not seen.
+        var again = await ProfileSync.RunAsync(engine, store, CustomerTransactions.From([.. Rows, new("bob", new LocalDate(2026, 2, 6), 30, 5)]), CancellationToken.None);
+
+        Assert.Equal((1L, 4L, 0L), (again.New, again.Duplicates, again.Late));
+        Assert.Equal([false, true, false], again.Changed);
+        Assert.Equal(3, again.Profiles[1].PurchaseCount);
+        Assert.Contains("bob|2026-02-06|30|2", again.Profiles[1].RecentFactIds);
+    }
+
+    [Fact]
+    public async Task ARerunWhoseRowsAreNoMoreThanTheProfileHolds_StillAppliesAnUnseenOne()
+    {
+        var engine = new ProfileEngine(new ProfileOptions());
+        var store = new InMemoryProfileStore();
+        var first = await ProfileSync.RunAsync(engine, store, CustomerTransactions.From(Rows), CancellationToken.None);
+        await store.SaveManyAsync([.. first.Profiles.Select(p => new RecordSave<ProfileRecord>(p, 0))]);
+
+        // bob's first row gone, his second twice: two rows, as many as his profile folded, one of them unseen.
+        TransactionRow[] rows = [Rows[0], Rows[2], new("bob", new LocalDate(2026, 2, 6), 30, 5), Rows[3]];
+        var again = await ProfileSync.RunAsync(engine, store, CustomerTransactions.From(rows), CancellationToken.None);
+
+        Assert.Equal((1L, 3L, 0L), (again.New, again.Duplicates, again.Late));
+        Assert.Equal(3, again.Profiles[1].PurchaseCount);
+    }
+
+    [Fact]
     public async Task AProfileChangedByAnotherProcess_FailsTheRun_AndNothingIsWritten()
     {
         var engine = new ProfileEngine(new ProfileOptions());

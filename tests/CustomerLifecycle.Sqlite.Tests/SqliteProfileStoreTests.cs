@@ -1,4 +1,5 @@
 using CustomerLifecycle.Profile;
+using CustomerLifecycle.Sqlite.Serialization;
 using NodaTime;
 
 namespace CustomerLifecycle.Sqlite.Tests;
@@ -20,6 +21,22 @@ public sealed class SqliteProfileStoreTests : IDisposable
 
         Assert.StartsWith("{\"format\":2,\"schemaVersion\":1,\"customer\":\"acme\",\"recentFactIds\":[\"buy\"],\"lifecycleEventIds\":[0],\"lifecycle\":{\"schemaVersion\":2,\"stage\":", json, StringComparison.Ordinal);
         Assert.Contains("\"netSpend\":12.5", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABatchSave_StoresEachProfilesJsonAsText_WhenInsertedAndWhenUpdated()
+    {
+        var store = new SqliteProfileStore(_database.Path);
+        var other = Engine.TryApply(null, CustomerFact.Purchase("other-buy", CustomerId.From("bob"), Instant.FromUtc(2026, 1, 6, 10, 0), "o-2", 7)).Profile!;
+        await store.SaveManyAsync([new RecordSave<ProfileRecord>(Profile(), 0), new RecordSave<ProfileRecord>(other, 0)]);
+        var updated = Engine.TryApply(Profile(), CustomerFact.Login("login", Acme, Instant.FromUtc(2026, 3, 2, 9, 0))).Profile!;
+
+        var saved = await store.SaveManyAsync([new RecordSave<ProfileRecord>(updated, 1)]);
+
+        Assert.True(saved.Committed);
+        Assert.Equal("text text", _database.Scalar("SELECT group_concat(typeof(record), ' ') FROM (SELECT record FROM profile_records ORDER BY customer)"));
+        Assert.Equal(ProfileRecordJson.Serialize(updated), _database.Scalar("SELECT record FROM profile_records WHERE customer = 'acme' AND version = 2"));
+        Assert.Equal(ProfileRecordJson.Serialize(other), _database.Scalar("SELECT record FROM profile_records WHERE customer = 'bob' AND version = 1"));
     }
 
     [Fact]

@@ -51,8 +51,20 @@ internal static class AnalyzeCommand
 
         var analysis = CustomerAnalysis.Run(engine, sync.Profiles, asOf, progress);
         progress.Step("saving the profiles that changed");
-        var saved = await ProfileSync.SaveAsync(store, sync, analysis.Views, cancellationToken).ConfigureAwait(false);
-        var needingAction = NeedingAction(analysis, policy.Lifecycle, top);
+
+        // SQLite writes on one thread: the summary is worked out meanwhile, and written once the profiles are saved.
+        var saving = Task.Run(async () => await ProfileSync.SaveAsync(store, sync, analysis.Views, cancellationToken).ConfigureAwait(false), cancellationToken);
+        string? table = null;
+        if (format == "table")
+        {
+            var needingAction = NeedingAction(analysis, policy.Lifecycle, top);
+            var header = new ReportHeader(path, database, read.Rows.Count, read.Skipped.Count, data.FirstDate, lastDate, asOfDate, sync, ProfileSync.CountToSave(sync, analysis.Views), ModelName(policy.Value));
+            using var summary = new StringWriter(CultureInfo.InvariantCulture) { NewLine = output.NewLine };
+            AnalysisReport.WriteTable(summary, header, analysis, needingAction, top);
+            table = summary.ToString();
+        }
+
+        await saving.ConfigureAwait(false);
         progress.Step("writing the report");
         switch (format)
         {
@@ -63,8 +75,7 @@ internal static class AnalyzeCommand
                 AnalysisReport.WriteCsv(output, analysis.Customers);
                 break;
             default:
-                var header = new ReportHeader(path, database, read.Rows.Count, read.Skipped.Count, data.FirstDate, lastDate, asOfDate, sync, saved, ModelName(policy.Value));
-                AnalysisReport.WriteTable(output, header, analysis, needingAction, top);
+                output.Write(table);
                 break;
         }
 

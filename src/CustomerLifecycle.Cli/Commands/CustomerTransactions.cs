@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using CustomerLifecycle.Cli.Input;
 using CustomerLifecycle.Profile;
@@ -72,19 +73,93 @@ internal sealed class CustomerTransactions
     /// The customer's purchases, in date order. A fact's id (also its order id) is <c>customer|date|amount|n</c>, n counting
     /// identical rows (same customer, day and amount) from 1, so a row keeps its id when other rows are added to the file, in any order.
     /// </summary>
-    public CustomerFact[] FactsOf(int customer)
+    public CustomerFact[] FactsOf(int customer) => FactsOf(customer, 0);
+
+    /// <summary>The customer's purchases from their <paramref name="from"/>th row on (<see cref="FactsOf(int)"/>'s last ones).</summary>
+    public CustomerFact[] FactsOf(int customer, int from)
     {
         var rows = RowsOf(customer);
         var id = CustomerId.From(Customers[customer]);
-        var facts = new CustomerFact[rows.Length];
+        var facts = new CustomerFact[rows.Length - from];
+        var room = FactIdRoom(customer);
+        Span<char> text = room <= 512 ? stackalloc char[room] : new char[room];
         var ordinal = 0;
         for (var i = 0; i < rows.Length; i++)
         {
             ordinal = i > 0 && rows[i].Date == rows[i - 1].Date && rows[i].Amount.Equals(rows[i - 1].Amount) ? ordinal + 1 : 1;
-            var factId = string.Create(CultureInfo.InvariantCulture, $"{rows[i].Customer}|{rows[i].Date:yyyy-MM-dd}|{rows[i].Amount:R}|{ordinal}");
-            facts[i] = CustomerFact.Purchase(factId, id, InstantOf(rows[i].Date), factId, rows[i].Amount);
+            if (i < from)
+            {
+                continue;
+            }
+
+            var factId = new string(text[..WriteFactId(rows[i], ordinal, text)]);
+            facts[i - from] = CustomerFact.Purchase(factId, id, InstantOf(rows[i].Date), factId, rows[i].Amount);
         }
 
         return facts;
+    }
+
+    /// <summary>Whether the customer's rows from their <paramref name="from"/>th on are all at <paramref name="latest"/>, with
+    /// ids among <paramref name="ids"/>: a stored profile then holds each of them, which this tells without making their facts.</summary>
+    public bool AllHeld(int customer, int from, Instant latest, ImmutableArray<string> ids)
+    {
+        var rows = RowsOf(customer);
+        var room = FactIdRoom(customer);
+        Span<char> text = room <= 512 ? stackalloc char[room] : new char[room];
+        var ordinal = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            ordinal = i > 0 && rows[i].Date == rows[i - 1].Date && rows[i].Amount.Equals(rows[i - 1].Amount) ? ordinal + 1 : 1;
+            if (i < from)
+            {
+                continue;
+            }
+
+            if (InstantOf(rows[i].Date) != latest || !Contains(ids, text[..WriteFactId(rows[i], ordinal, text)]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Room for a fact id of the customer: the customer, the date, the amount (at most 24 characters) and the ordinal.</summary>
+    private int FactIdRoom(int customer) => Customers[customer].Length + 64;
+
+    /// <summary>Writes the row's fact id (see <see cref="FactsOf(int)"/>); the date's parts as numbers, not the date through
+    /// its pattern: the same text, without a string for it.</summary>
+    private static int WriteFactId(in TransactionRow row, int ordinal, Span<char> destination)
+    {
+        var date = row.Date;
+        return destination.TryWrite(CultureInfo.InvariantCulture, $"{row.Customer}|{date.Year:D4}-{date.Month:D2}-{date.Day:D2}|{row.Amount:R}|{ordinal}", out var written)
+            ? written
+            : throw new InvalidOperationException("A fact id outgrew the room made for it.");
+    }
+
+    private static bool Contains(ImmutableArray<string> ids, ReadOnlySpan<char> id)
+    {
+        foreach (var candidate in ids)
+        {
+            if (id.SequenceEqual(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many of the customer's first rows are dated before <paramref name="instant"/>.</summary>
+    public int CountBefore(int customer, Instant instant)
+    {
+        var rows = RowsOf(customer);
+        var count = 0;
+        while (count < rows.Length && InstantOf(rows[count].Date) < instant)
+        {
+            count++;
+        }
+
+        return count;
     }
 }

@@ -34,6 +34,7 @@ internal static partial class TransactionFile
         Layout? layout = null;
         var lineNumber = 0;
         var datePattern = options.DateFormat is null ? null : DatePattern(options.DateFormat);
+        string? lastCustomer = null;
         foreach (var line in File.ReadLines(path))
         {
             lineNumber++;
@@ -58,7 +59,9 @@ internal static partial class TransactionFile
 
             try
             {
-                rows.Add(ParseRow(line, lineNumber, layout, datePattern, options.Refunds));
+                rows.Add(layout.Delimiter is { } delimiter && datePattern is null && TryParsePlainRow(line, lineNumber, layout, delimiter, options.Refunds, ref lastCustomer, out var row)
+                    ? row
+                    : ParseRow(line, lineNumber, layout, datePattern, options.Refunds));
             }
             catch (RowException e)
             {
@@ -139,7 +142,7 @@ internal static partial class TransactionFile
         throw new CliException($"{path}:1: no {what} column in the header ({string.Join(", ", header)}); name it with {option}.");
     }
 
-    private static TransactionRow ParseRow(string line, int lineNumber, Layout layout, LocalDatePattern? datePattern, bool refunds)
+    internal static TransactionRow ParseRow(string line, int lineNumber, Layout layout, LocalDatePattern? datePattern, bool refunds)
     {
         IReadOnlyList<string> fields = layout.Delimiter is { } delimiter
             ? SplitDelimited(line, delimiter)
@@ -167,6 +170,103 @@ internal static partial class TransactionFile
 
         var amount = ParseAmount(fields[layout.AmountIndex].Trim().Trim('"'), layout.AmountIndex + 1, refunds);
         return new TransactionRow(customer, date, amount, lineNumber);
+    }
+
+    /// <summary>
+    /// Reads a row as <see cref="ParseRow"/> does when it is plain, as nearly every row of an export is (no quotes, an ISO
+    /// date, an amount without a currency sign or thousands separators, every value valid), from the line's characters
+    /// rather than a string per field; the customer keeps the string of the row before when it is the same customer (an
+    /// export lists a customer's rows together). False for any other row, which <see cref="ParseRow"/> then reads, or
+    /// reports, the general way.
+    /// </summary>
+    internal static bool TryParsePlainRow(string line, int lineNumber, Layout layout, char delimiter, bool refunds, ref string? lastCustomer, out TransactionRow row)
+    {
+        row = default;
+        if (line.Contains('"', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> customer = default, dateText = default, amountText = default;
+        var found = 0;
+        var rest = line.AsSpan();
+        for (var column = 0; ; column++)
+        {
+            var end = rest.IndexOf(delimiter);
+            var field = (end < 0 ? rest : rest[..end]).Trim();
+            if (column == layout.CustomerIndex)
+            {
+                customer = field;
+                found++;
+            }
+
+            if (column == layout.DateIndex)
+            {
+                dateText = field;
+                found++;
+            }
+
+            if (column == layout.AmountIndex)
+            {
+                amountText = field;
+                found++;
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            rest = rest[(end + 1)..];
+        }
+
+        if (found < 3 || customer.IsEmpty || !TryParseIsoDate(dateText, out var date) || amountText.ContainsAny('$', ',')
+            || !double.TryParse(amountText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            || !double.IsFinite(amount) || (amount < 0 && !refunds))
+        {
+            return false;
+        }
+
+        var at = date.AtMidnight().InUtc().ToInstant();
+        if (at < LifecycleLimits.MinInstant || at > LifecycleLimits.MaxInstant)
+        {
+            return false;
+        }
+
+        var id = lastCustomer is not null && customer.SequenceEqual(lastCustomer) ? lastCustomer : lastCustomer = customer.ToString();
+        row = new TransactionRow(id, date, amount, lineNumber);
+        return true;
+    }
+
+    /// <summary>A valid <c>yyyy-MM-dd</c> date of a year from 1 on, as <see cref="IsoDate"/> reads it; false for anything else.</summary>
+    private static bool TryParseIsoDate(ReadOnlySpan<char> text, out LocalDate date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TryParseDigits(text[..4], out var year) || !TryParseDigits(text[5..7], out var month) || !TryParseDigits(text[8..], out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new LocalDate(year, month, day);
+        return true;
+    }
+
+    private static bool TryParseDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
     }
 
     internal static LocalDate ParseDate(string text, int column, LocalDatePattern? pattern)
@@ -261,7 +361,7 @@ internal static partial class TransactionFile
     [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex ThousandsAmount();
 
-    private sealed record Layout(char? Delimiter, bool HasHeader, int CustomerIndex, int DateIndex, int AmountIndex, int ColumnCount);
+    internal sealed record Layout(char? Delimiter, bool HasHeader, int CustomerIndex, int DateIndex, int AmountIndex, int ColumnCount);
 }
 
 /// <summary>The rows read and the messages of the rows skipped.</summary>

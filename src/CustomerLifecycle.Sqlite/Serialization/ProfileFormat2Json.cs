@@ -23,12 +23,29 @@ internal static class ProfileFormat2Json
     /// <summary>Reads the items of a list up to its end, the reader on its start (the caller checks that, with its own message).</summary>
     public static T[] ReadItems<T>(ref Utf8JsonReader reader, ItemReader<T> read)
     {
-        var items = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        // The items are gathered in the thread's buffer, taken while in use so that a list read within an item gets its own.
+        var items = ItemBuffer<T>.Free ?? [];
+        ItemBuffer<T>.Free = null;
+        try
         {
-            items.Add(read(ref reader));
-        }
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                items.Add(read(ref reader));
+            }
 
-        return [.. items];
+            return items.Count == 0 ? [] : [.. items];
+        }
+        finally
+        {
+            items.Clear();
+            ItemBuffer<T>.Free = items;
+        }
+    }
+
+    /// <summary>A thread's buffer for the items of one list at a time: a profile holds about ten lists, each read once.</summary>
+    private static class ItemBuffer<T>
+    {
+        [ThreadStatic]
+        public static List<T>? Free;
     }
 }

@@ -118,10 +118,10 @@ internal static class ProfileLifecycleJson
                     schemaVersion = reader.GetInt32();
                     break;
                 case var n when n.SequenceEqual("stage"u8):
-                    stage = reader.GetString();
+                    stage = RepeatedStrings.Read(ref reader);
                     break;
                 case var n when n.SequenceEqual("previousStage"u8):
-                    previousStage = reader.GetString();
+                    previousStage = RepeatedStrings.Read(ref reader);
                     break;
                 case var n when n.SequenceEqual("stageEnteredAt"u8):
                     stageEnteredAt = TimeJson<SecondUnit>.ReadInstant(ref reader);
@@ -154,7 +154,7 @@ internal static class ProfileLifecycleJson
                     latestNps = reader.GetInt32();
                     break;
                 case var n when n.SequenceEqual("healthBand"u8):
-                    healthBand = reader.GetString();
+                    healthBand = RepeatedStrings.Read(ref reader);
                     break;
                 case var n when n.SequenceEqual("declineBaseline"u8):
                     declineBaseline = reader.GetInt32();

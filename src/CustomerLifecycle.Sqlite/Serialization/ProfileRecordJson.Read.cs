@@ -270,7 +270,7 @@ internal static partial class ProfileRecordJson
         => ImmutableCollectionsMarshalAs(ReadArray(ref reader, static (ref Utf8JsonReader r) => r.GetString()!));
 
     private static IdRef ReadIdRef(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number ? new IdRef(null, reader.GetInt32()) : new IdRef(reader.GetString()!, -1);
+        => reader.TokenType == JsonTokenType.Number ? new IdRef(null, reader.GetInt32()) : new IdRef(RepeatedStrings.Read(ref reader)!, -1);
 
     private static (IdRef Id, ProfileOrder Order) ReadOrder(ref Utf8JsonReader reader)
     {

@@ -49,7 +49,13 @@ internal static partial class ProfileRecordJson
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    public static string Serialize(ProfileRecord record)
+    public static string Serialize(ProfileRecord record) => Encoding.UTF8.GetString(Written(record));
+
+    /// <summary>The profile's JSON in UTF-8, as the store writes it.</summary>
+    public static byte[] SerializeUtf8(ProfileRecord record) => Written(record).ToArray();
+
+    /// <summary>Writes the profile in the thread's buffer, valid until the thread's next write.</summary>
+    private static ReadOnlySpan<byte> Written(ProfileRecord record)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
@@ -57,7 +63,7 @@ internal static partial class ProfileRecordJson
         writer.Reset(buffer);
         Write(writer, record);
         writer.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan;
     }
 
     /// <summary>Reads a stored profile of format 2, or of format 1; one of a later schema is read as far as this release's

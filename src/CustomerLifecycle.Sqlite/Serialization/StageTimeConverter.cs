@@ -21,7 +21,7 @@ internal sealed class StageTimeConverter<TUnit> : JsonConverter<StageTime>
     public static StageTime ReadStageTime(ref Utf8JsonReader reader)
     {
         Expect(reader.TokenType == JsonTokenType.StartArray);
-        var stage = Next(ref reader).GetString() ?? throw new JsonException("A stage time has no stage.");
+        var stage = RepeatedStrings.Read(ref Next(ref reader)) ?? throw new JsonException("A stage time has no stage.");
         var first = TimeJson<TUnit>.ReadInstant(ref Next(ref reader));
         var last = TimeJson<TUnit>.ReadInstant(ref Next(ref reader));
         Next(ref reader);

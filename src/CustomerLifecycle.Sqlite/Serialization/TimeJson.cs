@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -31,12 +32,20 @@ internal sealed class SecondUnit : ITimeUnit
 internal static class TimeJson<TUnit>
     where TUnit : ITimeUnit
 {
+    /// <summary>The one instant that is not a whole number of units in nearly every record (a lifecycle record's next check
+    /// when no time rule can fire), kept written: formatting and parsing it were a third of the time a profile took to read.</summary>
+    private static readonly byte[] MaxInstant = Encoding.UTF8.GetBytes(InstantPattern.ExtendedIso.Format(Instant.MaxValue));
+
     public static void Write(Utf8JsonWriter writer, Instant value)
     {
         var ticks = value.ToUnixTimeTicks();
         if (ticks % TUnit.Ticks == 0 && Instant.FromUnixTimeTicks(ticks) == value)
         {
             writer.WriteNumberValue(ticks / TUnit.Ticks);
+        }
+        else if (value == Instant.MaxValue)
+        {
+            writer.WriteStringValue(MaxInstant);
         }
         else
         {
@@ -45,9 +54,11 @@ internal static class TimeJson<TUnit>
     }
 
     public static Instant ReadInstant(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.String
-            ? InstantPattern.ExtendedIso.Parse(reader.GetString()!).GetValueOrThrow()
-            : Instant.FromUnixTimeTicks(checked(reader.GetInt64() * TUnit.Ticks));
+        => reader.TokenType != JsonTokenType.String
+            ? Instant.FromUnixTimeTicks(checked(reader.GetInt64() * TUnit.Ticks))
+            : reader.ValueTextEquals(MaxInstant)
+                ? Instant.MaxValue
+                : InstantPattern.ExtendedIso.Parse(reader.GetString()!).GetValueOrThrow();
 
     public static void Write(Utf8JsonWriter writer, Duration value)
     {

@@ -9,13 +9,35 @@ public sealed partial class LifecycleEngine
 {
     private LifecycleOutcome ApplyCore(LifecycleRecord? record, LifecycleEvent @event)
     {
-        LifecycleState state;
+        var log = TransitionLog.Explained;
+        return Move(record, @event, ref log, out var state, out _)
+               ?? Outcome(LifecycleOutcomeStatus.Applied, state.ToRecord(_policy), state, @event.OccurredAt, @event, log.Items, changed: true);
+    }
+
+    /// <summary>
+    /// <see cref="TryApply"/> for a caller that keeps only the record: the same record, or the same refusal, without the
+    /// transitions' reasons and the actions due, which cost most of an explained apply and which such a caller drops.
+    /// </summary>
+    internal LifecycleApplied ApplyUnexplained(LifecycleRecord? record, LifecycleEvent @event)
+    {
+        var log = default(TransitionLog);
+        return Move(record, @event, ref log, out var state, out var transitions) is { } refusal
+            ? new LifecycleApplied(null, 0, refusal)
+            : new LifecycleApplied(state.ToRecord(_policy), transitions, null);
+    }
+
+    /// <summary>Moves the record by the event (the time-based rules due before it, its facts and the rule it fires, the
+    /// time-based rules due at it), logging the transitions when <paramref name="log"/> is enabled; or gives the refusal.</summary>
+    private LifecycleOutcome? Move(LifecycleRecord? record, LifecycleEvent @event, ref TransitionLog log, out LifecycleState state, out int transitions)
+    {
+        transitions = 0;
         if (record is null)
         {
             state = LifecycleState.New(_policy, @event.Customer, @event.OccurredAt);
         }
         else
         {
+            state = default;
             if (record.Customer != @event.Customer)
             {
                 return WrongCustomer(record, @event);
@@ -41,10 +63,9 @@ public sealed partial class LifecycleEngine
         }
 
         var at = @event.OccurredAt;
-        var log = TransitionLog.Explained;
         if (record is null || MayBeDue(record, at))
         {
-            Advance(ref state, at, ref log);
+            transitions += Advance(ref state, at, ref log);
         }
 
         RecordFacts(ref state, @event);
@@ -52,6 +73,7 @@ public sealed partial class LifecycleEngine
         if (rule is not null)
         {
             Transition(ref state, rule, at, @event, ref log);
+            transitions++;
         }
         else if (@event.Kind is LifecycleEventKind.Cancellation or LifecycleEventKind.Disqualification or LifecycleEventKind.Closure)
         {
@@ -59,8 +81,8 @@ public sealed partial class LifecycleEngine
             return NotPermitted(record, state, @event);
         }
 
-        Advance(ref state, at, ref log);
-        return Outcome(LifecycleOutcomeStatus.Applied, state.ToRecord(_policy), state, at, @event, log.Items, changed: true);
+        transitions += Advance(ref state, at, ref log);
+        return null;
     }
 
     private LifecycleOutcome EvaluateCore(LifecycleRecord record, Instant asOf)

@@ -2,6 +2,7 @@ using CustomerLifecycle.Internal;
 using CustomerLifecycle.Health;
 using CustomerLifecycle.LeadScoring;
 using CustomerLifecycle.Lifecycle;
+using CustomerLifecycle.Lifecycle.Internal;
 using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
@@ -109,6 +110,7 @@ public sealed partial class ProfileEngine
         CheckAll(profiles, asOf, nameof(profiles));
         CheckLedgers(profiles, loyalty);
         var changed = 0;
+        string?[]? bandEventIds = null;
         for (var i = 0; i < profiles.Length; i++)
         {
             var profile = profiles[i];
@@ -116,20 +118,22 @@ public sealed partial class ProfileEngine
             var health = default(HealthScoreSummary);
             _health.Evaluate(new ReadOnlySpan<HealthInput>(in healthInput), asOf, new Span<HealthScoreSummary>(ref health));
             var band = health.Status == HealthStatus.Scored ? _health.BandName(health.BandIndex) : null;
+            // The profile is copied once, at the end, with what changed. Until then the signals read the profile as it came:
+            // the lifecycle fields they read (first and last purchase, last contact, latest NPS) are the facts', which
+            // neither a time rule nor the band fed changes.
+            LifecycleRecord? lifecycle;
             int transitions;
-            if (FeedHealthBand(profile.Lifecycle, band, asOf) is { } fed)
+            if (FeedHealthBand(profile.Lifecycle, band, health.BandIndex, asOf, ref bandEventIds) is { } fed)
             {
                 // The band changed, so the profile changes anyway: applying the event, which allocates, is fine here.
-                profile = profile with { Lifecycle = fed.Record! };
-                transitions = fed.Transitions.Count;
+                (lifecycle, transitions) = (fed.Record, fed.Transitions);
             }
             else
             {
                 var record = profile.Lifecycle;
                 var sweep = default(LifecycleSweepResult);
                 _lifecycle.Evaluate(new ReadOnlySpan<LifecycleRecord>(in record), asOf, new Span<LifecycleSweepResult>(ref sweep));
-                profile = sweep.Changed ? profile with { Lifecycle = sweep.Record } : profile;
-                transitions = sweep.Transitions;
+                (lifecycle, transitions) = (sweep.Changed ? sweep.Record : null, sweep.Transitions);
             }
 
             var balance = Balance(profile.Customer, loyalty.IsEmpty ? null : loyalty[i], asOf);
@@ -144,10 +148,15 @@ public sealed partial class ProfileEngine
             };
             var tier = default(TierAssignment);
             _tiering.Evaluate(new ReadOnlySpan<TierInput>(in tierInput), population.ValueTiers, asOf, new Span<TierAssignment>(ref tier));
-            profile = ProfileTierHysteresis.Advance(profile, tier.State, asOf);
             var contactInput = ProfileSignals.Contact(profile, tier.Tier);
             var contact = default(ContactDue);
             _tiering.PlanContacts(new ReadOnlySpan<ContactInput>(in contactInput), asOf, new Span<ContactDue>(ref contact));
+            var tierState = ProfileTierHysteresis.Next(profile.Tier, tier.State, asOf);
+            if (lifecycle is not null || tierState is not null)
+            {
+                profile = profile with { Lifecycle = lifecycle ?? profile.Lifecycle, Tier = tierState ?? profile.Tier };
+            }
+
             var profileChanged = !ReferenceEquals(profile, profiles[i]);
             changed += profileChanged ? 1 : 0;
             outputs[i] = new CustomerViewSummary(profile, transitions, rfm, tier, contact, health, prediction)
@@ -207,6 +216,22 @@ public sealed partial class ProfileEngine
         => ProfileHealthBand.Event(record, band, asOf) is { } fed && _lifecycle.TryApply(record, fed) is { Status: LifecycleOutcomeStatus.Applied } outcome
             ? outcome
             : null;
+
+    /// <summary>What <see cref="FeedHealthBand(LifecycleRecord, string, Instant)"/> makes of the record, for the batch, which
+    /// keeps the record and counts its transitions: the same record, applied unexplained, its event's id made once per band
+    /// and batch (in <paramref name="eventIds"/>, by band index) rather than once per customer.</summary>
+    private LifecycleApplied? FeedHealthBand(LifecycleRecord record, string? band, int bandIndex, Instant asOf, ref string?[]? eventIds)
+    {
+        if (!ProfileHealthBand.IsNew(record, band))
+        {
+            return null;
+        }
+
+        eventIds ??= new string?[_health.BandNames.Count];
+        var id = eventIds[bandIndex] ??= ProfileHealthBand.EventId(band, asOf);
+        var applied = _lifecycle.ApplyUnexplained(record, LifecycleEvent.HealthBandChanged(id, record.Customer, asOf, band));
+        return applied.Refusal is null ? applied : null;
+    }
 
     private ValuePrediction? Predict(ProfileRecord profile, ProfilePopulation population, Instant asOf)
         => population.Model is { } model ? Predict(profile, model, asOf) : null;

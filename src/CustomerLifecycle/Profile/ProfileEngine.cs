@@ -105,7 +105,7 @@ public sealed partial class ProfileEngine
         }
 
         var draft = profile is null ? ProfileDraft.New(fact.Customer, _lifecycle.Create(fact.Customer, fact.OccurredAt), fact.OccurredAt) : ProfileDraft.From(profile);
-        var (status, lifecycle, reason) = Fold(draft, fact);
+        var (status, lifecycle, reason) = Fold(draft, fact, explained: true);
         return status == ProfileOutcomeStatus.Applied
             ? new ProfileOutcome(status, draft.ToProfile(), lifecycle, [])
             : Outcome(status, profile, lifecycle, reason!);
@@ -144,7 +144,7 @@ public sealed partial class ProfileEngine
         foreach (var fact in ordered)
         {
             var attempt = draft ?? ProfileDraft.New(customer, _lifecycle.Create(customer, fact.OccurredAt), fact.OccurredAt);
-            var (status, _, reason) = Fold(attempt, fact);
+            var (status, _, reason) = Fold(attempt, fact, explained: false);
             if (status == ProfileOutcomeStatus.Applied)
             {
                 draft = attempt;
@@ -162,8 +162,9 @@ public sealed partial class ProfileEngine
         => new(status, profile, lifecycle, [reason]);
 
     /// <summary>Checks a fact against the draft, applies the lifecycle event it derives, and records it; the draft is
-    /// changed only when the status is Applied.</summary>
-    private (ProfileOutcomeStatus Status, LifecycleOutcome? Lifecycle, Reason? Reason) Fold(ProfileDraft draft, CustomerFact fact)
+    /// changed only when the status is Applied. The lifecycle outcome is explained (and returned) only when asked for: a
+    /// replay keeps the record alone, and the same record is made either way.</summary>
+    private (ProfileOutcomeStatus Status, LifecycleOutcome? Lifecycle, Reason? Reason) Fold(ProfileDraft draft, CustomerFact fact, bool explained)
     {
         if (draft.HasSeen(fact.Id))
         {
@@ -179,10 +180,21 @@ public sealed partial class ProfileEngine
         }
 
         LifecycleOutcome? lifecycle = null;
+        LifecycleRecord? record = null;
         if (ProfileFold.LifecycleEventOf(fact) is { } @event)
         {
-            lifecycle = _lifecycle.TryApply(draft.Lifecycle, @event);
-            switch (lifecycle.Status)
+            if (explained)
+            {
+                lifecycle = _lifecycle.TryApply(draft.Lifecycle, @event);
+                record = lifecycle.Status == LifecycleOutcomeStatus.Applied ? lifecycle.Record : null;
+            }
+            else
+            {
+                var applied = _lifecycle.ApplyUnexplained(draft.Lifecycle, @event);
+                (lifecycle, record) = (applied.Refusal, applied.Record);
+            }
+
+            switch (lifecycle?.Status)
             {
                 case LifecycleOutcomeStatus.Duplicate:
                     return (ProfileOutcomeStatus.Duplicate, lifecycle, lifecycle.Reasons[0]);
@@ -194,7 +206,7 @@ public sealed partial class ProfileEngine
         }
 
         _fold.Record(draft, fact);
-        if (lifecycle?.Record is { } record)
+        if (record is not null)
         {
             draft.Lifecycle = record;
         }

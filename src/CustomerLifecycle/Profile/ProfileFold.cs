@@ -178,9 +178,49 @@ internal sealed class ProfileFold
     private static Reason Refuse(string code, string message, CustomerFact fact)
         => new(code, message, new Dictionary<string, object?> { ["fact"] = fact.Id, ["kind"] = fact.Kind.ToString() });
 
-    private static int FindOrder(ProfileDraft draft, string orderId) => draft.RecentOrders.FindIndex(o => o.OrderId == orderId);
+    // Loops, not FindIndex and RemoveAll with a lambda capturing the value: a fold ran them for every fact, and each capture
+    // was an allocation.
+    private static int FindOrder(ProfileDraft draft, string orderId)
+    {
+        var orders = draft.RecentOrders;
+        for (var i = 0; i < orders.Count; i++)
+        {
+            if (orders[i].OrderId == orderId)
+            {
+                return i;
+            }
+        }
 
-    private static int Find(List<ProfileOpenItem> items, string id) => items.FindIndex(i => i.Id == id);
+        return -1;
+    }
+
+    private static int Find(List<ProfileOpenItem> items, string id)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Removes the items <paramref name="drop"/> says to drop for <paramref name="bound"/>, keeping the others in order.</summary>
+    private static void RemoveWhere<T, TBound>(List<T> items, TBound bound, Func<T, TBound, bool> drop)
+    {
+        var kept = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!drop(items[i], bound))
+            {
+                items[kept++] = items[i];
+            }
+        }
+
+        items.RemoveRange(kept, items.Count - kept);
+    }
 
     private static void AddDay(List<ProfileDayCount> days, int day)
     {
@@ -285,10 +325,10 @@ internal sealed class ProfileFold
         var day = UtcDay(at);
         var month = UtcMonth(at);
         var oldestOrder = at - _refundWindow;
-        draft.RecentOrders.RemoveAll(o => o.At < oldestOrder);
-        draft.DailyPurchases.RemoveAll(d => d.Day < day - _purchaseDaysKept);
-        draft.DailyLogins.RemoveAll(d => d.Day <= day - _loginWindowDays);
-        draft.TicketOpenings.RemoveAll(d => d.Day <= day - _supportWindowDays);
-        draft.MonthlyUsage.RemoveAll(m => m.Month <= month - _usageMonthsKept);
+        RemoveWhere(draft.RecentOrders, oldestOrder, static (o, oldest) => o.At < oldest);
+        RemoveWhere(draft.DailyPurchases, day - _purchaseDaysKept, static (d, oldest) => d.Day < oldest);
+        RemoveWhere(draft.DailyLogins, day - _loginWindowDays, static (d, past) => d.Day <= past);
+        RemoveWhere(draft.TicketOpenings, day - _supportWindowDays, static (d, past) => d.Day <= past);
+        RemoveWhere(draft.MonthlyUsage, month - _usageMonthsKept, static (m, past) => m.Month <= past);
     }
 }

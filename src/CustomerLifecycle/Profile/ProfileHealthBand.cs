@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CustomerLifecycle.Lifecycle;
 using NodaTime;
 using NodaTime.Text;
@@ -16,9 +17,11 @@ internal static class ProfileHealthBand
     /// <summary>The event feeding <paramref name="band"/> at <paramref name="asOf"/>, or null when there is no band (health
     /// not scored) or it is the band last fed.</summary>
     public static LifecycleEvent? Event(LifecycleRecord record, string? band, Instant asOf)
-        => band is not null && !string.Equals(band, record.HealthBand, StringComparison.Ordinal)
-            ? LifecycleEvent.HealthBandChanged(EventId(band, asOf), record.Customer, asOf, band)
-            : null;
+        => IsNew(record, band) ? LifecycleEvent.HealthBandChanged(EventId(band, asOf), record.Customer, asOf, band) : null;
+
+    /// <summary>Whether <paramref name="band"/> is a band to feed: there is one, and it is not the band last fed.</summary>
+    public static bool IsNew(LifecycleRecord record, [NotNullWhen(true)] string? band)
+        => band is not null && !string.Equals(band, record.HealthBand, StringComparison.Ordinal);
 
     public static string EventId(string band, Instant asOf) => $"profile:health-band:{band}:{InstantPattern.ExtendedIso.Format(asOf)}";
 }

@@ -27,18 +27,23 @@ internal static class ProfileTierHysteresis
     /// <summary>The profile with the tier state the evaluation at <paramref name="asOf"/> gave: the same instance when the
     /// state did not change, or when the evaluation was before the state's last advance (an earlier instant reads, never writes).</summary>
     public static ProfileRecord Advance(ProfileRecord profile, TierState result, Instant asOf)
+        => Next(profile.Tier, result, asOf) is { } next ? profile with { Tier = next } : profile;
+
+    /// <summary>The tier state the evaluation at <paramref name="asOf"/> leaves in the profile, or null when it leaves
+    /// <paramref name="kept"/> as it is (see <see cref="Advance"/>).</summary>
+    public static ProfileTierState? Next(ProfileTierState? kept, TierState result, Instant asOf)
     {
-        if (profile.Tier is not { } kept)
+        if (kept is not { } state)
         {
-            return profile with { Tier = new ProfileTierState(result, null, asOf) };
+            return new ProfileTierState(result, null, asOf);
         }
 
-        if (asOf < kept.AdvancedAt || result == kept.Current)
+        if (asOf < state.AdvancedAt || result == state.Current)
         {
-            return profile;
+            return null;
         }
 
-        return profile with { Tier = new ProfileTierState(result, Counts(kept, asOf) ? kept.Current : kept.Before, asOf) };
+        return new ProfileTierState(result, Counts(state, asOf) ? state.Current : state.Before, asOf);
     }
 
     /// <summary>Whether an evaluation at <paramref name="asOf"/> is a new one for the hysteresis: on a later UTC day than the last advance.</summary>

@@ -118,6 +118,20 @@ public sealed class ProfileRecordJsonTests
     }
 
     [Fact]
+    public void TheLatestInstant_IsWrittenAsItsExactIsoString_AndReadBack()
+    {
+        // A lifecycle record with no time rule left to fire is next checked at the latest instant, which is not a whole second.
+        var login = new ProfileEngine(new ProfileOptions()).TryApply(null, CustomerFact.Login("f-1", Acme, Start)).Profile!;
+        var profile = login with { Lifecycle = login.Lifecycle with { NextCheckAt = Instant.MaxValue }, LastLoginAt = Instant.MaxValue - Duration.FromNanoseconds(1) };
+
+        var json = ProfileRecordJson.Serialize(profile);
+
+        Assert.Contains("\"nextCheckAt\":\"9999-12-31T23:59:59.999999999Z\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"lastLoginAt\":\"9999-12-31T23:59:59.999999998Z\"", json, StringComparison.Ordinal);
+        Assert.Equal(profile, ProfileRecordJson.Deserialize(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
     public void AProfileWrittenInFormat1_StillReadsBackEqual()
     {
         var profile = ProfileArbitraries.Profiles().Generator.Sample(50, 1).First();

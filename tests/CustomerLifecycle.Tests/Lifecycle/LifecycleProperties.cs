@@ -116,6 +116,30 @@ public sealed class LifecycleProperties
         return Equals(shortcut, full is null ? null : full with { PolicyFingerprint = shortcut!.PolicyFingerprint });
     }
 
+    [Property]
+    public Property ApplyingUnexplained_GivesTheRecordAndTransitionCountOfTheExplainedApply_OrItsRefusal(IReadOnlyList<LifecycleEvent> history)
+    {
+        // In arrival order, not time order, so that late events, duplicates and refused commands are met too.
+        LifecycleRecord? record = null;
+        foreach (var e in history)
+        {
+            var explained = Engine.TryApply(record, e);
+            var unexplained = Engine.ApplyUnexplained(record, e);
+            var same = explained.Status == LifecycleOutcomeStatus.Applied
+                ? unexplained.Refusal is null && Equals(unexplained.Record, explained.Record) && unexplained.Transitions == explained.Transitions.Count
+                : unexplained.Record is null && unexplained.Refusal is { } refusal && refusal.Status == explained.Status
+                  && refusal.Reasons.Single().Message == explained.Reasons.Single().Message;
+            if (!same)
+            {
+                return false.Label($"event '{e.Id}' ({e.Kind} at {e.OccurredAt}): {explained.Status} vs {unexplained}");
+            }
+
+            record = explained.Record ?? record;
+        }
+
+        return true.ToProperty();
+    }
+
     private static bool IsCommand(LifecycleEvent e)
         => e.Kind is LifecycleEventKind.Cancellation or LifecycleEventKind.Disqualification or LifecycleEventKind.Closure;
 }
