@@ -252,8 +252,8 @@ public sealed partial class LoyaltyEngine
             {
                 var record = records[i];
                 outputs[i] = LoyaltyRecordSummary.Holding(record, this, asOf) is { } summary ? summary.At(asOf)
-                    : Kept(workspace, record, asOf, out _) is { } kept ? kept.Balance
-                    : Replay(workspace, record, asOf);
+                    : LoyaltyCheckpointTrust.Trusted(record, _fingerprint, asOf) is { } checkpoint && asOf < checkpoint.Until ? checkpoint.Balance with { AsOf = asOf }
+                    : ResumedOrReplayed(workspace, record, asOf);
             }
         }
         finally
@@ -261,6 +261,12 @@ public sealed partial class LoyaltyEngine
             workspace.Return();
         }
     }
+
+    /// <summary>The balance of a record neither its summary nor its checkpoint answers for alone: its tier decided from the
+    /// tier state kept with either while its lots hold (see <see cref="Kept"/>), otherwise replayed.</summary>
+    /// <remarks>Apart from the sweep's loop, so that the loop's common paths carry none of this one's locals.</remarks>
+    private LoyaltyBalance ResumedOrReplayed(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf)
+        => Kept(workspace, record, asOf, out _) is { } kept ? kept.Balance : Replay(workspace, record, asOf);
 
     /// <summary>A member's balance replayed from every entry, kept on the record (see <see cref="LoyaltyRecordSummary"/>) for the
     /// sweeps up to the next instant anything can change.</summary>

@@ -121,7 +121,9 @@ public sealed class LoyaltyKpiCalculator
     /// from it without the ledger; null when the record must be replayed.</summary>
     private (long Issued, long Redeemed, long Expired, long Outstanding)? FromCheckpoint(LoyaltyRecord record, Instant periodStart, Instant closing)
     {
-        if (LoyaltyCheckpointTrust.Trusted(record, _fingerprint, closing) is not { Balance: var held })
+        // Up to Until, not LotsUntil, though the figures read no tier: past it the replay below keeps a summary, and the next
+        // report over the same records answers from that, which is cheaper than this path (it reads the entries).
+        if (LoyaltyCheckpointTrust.Trusted(record, _fingerprint, closing) is not { Balance: var held } checkpoint || closing >= checkpoint.Until)
         {
             return null;
         }

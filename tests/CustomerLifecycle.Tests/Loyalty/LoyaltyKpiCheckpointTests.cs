@@ -39,22 +39,6 @@ public sealed class LoyaltyKpiCheckpointTests
     }
 
     [Fact]
-    public void ATieredMembersCheckpoint_HoldsForTheFigures_PastItsTierReview_UpToItsLotsNextChange()
-    {
-        // Silver at 1,000 points a calendar year: 1,200 points on 2026-03-02, checkpointed on 2026-06-01. The review of
-        // 1 January 2027 (UTC) ends the checkpoint for the tier; the lot's next change, the warning window, is 2027-01-31 09:00.
-        var options = new LoyaltyOptions { Tiers = [new() { Id = "member", Name = "Member" }, new() { Id = "silver", Name = "Silver", QualifyingPoints = 1_000 }] };
-        var engine = new LoyaltyEngine(options);
-        var loaded = JustLoaded(engine.Checkpoint(Run(engine, Purchase("p1", At(2026, 3, 2, 9), 1200m)), At(2026, 6, 1)));
-
-        var january = new LoyaltyKpiCalculator(options).Calculate([loaded], At(2027, 1, 1), At(2027, 1, 31));
-
-        Assert.Equal((At(2027, 1, 1), (Instant?)At(2027, 1, 31, 9)), (loaded.Checkpoint!.Until, loaded.Checkpoint.LotsUntil));
-        Assert.Equal(new LoyaltyKpis(At(2027, 1, 1), At(2027, 1, 31), 1, 0, 0, 0, 1200, 120.0m, 0m, null, null), january);
-        Assert.Null(loaded.Summary);
-    }
-
-    [Fact]
     public void ACheckpointOfAnotherPolicy_OrCheckpointedInThePeriodOverOlderEntries_IsReplayed()
     {
         var record = Run(DefaultEngine, Purchase("p1", At(2026, 3, 2, 9), 100m));
