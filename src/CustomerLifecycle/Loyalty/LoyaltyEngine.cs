@@ -251,9 +251,7 @@ public sealed partial class LoyaltyEngine
             for (var i = 0; i < records.Length; i++)
             {
                 var record = records[i];
-                outputs[i] = LoyaltyRecordSummary.Holding(record, this, asOf) is { } summary ? summary.At(asOf)
-                    : LoyaltyCheckpointTrust.Trusted(record, _fingerprint, asOf) is { } checkpoint && asOf < checkpoint.Until ? checkpoint.Balance with { AsOf = asOf }
-                    : ResumedOrReplayed(workspace, record, asOf);
+                outputs[i] = LoyaltyRecordSummary.Holding(record, this, asOf) is { } summary ? summary.At(asOf) : Unsummarised(workspace, record, asOf);
             }
         }
         finally
@@ -262,11 +260,36 @@ public sealed partial class LoyaltyEngine
         }
     }
 
-    /// <summary>The balance of a record neither its summary nor its checkpoint answers for alone: its tier decided from the
-    /// tier state kept with either while its lots hold (see <see cref="Kept"/>), otherwise replayed.</summary>
-    /// <remarks>Apart from the sweep's loop, so that the loop's common paths carry none of this one's locals.</remarks>
-    private LoyaltyBalance ResumedOrReplayed(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf)
-        => Kept(workspace, record, asOf, out _) is { } kept ? kept.Balance : Replay(workspace, record, asOf);
+    /// <summary>The balance of a record whose summary does not hold at <paramref name="asOf"/>: from its trusted checkpoint,
+    /// with the tier's decisions due since taken from the checkpoint's tier state when past <see cref="LoyaltyCheckpoint.Until"/>;
+    /// or from the summary's tier state while its lots hold; otherwise replayed.</summary>
+    private LoyaltyBalance Unsummarised(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf)
+    {
+        if (LoyaltyCheckpointTrust.Trusted(record, _fingerprint, asOf) is { } checkpoint)
+        {
+            if (asOf < checkpoint.Until)
+            {
+                return checkpoint.Balance with { AsOf = asOf };
+            }
+
+            if (ResumedLevel(workspace, checkpoint.Tier, asOf) is { } level)
+            {
+                return checkpoint.Balance with { AsOf = asOf, TierLevel = level };
+            }
+        }
+        else if (record.Summary is LoyaltyRecordSummary summary && ReferenceEquals(summary.Policy, this) && asOf >= summary.From && asOf < summary.LotsUntil
+                 && ResumedLevel(workspace, summary.Tier, asOf) is { } level)
+        {
+            return summary.Balance with { AsOf = asOf, TierLevel = level };
+        }
+
+        return Replay(workspace, record, asOf);
+    }
+
+    /// <summary>The tier at <paramref name="asOf"/> resumed from <paramref name="state"/> (see <see cref="LoyaltyTiers.LevelFrom"/>);
+    /// null when there is no state this policy resumes.</summary>
+    private int? ResumedLevel(LoyaltyWorkspace workspace, LoyaltyTierCheckpoint? state, Instant asOf)
+        => _tiers is not null && state is not null && _tiers.Resumes(state) ? _tiers.LevelFrom(workspace.TierWalk, state, asOf, out _) : null;
 
     /// <summary>A member's balance replayed from every entry, kept on the record (see <see cref="LoyaltyRecordSummary"/>) for the
     /// sweeps up to the next instant anything can change.</summary>
