@@ -35,7 +35,7 @@ public sealed partial class LoyaltyEngine
         var workspace = LoyaltyWorkspace.Rent();
         try
         {
-            if (Kept(workspace, record, at, out var nextTierDecision) is { TierWalked: true } resumed)
+            if (Resumed(workspace, record, at, out var nextTierDecision) is { } resumed)
             {
                 var tier = _tiers!.Checkpoint(workspace.TierWalk, at);
                 var until = resumed.LotsUntil < nextTierDecision ? resumed.LotsUntil : nextTierDecision;
@@ -51,43 +51,28 @@ public sealed partial class LoyaltyEngine
     }
 
     /// <summary>
-    /// The balance at <paramref name="asOf"/> of a record whose lots still read as a replay found them (the summary kept on it, or
-    /// its trusted checkpoint), without replaying: as found while the tier holds too, and with the tier's decisions due since (a
-    /// review, a grace period or a status match ending) taken from the tier walk's state kept with them, as a replay would take
-    /// them; null when neither is at hand, or the tier has decisions due and no state to take them from.
+    /// The balance at <paramref name="asOf"/> of a record whose tier has decisions due (a review, a grace period or a status match
+    /// ending) since its trusted checkpoint or the summary kept on it, while its lots still read as they found them: the tier
+    /// decided from the tier state kept with either, as a replay would; null when there is no such state to resume from.
     /// </summary>
-    /// <remarks>When the tier had decisions due (<c>TierWalked</c>), the workspace's tier walk is left standing at
-    /// <paramref name="asOf"/>; <paramref name="nextTierDecision"/> is when the tier decides next.</remarks>
-    private (LoyaltyBalance Balance, Instant LotsUntil, bool TierWalked)? Kept(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf, out Instant nextTierDecision)
+    /// <remarks>The workspace's tier walk is left standing at <paramref name="asOf"/>; <paramref name="nextTierDecision"/> is
+    /// when the tier decides next.</remarks>
+    private (LoyaltyBalance Balance, Instant LotsUntil)? Resumed(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf, out Instant nextTierDecision)
     {
-        (LoyaltyBalance Held, Instant Until, Instant LotsUntil, LoyaltyTierCheckpoint? Tier) found;
-        if (record.Summary is LoyaltyRecordSummary summary && ReferenceEquals(summary.Policy, this) && asOf >= summary.From && asOf < summary.LotsUntil)
+        nextTierDecision = Instant.MaxValue;
+        if (LoyaltyCheckpointTrust.Trusted(record, _fingerprint, asOf) is { } checkpoint && asOf >= checkpoint.Until
+            && ResumedLevel(workspace, checkpoint.Tier, asOf, out nextTierDecision) is { } level)
         {
-            found = (summary.Balance, summary.Until, summary.LotsUntil, summary.Tier);
-        }
-        else if (LoyaltyCheckpointTrust.Trusted(record, _fingerprint, asOf) is { } checkpoint)
-        {
-            found = (checkpoint.Balance, checkpoint.Until, checkpoint.LotsUntil ?? checkpoint.Until, checkpoint.Tier);
-        }
-        else
-        {
-            nextTierDecision = Instant.MaxValue;
-            return null;
+            return (checkpoint.Balance with { AsOf = asOf, TierLevel = level }, checkpoint.LotsUntil ?? checkpoint.Until);
         }
 
-        nextTierDecision = found.Until < found.LotsUntil ? found.Until : Instant.MaxValue;
-        if (asOf < found.Until)
+        if (record.Summary is LoyaltyRecordSummary summary && ReferenceEquals(summary.Policy, this) && asOf >= summary.Until && asOf < summary.LotsUntil
+            && ResumedLevel(workspace, summary.Tier, asOf, out nextTierDecision) is { } fromSummary)
         {
-            return (found.Held with { AsOf = asOf }, found.LotsUntil, false);
+            return (summary.Balance with { AsOf = asOf, TierLevel = fromSummary }, summary.LotsUntil);
         }
 
-        if (_tiers is null || found.Tier is not { } state || !_tiers.Resumes(state))
-        {
-            return null;
-        }
-
-        var level = _tiers.LevelFrom(workspace.TierWalk, state, asOf, out nextTierDecision);
-        return (found.Held with { AsOf = asOf, TierLevel = level }, found.LotsUntil, true);
+        return null;
     }
 
     /// <summary>What a replay of every entry finds at <paramref name="asOf"/>, not before the latest entry.</summary>

@@ -262,7 +262,8 @@ public sealed partial class LoyaltyEngine
 
     /// <summary>The balance of a record whose summary does not hold at <paramref name="asOf"/>: from its trusted checkpoint,
     /// with the tier's decisions due since taken from the checkpoint's tier state when past <see cref="LoyaltyCheckpoint.Until"/>;
-    /// or from the summary's tier state while its lots hold; otherwise replayed.</summary>
+    /// or from the summary's tier state while its lots hold; otherwise replayed. (<see cref="Resumed"/> less the checkpoint
+    /// checked twice: this is the review night's path.)</summary>
     private LoyaltyBalance Unsummarised(LoyaltyWorkspace workspace, LoyaltyRecord record, Instant asOf)
     {
         if (LoyaltyCheckpointTrust.Trusted(record, _fingerprint, asOf) is { } checkpoint)
@@ -272,13 +273,13 @@ public sealed partial class LoyaltyEngine
                 return checkpoint.Balance with { AsOf = asOf };
             }
 
-            if (ResumedLevel(workspace, checkpoint.Tier, asOf) is { } level)
+            if (ResumedLevel(workspace, checkpoint.Tier, asOf, out _) is { } level)
             {
                 return checkpoint.Balance with { AsOf = asOf, TierLevel = level };
             }
         }
         else if (record.Summary is LoyaltyRecordSummary summary && ReferenceEquals(summary.Policy, this) && asOf >= summary.From && asOf < summary.LotsUntil
-                 && ResumedLevel(workspace, summary.Tier, asOf) is { } level)
+                 && ResumedLevel(workspace, summary.Tier, asOf, out _) is { } level)
         {
             return summary.Balance with { AsOf = asOf, TierLevel = level };
         }
@@ -286,10 +287,13 @@ public sealed partial class LoyaltyEngine
         return Replay(workspace, record, asOf);
     }
 
-    /// <summary>The tier at <paramref name="asOf"/> resumed from <paramref name="state"/> (see <see cref="LoyaltyTiers.LevelFrom"/>);
-    /// null when there is no state this policy resumes.</summary>
-    private int? ResumedLevel(LoyaltyWorkspace workspace, LoyaltyTierCheckpoint? state, Instant asOf)
-        => _tiers is not null && state is not null && _tiers.Resumes(state) ? _tiers.LevelFrom(workspace.TierWalk, state, asOf, out _) : null;
+    /// <summary>The tier at <paramref name="asOf"/> resumed from <paramref name="state"/> (see <see cref="LoyaltyTiers.LevelFrom"/>),
+    /// and when it decides next; null when there is no state this policy resumes.</summary>
+    private int? ResumedLevel(LoyaltyWorkspace workspace, LoyaltyTierCheckpoint? state, Instant asOf, out Instant nextDecision)
+    {
+        nextDecision = Instant.MaxValue;
+        return _tiers is not null && state is not null && _tiers.Resumes(state) ? _tiers.LevelFrom(workspace.TierWalk, state, asOf, out nextDecision) : null;
+    }
 
     /// <summary>A member's balance replayed from every entry, kept on the record (see <see cref="LoyaltyRecordSummary"/>) for the
     /// sweeps up to the next instant anything can change.</summary>
