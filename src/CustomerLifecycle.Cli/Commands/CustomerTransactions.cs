@@ -86,7 +86,7 @@ internal sealed class CustomerTransactions
         var ordinal = 0;
         for (var i = 0; i < rows.Length; i++)
         {
-            ordinal = i > 0 && rows[i].Date == rows[i - 1].Date && rows[i].Amount.Equals(rows[i - 1].Amount) ? ordinal + 1 : 1;
+            ordinal = OrdinalOf(rows, i, ordinal);
             if (i < from)
             {
                 continue;
@@ -109,7 +109,7 @@ internal sealed class CustomerTransactions
         var ordinal = 0;
         for (var i = 0; i < rows.Length; i++)
         {
-            ordinal = i > 0 && rows[i].Date == rows[i - 1].Date && rows[i].Amount.Equals(rows[i - 1].Amount) ? ordinal + 1 : 1;
+            ordinal = OrdinalOf(rows, i, ordinal);
             if (i < from)
             {
                 continue;
@@ -123,6 +123,11 @@ internal sealed class CustomerTransactions
 
         return true;
     }
+
+    /// <summary>The ordinal of row <paramref name="i"/> in its fact id, given the previous row's: its place among the customer's
+    /// consecutive rows of the same date and amount (1 for the first), so that such rows stay distinct facts.</summary>
+    private static int OrdinalOf(ReadOnlySpan<TransactionRow> rows, int i, int previous)
+        => i > 0 && rows[i].Date == rows[i - 1].Date && rows[i].Amount.Equals(rows[i - 1].Amount) ? previous + 1 : 1;
 
     /// <summary>Room for a fact id of the customer: the customer, the date, the amount (at most 24 characters) and the ordinal.</summary>
     private int FactIdRoom(int customer) => Customers[customer].Length + 64;
