@@ -1,9 +1,10 @@
--- The PostgreSQL tables and queries Orleans' ADO.NET grain storage and reminder providers (Microsoft.Orleans.Persistence.AdoNet
--- and Microsoft.Orleans.Reminders.AdoNet, 10.4) need, for the customer grains of CustomerLifecycle.Orleans.
+-- The PostgreSQL tables and queries Orleans' ADO.NET grain storage, reminder and clustering providers
+-- (Microsoft.Orleans.Persistence.AdoNet, Microsoft.Orleans.Reminders.AdoNet and Microsoft.Orleans.Clustering.AdoNet, 10.4)
+-- need, for the customer grains of CustomerLifecycle.Orleans.
 --
 -- The providers run only the queries stored in OrleansQuery, by key, binding parameters by name and reading columns by
 -- name; this file gives each key the SQL the providers expect. Run it once on an empty database (.ci/run does, for the
--- tests). PostgreSQL 12 or later. Clustering is not here: a deployment picks its own membership provider.
+-- tests). PostgreSQL 12 or later.
 
 CREATE TABLE OrleansQuery
 (
@@ -119,4 +120,112 @@ INSERT INTO OrleansQuery(QueryKey, QueryText) VALUES
 '),
 ('DeleteReminderRowsKey', '
     DELETE FROM OrleansRemindersTable WHERE ServiceId = @ServiceId
+');
+
+-- Cluster membership: the silos of each cluster (DeploymentId is Orleans' ClusterId) and their status, which silos and
+-- clients read to find each other. One version row per cluster goes up with every membership write, and each write names
+-- the version it read, so of two silos changing the table at once only one succeeds (the other reads again and retries).
+CREATE TABLE OrleansMembershipVersionTable
+(
+    DeploymentId varchar(150) NOT NULL PRIMARY KEY,
+    Timestamp timestamptz NOT NULL DEFAULT now(),
+    Version integer NOT NULL DEFAULT 0
+);
+
+CREATE TABLE OrleansMembershipTable
+(
+    DeploymentId varchar(150) NOT NULL REFERENCES OrleansMembershipVersionTable (DeploymentId),
+    Address varchar(45) NOT NULL,
+    Port integer NOT NULL,
+    Generation integer NOT NULL,
+    SiloName varchar(150) NOT NULL,
+    HostName varchar(150) NOT NULL,
+    Status integer NOT NULL,
+    ProxyPort integer,
+    SuspectTimes varchar(8000),
+    StartTime timestamptz NOT NULL,
+    IAmAliveTime timestamptz NOT NULL,
+    PRIMARY KEY (DeploymentId, Address, Port, Generation)
+);
+
+INSERT INTO OrleansQuery(QueryKey, QueryText) VALUES
+-- 1 when this call made the cluster's version row, 0 when it was there.
+('InsertMembershipVersionKey', '
+    WITH inserted AS (
+        INSERT INTO OrleansMembershipVersionTable (DeploymentId) VALUES (@DeploymentId)
+        ON CONFLICT DO NOTHING
+        RETURNING 1)
+    SELECT count(*)::integer AS row_count FROM inserted
+'),
+-- A silo joins, at the version it read and only once: 1, or 0 with nothing changed.
+('InsertMembershipKey', '
+    WITH version AS (
+        UPDATE OrleansMembershipVersionTable SET Version = Version + 1, Timestamp = now()
+        WHERE DeploymentId = @DeploymentId AND Version = @Version
+          AND NOT EXISTS (SELECT 1 FROM OrleansMembershipTable
+                          WHERE DeploymentId = @DeploymentId AND Address = @Address AND Port = @Port AND Generation = @Generation)
+        RETURNING DeploymentId),
+    inserted AS (
+        INSERT INTO OrleansMembershipTable (DeploymentId, Address, Port, Generation, SiloName, HostName, Status, ProxyPort, StartTime, IAmAliveTime)
+        SELECT DeploymentId, @Address, @Port, @Generation, @SiloName, @HostName, @Status, @ProxyPort, @StartTime, @IAmAliveTime FROM version
+        RETURNING 1)
+    SELECT count(*)::integer AS row_count FROM inserted
+'),
+-- A silo's status and suspicions change, at the version read and only for a silo with a row: 1, or 0 with nothing changed.
+('UpdateMembershipKey', '
+    WITH version AS (
+        UPDATE OrleansMembershipVersionTable SET Version = Version + 1, Timestamp = now()
+        WHERE DeploymentId = @DeploymentId AND Version = @Version
+          AND EXISTS (SELECT 1 FROM OrleansMembershipTable
+                      WHERE DeploymentId = @DeploymentId AND Address = @Address AND Port = @Port AND Generation = @Generation)
+        RETURNING DeploymentId),
+    updated AS (
+        UPDATE OrleansMembershipTable m
+        SET Status = @Status, SuspectTimes = @SuspectTimes, IAmAliveTime = GREATEST(m.IAmAliveTime, @IAmAliveTime)
+        FROM version
+        WHERE m.DeploymentId = version.DeploymentId AND m.Address = @Address AND m.Port = @Port AND m.Generation = @Generation
+        RETURNING 1)
+    SELECT count(*)::integer AS row_count FROM updated
+'),
+-- A silo's heartbeat; never moves the time back.
+('UpdateIAmAlivetimeKey', '
+    UPDATE OrleansMembershipTable SET IAmAliveTime = GREATEST(IAmAliveTime, @IAmAliveTime)
+    WHERE DeploymentId = @DeploymentId AND Address = @Address AND Port = @Port AND Generation = @Generation
+'),
+-- The version row with the silo's row, or with nulls when the silo has none.
+('MembershipReadRowKey', '
+    SELECT v.DeploymentId, m.Address, m.Port, m.Generation, m.SiloName, m.HostName, m.Status, m.ProxyPort,
+           m.SuspectTimes, m.StartTime, m.IAmAliveTime, v.Version
+    FROM OrleansMembershipVersionTable v
+    LEFT JOIN OrleansMembershipTable m ON m.DeploymentId = v.DeploymentId
+        AND m.Address = @Address AND m.Port = @Port AND m.Generation = @Generation
+    WHERE v.DeploymentId = @DeploymentId
+'),
+-- The version row with every silo's row, or with nulls when the cluster has none.
+('MembershipReadAllKey', '
+    SELECT v.DeploymentId, m.Address, m.Port, m.Generation, m.SiloName, m.HostName, m.Status, m.ProxyPort,
+           m.SuspectTimes, m.StartTime, m.IAmAliveTime, v.Version
+    FROM OrleansMembershipVersionTable v
+    LEFT JOIN OrleansMembershipTable m ON m.DeploymentId = v.DeploymentId
+    WHERE v.DeploymentId = @DeploymentId
+'),
+('DeleteMembershipTableEntriesKey', '
+    DELETE FROM OrleansMembershipTable WHERE DeploymentId = @DeploymentId;
+    DELETE FROM OrleansMembershipVersionTable WHERE DeploymentId = @DeploymentId;
+'),
+-- The gateways clients connect to: the silos with the status asked for (active) and a gateway port.
+('GatewaysQueryKey', '
+    SELECT Address, ProxyPort, Generation FROM OrleansMembershipTable
+    WHERE DeploymentId = @DeploymentId AND Status = @Status AND ProxyPort > 0
+'),
+-- Dead silos (status 6) not heard from since the time given.
+('CleanupDefunctSiloEntriesKey', '
+    DELETE FROM OrleansMembershipTable
+    WHERE DeploymentId = @DeploymentId AND Status = 6 AND IAmAliveTime < @IAmAliveTime AND StartTime < @IAmAliveTime
+'),
+-- One dead silo's row, only as it was read (a row changed since is kept).
+('CleanupDefunctSiloEntryKey', '
+    DELETE FROM OrleansMembershipTable
+    WHERE DeploymentId = @DeploymentId AND Address = @Address AND Port = @Port AND Generation = @Generation AND Status = 6
+      AND IAmAliveTime = @IAmAliveTime AND StartTime = @StartTime AND COALESCE(SuspectTimes, ) = COALESCE(@SuspectTimes, )
 ');

@@ -102,7 +102,12 @@ public sealed class OrleansDocSamples
     public static ISiloBuilder UsePostgres(ISiloBuilder silo, string connectionString)
     {
         #region snippet: orleans-postgres
-        silo.AddAdoNetGrainStorage(CustomerGrainOptions.StorageName, storage =>
+        silo.UseAdoNetClustering(clustering =>
+            {
+                clustering.Invariant = "Npgsql";
+                clustering.ConnectionString = connectionString;
+            })
+            .AddAdoNetGrainStorage(CustomerGrainOptions.StorageName, storage =>
             {
                 storage.Invariant = "Npgsql";
                 storage.ConnectionString = connectionString;
@@ -114,5 +119,17 @@ public sealed class OrleansDocSamples
             });
         #endregion
         return silo;
+    }
+
+    public static IClientBuilder UsePostgres(IClientBuilder client, string connectionString)
+    {
+        #region snippet: orleans-postgres-client
+        client.UseAdoNetClustering(clustering =>
+        {
+            clustering.Invariant = "Npgsql";
+            clustering.ConnectionString = connectionString;
+        });
+        #endregion
+        return client;
     }
 }

@@ -8,7 +8,7 @@ using Orleans.Storage;
 
 namespace CustomerLifecycle.Orleans.Tests.Postgres;
 
-/// <summary>The customer grains over PostgreSQL through Orleans' ADO.NET grain storage and reminders.</summary>
+/// <summary>The customer grains over PostgreSQL through Orleans' ADO.NET clustering, grain storage and reminders.</summary>
 public sealed class PostgresClusterTests
 {
     [PostgresFact]
@@ -79,15 +79,65 @@ public sealed class PostgresClusterTests
         Assert.Equal(2, await VersionOfAsync(customer));
     }
 
+    [PostgresFact]
+    public async Task Silos_JoinThroughTheMembershipTable_AndOneKilledIsDeclaredDeadThere_WhileTheClientGoesOn()
+    {
+        await using var cluster = await CustomerCluster.StartAsync(3, ClusterStorage.Postgres);
+        var clusterId = cluster.Cluster.Options.ClusterId;
+        var victim = cluster.Cluster.Silos[1];
+        Assert.Equal(new Dictionary<int, long> { [Active] = 3 }, await SilosByStatusAsync(clusterId));
+        Assert.Equal(
+            victim.SiloAddress.Endpoint.Port,
+            (int)(await ScalarAsync("SELECT Port FROM OrleansMembershipTable WHERE DeploymentId = @cluster AND SiloName = @silo", ("cluster", clusterId), ("silo", victim.Name)))!);
+
+        await cluster.Cluster.KillSiloAsync(victim);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await SilosByStatusAsync(clusterId)).GetValueOrDefault(Dead) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(new Dictionary<int, long> { [Active] = 2, [Dead] = 1 }, await SilosByStatusAsync(clusterId));
+        var customer = Events.NewCustomer();
+        var outcome = await cluster.Client.ApplyAsync(Events.Purchase(customer, "p-1", CustomerCluster.Start));
+        Assert.Equal(LifecycleOutcomeStatus.Applied, outcome.Status);
+    }
+
+    // Orleans' SiloStatus values as the membership table stores them.
+    private const int Active = 3;
+    private const int Dead = 6;
+
+    private static async Task<Dictionary<int, long>> SilosByStatusAsync(string clusterId)
+    {
+        await using var connection = new NpgsqlConnection(PostgresDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT Status, count(*) FROM OrleansMembershipTable WHERE DeploymentId = @cluster GROUP BY Status", connection);
+        command.Parameters.AddWithValue("cluster", clusterId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var statuses = new Dictionary<int, long>();
+        while (await reader.ReadAsync())
+        {
+            statuses[reader.GetInt32(0)] = reader.GetInt64(1);
+        }
+
+        return statuses;
+    }
+
     private static async Task<int> VersionOfAsync(CustomerId customer)
         => (int)(await ScalarAsync("SELECT Version FROM OrleansStorage WHERE GrainIdExtensionString LIKE '%' || @customer", customer))!;
 
-    private static async Task<object?> ScalarAsync(string sql, CustomerId customer)
+    private static Task<object?> ScalarAsync(string sql, CustomerId customer) => ScalarAsync(sql, ("customer", customer.Value!));
+
+    private static async Task<object?> ScalarAsync(string sql, params (string Name, string Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(PostgresDatabase.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("customer", customer.Value!);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         return await command.ExecuteScalarAsync();
     }
 

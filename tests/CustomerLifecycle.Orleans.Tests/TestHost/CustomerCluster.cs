@@ -1,6 +1,7 @@
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Orleans.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using System.Reflection;
 using NodaTime;
 using NodaTime.Testing;
 using Orleans.Configuration;
@@ -54,6 +55,16 @@ public sealed class CustomerCluster : IAsyncDisposable
 
         // A service of its own: a database shared by test runs holds no reminder or state another cluster would pick up.
         builder.Options.ServiceId = $"customer-lifecycle-{Guid.NewGuid():N}";
+
+        // Over PostgreSQL the silos and the client find each other through its membership table, as a deployment's would,
+        // under a cluster id of their own. The test host's own membership would be registered after ours and win; its
+        // switch is internal in Orleans 10.4 (Orleans' own tests reach it through InternalsVisibleTo), hence reflection.
+        if (storage == ClusterStorage.Postgres)
+        {
+            typeof(InProcessTestClusterOptions).GetProperty("UseTestClusterMembership", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)!
+                .SetValue(builder.Options, false);
+            builder.Options.ClusterId = builder.Options.ServiceId;
+        }
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCustomerLifecycle(policy, grains =>
@@ -82,7 +93,14 @@ public sealed class CustomerCluster : IAsyncDisposable
 
             configure?.Invoke(silo);
         });
-        builder.ConfigureClient(client => client.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
+        builder.ConfigureClient(client =>
+        {
+            client.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+            if (storage == ClusterStorage.Postgres)
+            {
+                OrleansDocSamples.UsePostgres(client, PostgresDatabase.ConnectionString!);
+            }
+        });
         var cluster = builder.Build();
         try
         {
