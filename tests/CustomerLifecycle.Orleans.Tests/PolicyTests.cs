@@ -1,8 +1,9 @@
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Orleans.Tests.TestHost;
+using CustomerLifecycle.Orleans.Grains;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 using NodaTime;
 
 namespace CustomerLifecycle.Orleans.Tests;
@@ -53,26 +54,42 @@ public sealed class PolicyTests
         Assert.Equal(new LifecycleEngine(new LifecycleOptions { TimeZoneId = "Pacific/Kiritimati" }).Create(customer, CustomerCluster.Start).PolicyFingerprint, after.PolicyFingerprint);
     }
 
-    private static Exception Innermost(Exception error) => error.InnerException is null ? error : Innermost(error.InnerException);
-
-    /// <summary>A policy a test changes while the silos run, as a configuration reload would.</summary>
-    private sealed class PolicySource : IOptionsChangeTokenSource<LifecycleOptions>, IConfigureOptions<LifecycleOptions>
+    [Fact]
+    public async Task ChangedPolicyThatFailsValidation_IsRefusedAndLogged_ThePreviousOneStays_AndALaterValidOneApplies()
     {
-        private Action<LifecycleOptions> _configure = _ => { };
-        private CancellationTokenSource _changed = new();
-
-        public string Name => Options.DefaultName;
-
-        public IChangeToken GetChangeToken() => new CancellationChangeToken(_changed.Token);
-
-        public void Configure(LifecycleOptions options) => _configure(options);
-
-        public void Change(Action<LifecycleOptions> configure)
+        var source = new PolicySource();
+        var log = new LogSink();
+        await using var cluster = await CustomerCluster.StartAsync(1, ClusterStorage.Memory, configure: silo =>
         {
-            _configure = configure;
-            var changed = _changed;
-            _changed = new CancellationTokenSource();
-            changed.Cancel();
-        }
+            silo.Services.AddSingleton<IOptionsChangeTokenSource<LifecycleOptions>>(source);
+            silo.Services.AddSingleton<IConfigureOptions<LifecycleOptions>>(source);
+            silo.Services.AddSingleton<ILoggerProvider>(log);
+        });
+        var customer = Events.NewCustomer();
+        var before = (await cluster.Client.ApplyAsync(Events.Purchase(customer, "p-1", CustomerCluster.Start))).Record!;
+
+        // .NET's options monitor, which start-up validation uses, throws where the change was raised.
+        var raised = Assert.Throws<AggregateException>(() => source.Change(policy =>
+        {
+            policy.DuplicateWindow = 0;
+            policy.TimeZoneId = "Nowhere/Else";
+        }));
+        var kept = (await cluster.Client.ApplyAsync(Events.Purchase(customer, "p-2", CustomerCluster.Start + Duration.FromDays(1)))).Record!;
+
+        var problems = Assert.IsType<OptionsValidationException>(Assert.Single(raised.InnerExceptions)).Message;
+        Assert.Equal(before.PolicyFingerprint, kept.PolicyFingerprint);
+        Assert.Equal(
+            [$"A changed policy LifecycleOptions '' was refused, the previous one stays: {problems}"],
+            log.Messages(LogLevel.Error, typeof(LifecyclePolicy).FullName!));
+
+        source.Change(policy => policy.TimeZoneId = "Pacific/Kiritimati");
+        var after = (await cluster.Client.ApplyAsync(Events.Purchase(customer, "p-3", CustomerCluster.Start + Duration.FromDays(2)))).Record!;
+
+        Assert.Equal(new LifecycleEngine(new LifecycleOptions { TimeZoneId = "Pacific/Kiritimati" }).Create(customer, CustomerCluster.Start).PolicyFingerprint, after.PolicyFingerprint);
+        Assert.Equal(
+            ["The policy LifecycleOptions '' changed; customer grains use it from their next call."],
+            log.Messages(LogLevel.Information, typeof(LifecyclePolicy).FullName!));
     }
+
+    private static Exception Innermost(Exception error) => error.InnerException is null ? error : Innermost(error.InnerException);
 }

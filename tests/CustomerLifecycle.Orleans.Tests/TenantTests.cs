@@ -35,6 +35,29 @@ public sealed class TenantTests
     }
 
     [Fact]
+    public async Task ChangedTenantPolicy_ReachesTheTenantsCustomers_WithoutARestart_AndNoOtherCustomer()
+    {
+        var source = new PolicySource("acme");
+        await using var cluster = await CustomerCluster.StartAsync(2, ClusterStorage.Memory, configure: silo =>
+        {
+            silo.AddCustomerLifecycleTenant("acme", _ => { }).Services.Configure<CustomerGrainOptions>(o => o.TenantSeparator = "/");
+            silo.Services.AddSingleton<IOptionsChangeTokenSource<LifecycleOptions>>(source);
+            silo.Services.AddSingleton<IConfigureOptions<LifecycleOptions>>(source);
+        });
+        var acme = CustomerId.From("acme/c-1");
+        var plain = CustomerId.From("c-1");
+        foreach (var customer in (CustomerId[])[acme, plain])
+        {
+            Assert.Equal(Fingerprint(new LifecycleOptions()), (await cluster.Client.ApplyAsync(Events.Purchase(customer, "p-1", CustomerCluster.Start))).Record!.PolicyFingerprint);
+        }
+
+        source.Change(policy => policy.TimeZoneId = Kiritimati);
+
+        Assert.Equal(Fingerprint(new LifecycleOptions { TimeZoneId = Kiritimati }), (await cluster.Client.ApplyAsync(Events.Purchase(acme, "p-2", CustomerCluster.Start))).Record!.PolicyFingerprint);
+        Assert.Equal(Fingerprint(new LifecycleOptions()), (await cluster.Client.ApplyAsync(Events.Purchase(plain, "p-2", CustomerCluster.Start))).Record!.PolicyFingerprint);
+    }
+
+    [Fact]
     public async Task InvalidTenantPolicy_FailsTheSiloAtStart()
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => CustomerCluster.StartAsync(1, ClusterStorage.Memory, configure: silo => silo

@@ -14,8 +14,9 @@ public static class CustomerLifecycleSiloBuilderExtensions
 {
     /// <summary>
     /// Registers what the customer grains need: the lifecycle policy (<see cref="LifecycleServiceCollectionExtensions.AddLifecycle"/>,
-    /// validated when the silo starts, which then fails listing every problem; a later change through
-    /// <see cref="IOptionsMonitor{TOptions}"/> reaches the grains without a restart) and <see cref="CustomerGrainOptions"/>
+    /// validated when the silo starts, which then fails listing every problem; a later change raised by an
+    /// <see cref="IOptionsChangeTokenSource{TOptions}"/> reaches the grains without a restart, and one that fails validation is
+    /// refused and logged) and <see cref="CustomerGrainOptions"/>
     /// (validated at start too). <c>TryAdd*</c> only.
     /// </summary>
     /// <remarks>The host also registers: a NodaTime <c>IClock</c> (the grains' only source of the current instant), a grain
@@ -69,7 +70,7 @@ public static class CustomerLifecycleSiloBuilderExtensions
     /// <summary>
     /// Keeps each customer's profile in its grain (<see cref="ICustomerGrain.ApplyFactAsync"/>): registers the profile policy
     /// (<see cref="ProfileServiceCollectionExtensions.AddProfile"/>, validated when the silo starts, which then fails listing
-    /// every problem; reloadable through <see cref="IOptionsMonitor{TOptions}"/> like the lifecycle policy) and the silo's
+    /// every problem; reloadable like the lifecycle policy) and the silo's
     /// <see cref="ProfilePopulations"/>. Calls <see cref="AddCustomerLifecycle"/> first. <c>TryAdd*</c> only.
     /// </summary>
     /// <remarks>With profiles, the lifecycle record lives in the profile and follows the profile policy's
