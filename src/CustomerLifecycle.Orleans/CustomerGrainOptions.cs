@@ -10,7 +10,8 @@ public sealed class CustomerGrainOptions
     /// <summary>Gets or sets the longest time a customer with a next check waits between two wake-ups: the reminder's period.
     /// A next check sooner than this is woken for at its instant; a later one is looked at again after this long, which also
     /// bounds how late a policy change reaches a customer's time rules.</summary>
-    /// <value>The default value is 1 day. At least 1 second.</value>
+    /// <value>The default value is 1 day. At least 1 second, and in a silo at least its reminder service's minimum period
+    /// (Orleans' <c>ReminderOptions.MinimumReminderPeriod</c>, 1 minute by default), since it is the reminders' period.</value>
     public TimeSpan MaxReminderWait { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Gets or sets what separates a tenant from the customer in a customer id's value (with <c>"/"</c>, the

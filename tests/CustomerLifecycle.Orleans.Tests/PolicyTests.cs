@@ -35,6 +35,21 @@ public sealed class PolicyTests
     }
 
     [Fact]
+    public async Task MaxReminderWaitBelowTheReminderServicesMinimumPeriod_FailsTheSiloAtStart()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => CustomerCluster.StartAsync(1, ClusterStorage.Memory, configure: silo =>
+        {
+            silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMinutes(1));
+            silo.Services.Configure<CustomerGrainOptions>(o => o.MaxReminderWait = TimeSpan.FromSeconds(30));
+        }));
+
+        var validation = Assert.IsType<OptionsValidationException>(Innermost(error));
+        Assert.Equal(
+            ["MaxReminderWait: must be at least the reminder service's minimum period (Orleans' ReminderOptions.MinimumReminderPeriod), 00:01:00, but was 00:00:30."],
+            validation.Failures);
+    }
+
+    [Fact]
     public async Task ChangedPolicy_ReachesTheGrains_WithoutARestart()
     {
         var source = new PolicySource();

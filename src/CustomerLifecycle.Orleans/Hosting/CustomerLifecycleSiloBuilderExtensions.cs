@@ -43,6 +43,7 @@ public static class CustomerLifecycleSiloBuilderExtensions
 
         services.AddOptions<CustomerGrainOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerGrainOptions>, CustomerGrainOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerGrainOptions>, ReminderPeriodValidator>());
         services.AddSingleton(new PolicyTenants<LifecycleOptions>());
         services.TryAddSingleton<LifecyclePolicy>();
         return builder;
