@@ -1,5 +1,3 @@
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
 using CustomerLifecycle.Orleans;
 using CustomerLifecycle.Orleans.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,10 +66,4 @@ internal static class OrleansBenchmarkCluster
     {
         public Instant GetCurrentInstant() => now;
     }
-}
-
-/// <summary>The Orleans suites' columns: the latency percentiles.</summary>
-internal sealed class PercentilesConfig : ManualConfig
-{
-    public PercentilesConfig() => AddColumn(StatisticColumn.P50, StatisticColumn.P90, StatisticColumn.P95);
 }

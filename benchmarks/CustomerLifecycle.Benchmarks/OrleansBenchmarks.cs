@@ -8,11 +8,10 @@ namespace CustomerLifecycle.Benchmarks;
 /// <summary>
 /// Events through the customer grains of an in-process Orleans cluster (<see cref="OrleansBenchmarkCluster"/>). A load is
 /// 1,000 events on 100 customers sent by 100 concurrent callers; the time per operation is per event, so events per second
-/// = 1 / mean. One apply alone gives the latency percentiles. Baseline: the same load through LifecycleService over the
+/// = 1 / mean (<see cref="OrleansLatencyBenchmarks"/> measures one apply alone). Baseline: the same load through LifecycleService over the
 /// in-memory store, in process.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(PercentilesConfig))]
 public class OrleansBenchmarks
 {
     private const int Customers = 100;
@@ -49,9 +48,6 @@ public class OrleansBenchmarks
 
     [Benchmark(OperationsPerInvoke = Customers * EventsPerCustomer)]
     public Task Load_ThroughTheCluster() => OrleansBenchmarkCluster.LoadAsync(_customers, EventsPerCustomer, (c, _) => _client.ApplyAsync(Next(c)));
-
-    [Benchmark]
-    public Task<LifecycleOutcome> ApplyOne_ThroughTheCluster() => _client.ApplyAsync(Next(_customers[0]));
 
     // Every event new (a unique id) and at the same instant, so none is a duplicate or late whatever the order.
     private LifecycleEvent Next(CustomerId customer)

@@ -13,12 +13,11 @@ namespace CustomerLifecycle.Benchmarks;
 /// (<see cref="OrleansBenchmarkCluster"/>) whose customers keep a profile (the default policy) and a loyalty ledger (the default
 /// programme). A load is 1,000 purchases on 100 customers sent by 100 concurrent callers, per operation: facts to the same
 /// 100 customers every time (a profile is bounded), loyalty purchases to 100 new members each time (a ledger keeps every
-/// entry, so reusing members would measure ever longer ledgers), which includes activating their grains. One apply alone gives
-/// the latency percentiles. Baselines: the same loads through ProfileService and LoyaltyService over the in-memory stores,
+/// entry, so reusing members would measure ever longer ledgers), which includes activating their grains
+/// (<see cref="OrleansLatencyBenchmarks"/> measures one apply alone). Baselines: the same loads through ProfileService and LoyaltyService over the in-memory stores,
 /// in process.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(PercentilesConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class OrleansFacetBenchmarks
@@ -63,10 +62,6 @@ public class OrleansFacetBenchmarks
     [BenchmarkCategory("Facts")]
     public Task Facts_ThroughTheCluster() => OrleansBenchmarkCluster.LoadAsync(_customers, PerCustomer, (c, _) => _client.ApplyAsync(Fact(c)));
 
-    [Benchmark]
-    [BenchmarkCategory("Facts")]
-    public Task<ProfileOutcome> ApplyOneFact_ThroughTheCluster() => _client.ApplyAsync(Fact(_customers[0]));
-
     [Benchmark(Baseline = true, OperationsPerInvoke = Customers * PerCustomer)]
     [BenchmarkCategory("Loyalty")]
     public Task Loyalty_InProcessService() => OrleansBenchmarkCluster.LoadAsync(NewMembers(), PerCustomer, (m, _) => _loyalty.ApplyAsync(Purchase(m)).AsTask());
@@ -74,10 +69,6 @@ public class OrleansFacetBenchmarks
     [Benchmark(OperationsPerInvoke = Customers * PerCustomer)]
     [BenchmarkCategory("Loyalty")]
     public Task Loyalty_ThroughTheCluster() => OrleansBenchmarkCluster.LoadAsync(NewMembers(), PerCustomer, (m, _) => _client.ApplyAsync(Purchase(m)));
-
-    [Benchmark]
-    [BenchmarkCategory("Loyalty")]
-    public Task<LoyaltyOutcome> ApplyOnePurchase_ThroughTheCluster() => _client.ApplyAsync(Purchase(CustomerId.From($"{_cluster.Options.ServiceId}-one-{Interlocked.Increment(ref _round)}")));
 
     private CustomerId[] CustomersOf(string prefix) => [.. Enumerable.Range(0, Customers).Select(c => CustomerId.From($"{_cluster.Options.ServiceId}-{prefix}{c}"))];
 
