@@ -41,7 +41,7 @@ public sealed partial class ProfileEngine
             values[i] = TierValue(population[i], fit.Model, fit.Model is null ? null : Predict(population[i], fit.Model, asOf));
         }
 
-        return new ProfilePopulation(asOf, population.Length, _tiering.ComputeRfmCuts(rfm, asOf), _tiering.ComputeValueCuts(values), fit);
+        return new ProfilePopulation(asOf, population.Length, _tiering.ComputeRfmCuts(rfm, asOf), _tiering.ComputeValueCuts(values), fit, _populationFingerprint);
     }
 
     /// <summary>Evaluates one customer at an instant with every engine, and with a loyalty programme the customer's ledger.</summary>
@@ -56,12 +56,13 @@ public sealed partial class ProfileEngine
     /// prediction and, with a programme, the loyalty statement; with the profile to save when any of this changed it
     /// (<see cref="CustomerView.Changed"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="loyalty"/> is another member's, or given when the policy has no programme.</exception>
+    /// <exception cref="ArgumentException"><paramref name="loyalty"/> is another member's, or given when the policy has no programme;
+    /// or <paramref name="population"/> was prepared under another tiering policy, customer-value policy or tier value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
     public CustomerView Evaluate(ProfileRecord profile, LoyaltyRecord? loyalty, ProfilePopulation population, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(population);
+        CheckPopulation(population);
         CheckAsOf(profile, asOf, nameof(asOf));
         CheckLedger(profile, loyalty, -1);
         var statement = _loyalty?.Evaluate(loyalty ?? new LoyaltyRecord { Member = profile.Customer }, asOf);
@@ -98,13 +99,14 @@ public sealed partial class ProfileEngine
     /// <param name="outputs">Receives one summary per profile, at the same index; at least as long as <paramref name="profiles"/>.</param>
     /// <returns>How many profiles changed (a time-based lifecycle rule fired, the health band fed changed, or the tier state advanced).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="outputs"/> is shorter than <paramref name="profiles"/>, a profile is
-    /// null, <paramref name="loyalty"/> is neither empty nor as long as <paramref name="profiles"/>, or a ledger is another
-    /// member's or given when the policy has no programme (nothing is written then).</exception>
+    /// <exception cref="ArgumentException"><paramref name="population"/> was prepared under another tiering policy, customer-value
+    /// policy or tier value; <paramref name="outputs"/> is shorter than <paramref name="profiles"/>, a profile is null,
+    /// <paramref name="loyalty"/> is neither empty nor as long as <paramref name="profiles"/>, or a ledger is another member's or
+    /// given when the policy has no programme (nothing is written then).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before a profile's latest fact (nothing is written then).</exception>
     public int Evaluate(ReadOnlySpan<ProfileRecord> profiles, ReadOnlySpan<LoyaltyRecord?> loyalty, ProfilePopulation population, Instant asOf, Span<CustomerViewSummary> outputs)
     {
-        ArgumentNullException.ThrowIfNull(population);
+        CheckPopulation(population);
         Guard.LongEnough(outputs.Length, profiles.Length);
 
         CheckAll(profiles, asOf, nameof(profiles));
@@ -186,7 +188,8 @@ public sealed partial class ProfileEngine
     /// when there is no prediction.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="loyalty"/> is another member's, or given when the policy has no programme.</exception>
+    /// <exception cref="ArgumentException"><paramref name="loyalty"/> is another member's, or given when the policy has no programme;
+    /// or <paramref name="population"/> was prepared under another tiering policy, customer-value policy or tier value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
     public Explanation<CustomerView> Explain(ProfileRecord profile, LoyaltyRecord? loyalty, ProfilePopulation population, Instant asOf)
     {
@@ -231,6 +234,17 @@ public sealed partial class ProfileEngine
         var id = eventIds[bandIndex] ??= ProfileHealthBand.EventId(band, asOf);
         var applied = _lifecycle.ApplyUnexplained(record, LifecycleEvent.HealthBandChanged(id, record.Customer, asOf, band));
         return applied.Refusal is null ? applied : null;
+    }
+
+    private void CheckPopulation(ProfilePopulation population)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        if (population.PolicyFingerprint != _populationFingerprint)
+        {
+            throw new ArgumentException(
+                "population: was prepared under another tiering policy, customer-value policy or tier value than this engine's; prepare it with the Prepare of an engine of this policy.",
+                nameof(population));
+        }
     }
 
     private ValuePrediction? Predict(ProfileRecord profile, ProfilePopulation population, Instant asOf)

@@ -31,6 +31,7 @@ public sealed partial class ProfileEngine
     private readonly double _margin;
     private readonly double _discountRate;
     private readonly bool _tierByClv;
+    private readonly long _populationFingerprint;
 
     /// <summary>Creates an engine for a policy, validating it.</summary>
     /// <param name="options">The policy; what the engine needs is copied, so later changes to it do not affect the engine.</param>
@@ -52,6 +53,7 @@ public sealed partial class ProfileEngine
         _margin = options.Value.Margin;
         _discountRate = options.Value.DiscountRate;
         _tierByClv = options.TierValue == ProfileTierValue.Clv;
+        _populationFingerprint = ProfilePopulationFingerprint.Of(options);
     }
 
     /// <summary>Gets the lifecycle engine the profile's lifecycle record follows.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using CustomerLifecycle.Internal;
 using CustomerLifecycle.LeadScoring;
@@ -303,6 +304,22 @@ internal sealed class ProfileFold
         {
             usage.Add(new ProfileMonthUsage(month, quantity));
         }
+    }
+
+    /// <summary>How many of the features a profile used this policy offers. A profile kept under a policy with other features
+    /// holds those it used then; only the ones offered now count towards adoption, which stays within [0, 1].</summary>
+    public int OfferedCount(ImmutableArray<string> used)
+    {
+        var count = 0;
+        foreach (var feature in used)
+        {
+            if (_features.Contains(feature))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private void AddFeature(ProfileDraft draft, string feature)

@@ -8,9 +8,10 @@ namespace CustomerLifecycle.Profile;
 /// evaluated against it: the RFM cuts, the revenue-share tier cuts and the fitted CLV model.</summary>
 public sealed class ProfilePopulation
 {
-    internal ProfilePopulation(Instant asOf, int count, RfmCuts rfm, ValueTierCuts valueTiers, ValueFit fit)
+    internal ProfilePopulation(Instant asOf, int count, RfmCuts rfm, ValueTierCuts valueTiers, ValueFit fit, long policyFingerprint)
     {
         AsOf = asOf;
+        PolicyFingerprint = policyFingerprint;
         Count = count;
         Rfm = rfm;
         ValueTiers = valueTiers;
@@ -31,6 +32,10 @@ public sealed class ProfilePopulation
 
     /// <summary>Gets the CLV models' fit over the customers who bought, with its reasons.</summary>
     public ValueFit Fit { get; }
+
+    /// <summary>Gets what the population was prepared under (see <see cref="ProfilePopulationFingerprint"/>); an engine of
+    /// another tiering or value policy refuses it.</summary>
+    internal long PolicyFingerprint { get; }
 
     /// <summary>Gets the fitted CLV model, or <see langword="null"/> when the fit gave none (too few buyers, see <see cref="ValueFit.Reasons"/>).</summary>
     public ValueModel? Model => Fit.Model;

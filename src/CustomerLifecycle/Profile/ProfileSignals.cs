@@ -75,7 +75,7 @@ internal sealed class ProfileSignals
 
         if (_adoptionSlot >= 0 && _featureCount > 0)
         {
-            input.Set(_adoptionSlot, HealthSignals.FeatureAdoption(profile.FeaturesUsed.Length, _featureCount));
+            input.Set(_adoptionSlot, HealthSignals.FeatureAdoption(_fold.OfferedCount(profile.FeaturesUsed), _featureCount));
         }
 
         if (_trendSlot >= 0 && profile.MonthlyUsage.Length > 0)

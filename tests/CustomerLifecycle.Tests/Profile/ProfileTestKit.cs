@@ -124,5 +124,5 @@ internal static class ProfileTestKit
 
     /// <summary>The five customers' cuts with <see cref="Model"/> as the fitted CLV model.</summary>
     public static ProfilePopulation WithModel(ProfilePopulation prepared)
-        => new(prepared.AsOf, prepared.Count, prepared.Rfm, prepared.ValueTiers, prepared.Fit with { Model = Model });
+        => new(prepared.AsOf, prepared.Count, prepared.Rfm, prepared.ValueTiers, prepared.Fit with { Model = Model }, prepared.PolicyFingerprint);
 }

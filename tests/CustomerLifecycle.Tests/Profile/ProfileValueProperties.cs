@@ -31,7 +31,7 @@ public sealed class ProfileValueProperties
                 .ToArray();
             var summaries = value.Summarize(transactions, asOf).Customers;
             var prepared = engine.Prepare([profile], asOf);
-            var population = new ProfilePopulation(asOf, 1, prepared.Rfm, prepared.ValueTiers, prepared.Fit with { Model = ProfileTestKit.Model });
+            var population = new ProfilePopulation(asOf, 1, prepared.Rfm, prepared.ValueTiers, prepared.Fit with { Model = ProfileTestKit.Model }, prepared.PolicyFingerprint);
 
             var clv = engine.Evaluate(profile, population, asOf).Value;
 
