@@ -32,7 +32,7 @@ public static class Scenarios
                 }
             }
         })));
-        await WaitUntilAsync(() => Task.FromResult(Volatile.Read(ref sent) >= 100));
+        await Poll.UntilAsync(() => Volatile.Read(ref sent) >= 100);
         var hosts = customers.ToLookup(c => TryHostOf(cluster, c)?.SiloAddress);
         var victim = cluster.Cluster.Silos.MaxBy(s => hosts[s.SiloAddress].Count())!;
         var onTheVictim = hosts[victim.SiloAddress].ToArray();
@@ -72,11 +72,11 @@ public static class Scenarios
 
         // Nothing but its reminder calls the customer's grain now, so an activation on a survivor is the reminder waking it;
         // the read below waits for that wake-up to finish (a grain takes one call at a time). Reading evaluates nothing.
-        await WaitUntilAsync(() => Task.FromResult(TryHostOf(cluster, customer) is not null));
+        await Poll.UntilAsync(() => TryHostOf(cluster, customer) is not null);
         Assert.Equal(record, await cluster.Client.GetLifecycleAsync(customer));
 
         cluster.Clock.Reset(churnAt);
-        await WaitUntilAsync(async () => (await cluster.Client.GetLifecycleAsync(customer))!.Stage == LifecycleDefaults.Churned);
+        await Poll.UntilAsync(async () => (await cluster.Client.GetLifecycleAsync(customer))!.Stage == LifecycleDefaults.Churned);
         var churned = (await cluster.Client.GetLifecycleAsync(customer))!;
 
         Assert.Equal(churnAt, churned.StageEnteredAt);
@@ -92,13 +92,4 @@ public static class Scenarios
         => cluster.Cluster.TryGetGrainContext(cluster.Client.Customer(customer).GetGrainId(), out var context)
             ? cluster.Cluster.Silos.Single(s => s.SiloAddress.Equals(context.Address.SiloAddress))
             : null;
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var waited = 0; !await condition(); waited += 50)
-        {
-            Assert.True(waited < 30_000, "The condition did not hold within 30 seconds.");
-            await Task.Delay(50);
-        }
-    }
 }
