@@ -1,3 +1,4 @@
+using System.Reflection;
 using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Orleans.Tests.TestHost;
 using NodaTime;
@@ -70,16 +71,44 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task RejectedEvent_SavesNothing()
+    public async Task RejectedEvent_IsReportedWithTheEnginesReason_AndSavesNothing()
     {
         var customer = Events.NewCustomer();
         await Client.ApplyAsync(Events.Purchase(customer, "p-1", Day1));
         var before = await Client.GetLifecycleAsync(customer);
 
-        // A reactivation command in a stage where no rule takes it is refused by the engine.
+        // The default policy takes a closure only from Declining or Churned; the customer is onboarding.
         var outcome = await Client.ApplyAsync(LifecycleEvent.Create("x-1", customer, LifecycleEventKind.Closure, Day1 + Duration.FromDays(1)));
 
-        Assert.Equal(outcome.Status == LifecycleOutcomeStatus.Rejected ? before : outcome.Record, await Client.GetLifecycleAsync(customer));
+        Assert.Equal(LifecycleOutcomeStatus.Rejected, outcome.Status);
+        Assert.False(outcome.Changed);
+        Assert.Equal(before, outcome.Record);
+        var reason = Assert.Single(outcome.Reasons);
+        Assert.Equal("lifecycle.event-not-permitted", reason.Code);
+        Assert.Equal(
+            $"Cannot apply Closure event 'x-1' to customer '{customer}' in stage 'Onboarding': no rule from 'Onboarding' handles Closure. Remedy: Closure is handled in: Declining, Churned; send it only there, or add a rule from 'Onboarding' on Closure to the policy.",
+            reason.Message);
+        Assert.Equal(before, await StoredLifecycleAsync(customer));
+    }
+
+    [Fact]
+    public async Task MalformedEvent_IsRefusedBeforeItReachesTheGrain_WithTheFactorysError_AndSavesNothing()
+    {
+        var customer = Events.NewCustomer();
+        await Client.ApplyAsync(Events.Purchase(customer, "p-1", Day1));
+        var before = await Client.GetLifecycleAsync(customer);
+
+        // LifecycleEvent's factories refuse a blank id, so this SDK cannot make one: a peer on another build, or a payload
+        // written by hand, still can. The private constructor stands in for them.
+        var malformed = (LifecycleEvent)typeof(LifecycleEvent).GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance).Single(c => c.GetParameters().Length == 7)
+            .Invoke([" ", customer, LifecycleEventKind.Purchase, Day1 + Duration.FromDays(1), null, null, null]);
+
+        // The silo rebuilds the event through its factory as it reads the message, and answers with the factory's error (its
+        // message: Orleans carries an exception's type and message across, not its ParamName).
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Client.ApplyAsync(malformed));
+
+        Assert.Equal("The value cannot be an empty string or composed entirely of whitespace. (Parameter 'id')", error.Message);
+        Assert.Equal(before, await StoredLifecycleAsync(customer));
     }
 
     [Fact]
@@ -136,6 +165,13 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
 
         Assert.Equal(before.GetValueOrDefault(stage) + 1, after[stage]);
         Assert.Equal(before.Values.Sum() + 1, after.Values.Sum());
+    }
+
+    /// <summary>The customer's record as saved: read by a new activation, from storage.</summary>
+    private async Task<LifecycleRecord?> StoredLifecycleAsync(CustomerId customer)
+    {
+        await fixture.Cluster.Cluster.DeactivateAsync(Client.Customer(customer));
+        return await Client.GetLifecycleAsync(customer);
     }
 
     // RuleCheck's record equality compares its reason lists by reference; these compare them item by item.
