@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CustomerLifecycle.Orleans.Tests.Grains;
 
-/// <summary>The stage counts grain's save as it deactivates: kept when storage takes it, logged as lost when it does not.</summary>
+/// <summary>What the stage counts lose, and say they lose, when their storage or a customer's report of a move fails.</summary>
 public sealed class StageCountsTests
 {
     [Fact]
@@ -44,6 +44,35 @@ public sealed class StageCountsTests
 
         // The save was lost, not the customer's move: nothing was stored for the counts.
         cluster.Rows.RefusedState = null;
+        Assert.Empty(await cluster.Client.GetStageCountsAsync());
+    }
+
+    [Fact]
+    public async Task MoveTheCountsFailToTake_DoesNotFailTheSavedApply_AndIsLoggedAsLostFromTheCounts()
+    {
+        var logs = new LogRecorder();
+        var faults = new CallFaults();
+        await using var cluster = await CustomerCluster.StartAsync(1, ClusterStorage.Memory, configure: silo =>
+        {
+            silo.AddIncomingGrainCallFilter(faults);
+            silo.Services.AddSingleton<ILoggerProvider>(logs);
+        });
+        var customer = Events.NewCustomer();
+        var counts = cluster.Cluster.Client.GetGrain<IStageCountsGrain>(IStageCountsGrain.ClusterKey).GetGrainId();
+
+        // An interruption: before the fix the client retried it, and the retry found the purchase a Duplicate.
+        faults.Fail(counts, nameof(IStageCountsGrain.MoveAsync), times: 1, () => new TimeoutException("The test interrupts the count."));
+        var outcome = await cluster.Client.ApplyAsync(Events.Purchase(customer, "p-1", CustomerCluster.Start));
+
+        Assert.Equal(LifecycleOutcomeStatus.Applied, outcome.Status);
+        Assert.Equal(1, faults.Failed);
+        Assert.Equal(outcome.Record, await cluster.Client.GetLifecycleAsync(customer));
+        var entry = await logs.WaitForAsync<CustomerGrain>();
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Equal(
+            $"Customer '{customer}' moved from none to {LifecycleDefaults.Onboarding} and was saved, but the stage counts 'cluster' were not told: the move is lost from the counts.",
+            entry.Message);
+        Assert.IsType<TimeoutException>(entry.Exception);
         Assert.Empty(await cluster.Client.GetStageCountsAsync());
     }
 
