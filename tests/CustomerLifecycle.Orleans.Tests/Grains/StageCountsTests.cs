@@ -76,6 +76,33 @@ public sealed class StageCountsTests
         Assert.Empty(await cluster.Client.GetStageCountsAsync());
     }
 
+    [Fact]
+    public async Task MovesGatheredOnASilo_WhoseBatchFailsAsTheSiloShutsDown_AreLoggedAsLost_AndDeactivateWithoutThrowing()
+    {
+        var logs = new LogRecorder();
+        var faults = new CallFaults();
+        await using var cluster = await CustomerCluster.StartAsync(1, ClusterStorage.Memory, configure: silo =>
+        {
+            silo.Services.Configure<CustomerGrainOptions>(o => o.StageCountsBatchInterval = TimeSpan.FromHours(1));
+            silo.AddIncomingGrainCallFilter(faults);
+            silo.Services.AddSingleton<ILoggerProvider>(logs);
+        });
+        await cluster.Client.ApplyAsync(Events.Purchase(Events.NewCustomer(), "p-1", CustomerCluster.Start));
+        await cluster.Client.ApplyAsync(Events.Purchase(Events.NewCustomer(), "p-1", CustomerCluster.Start));
+        var counts = cluster.Cluster.Client.GetGrain<IStageCountsGrain>(IStageCountsGrain.ClusterKey).GetGrainId();
+        faults.Fail(counts, nameof(IStageCountsGrain.ChangeAsync), times: 1, () => new InvalidOperationException("The counts grain is gone."));
+
+        await DeactivateAsync(cluster, cluster.Cluster.Client.GetGrain<IStageMovesGrain>(IStageCountsGrain.ClusterKey).GetGrainId(), DeactivationReasonCode.ShuttingDown);
+
+        var entry = await logs.WaitForAsync<StageMovesGrain>();
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Equal(
+            "A silo's gathered stage moves for the counts 'cluster' were not sent as it deactivated (ShuttingDown): these changes are lost from the counts: Onboarding=2.",
+            entry.Message);
+        Assert.Equal(1, faults.Failed);
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("OnDeactivateAsync", StringComparison.Ordinal));
+    }
+
     /// <summary>One silo over storage that outlives activations, the counts saved only as they deactivate.</summary>
     private static Task<CustomerCluster> StartAsync(LogRecorder logs)
         => CustomerCluster.StartAsync(1, ClusterStorage.Shared, configure: silo =>
@@ -84,14 +111,16 @@ public sealed class StageCountsTests
             silo.Services.AddSingleton<ILoggerProvider>(logs);
         });
 
-    private static async Task DeactivateCountsAsync(CustomerCluster cluster, DeactivationReasonCode reason)
+    private static Task DeactivateCountsAsync(CustomerCluster cluster, DeactivationReasonCode reason)
+        => DeactivateAsync(cluster, cluster.Cluster.Client.GetGrain<IStageCountsGrain>(IStageCountsGrain.ClusterKey).GetGrainId(), reason);
+
+    private static async Task DeactivateAsync(CustomerCluster cluster, GrainId grain, DeactivationReasonCode reason)
     {
-        var counts = cluster.Cluster.Client.GetGrain<IStageCountsGrain>(IStageCountsGrain.ClusterKey).GetGrainId();
-        Assert.True(cluster.Cluster.TryGetGrainContext(counts, out var context), "The counts grain is active.");
-        context.Deactivate(new DeactivationReason(reason, "the test deactivates the counts"));
-        for (var waited = 0; cluster.Cluster.TryGetGrainContext(counts, out _); waited += 50)
+        Assert.True(cluster.Cluster.TryGetGrainContext(grain, out var context), $"{grain} is active.");
+        context.Deactivate(new DeactivationReason(reason, "the test deactivates it"));
+        for (var waited = 0; cluster.Cluster.TryGetGrainContext(grain, out _); waited += 50)
         {
-            Assert.True(waited < 10_000, "The counts grain is still active after 10 seconds.");
+            Assert.True(waited < 10_000, $"{grain} is still active after 10 seconds.");
             await Task.Delay(50);
         }
     }
