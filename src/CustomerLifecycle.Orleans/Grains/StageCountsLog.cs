@@ -18,6 +18,7 @@ internal static partial class StageCountsLog
     /// may already be gone, as Orleans' memory storage is), an error otherwise (storage is meant to be up).</summary>
     public static LogLevel LevelOf(DeactivationReason reason) => reason.ReasonCode == DeactivationReasonCode.ShuttingDown ? LogLevel.Warning : LogLevel.Error;
 
-    /// <summary>Stage counts or changes as <c>Stage=count</c> pairs, for a log line an operator can put back.</summary>
-    public static string Format(IEnumerable<KeyValuePair<string, long>> counts) => string.Join(", ", counts.Select(c => $"{c.Key}={c.Value}"));
+    /// <summary>Stage counts or changes as <c>Stage=count</c> pairs in stage order, for a log line an operator can put back.</summary>
+    public static string Format(IEnumerable<KeyValuePair<string, long>> counts)
+        => string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
 }
