@@ -17,7 +17,7 @@ namespace CustomerLifecycle.Orleans;
 /// lost to a failed silo, or that lost an ETag race to a second activation, is retried up to
 /// <see cref="RetryOptions.MaxAttempts"/> times, waiting 100 ms before the first retry and twice as long before each next
 /// (at most 5 s): it is applied once, and the retry may report it as Duplicate. Evaluating, explaining and reading
-/// are retried the same way; a connection to a silo that has just died counts as an interruption.</para>
+/// (the stage counts too) are retried the same way; a connection to a silo that has just died counts as an interruption.</para>
 /// <para>Thread-safe; create one per <see cref="IGrainFactory"/> (an <c>IClusterClient</c>, or a grain's factory in a silo).</para>
 /// </remarks>
 public sealed class CustomerLifecycleClient
@@ -205,6 +205,8 @@ public sealed class CustomerLifecycleClient
     /// <param name="tenant">The tenant whose customers to count (see <see cref="CustomerGrainOptions.TenantSeparator"/>), or null for the customers without one.</param>
     /// <returns>The counts by stage name.</returns>
     /// <exception cref="ArgumentException"><paramref name="tenant"/> is empty or blank.</exception>
+    /// <exception cref="OrleansException">Every attempt was interrupted by the cluster.</exception>
+    /// <exception cref="TimeoutException">Every attempt timed out.</exception>
     public Task<IReadOnlyDictionary<string, long>> GetStageCountsAsync(string? tenant = null)
     {
         if (tenant is not null)
@@ -212,7 +214,8 @@ public sealed class CustomerLifecycleClient
             ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         }
 
-        return _grains.GetGrain<IStageCountsGrain>(Tenant.StageCountsKey(tenant)).GetCountsAsync();
+        var grain = _grains.GetGrain<IStageCountsGrain>(Tenant.StageCountsKey(tenant));
+        return RetryAsync(grain.GetCountsAsync);
     }
 
     private async Task<T> RetryAsync<T>(Func<Task<T>> call)

@@ -1,3 +1,4 @@
+using CustomerLifecycle.Orleans.Grains;
 using CustomerLifecycle.Orleans.Tests.TestHost;
 using Microsoft.Extensions.Options;
 
@@ -22,4 +23,34 @@ public sealed class CustomerLifecycleClientTests(ClusterFixture fixture)
     [Fact]
     public void DefaultCustomer_IsRefused()
         => Assert.Throws<ArgumentException>(() => new CustomerLifecycleClient(fixture.Cluster.Cluster.Client).Customer(default));
+
+    [Fact]
+    public async Task StageCountsRead_InterruptedTwice_IsRetried_AndAnswers()
+    {
+        var tenant = InterruptCountsRead(times: 2);
+
+        Assert.Empty(await fixture.Cluster.Client.GetStageCountsAsync(tenant));
+        Assert.Equal(2, fixture.Faults.Failed);
+    }
+
+    [Fact]
+    public async Task StageCountsRead_InterruptedOnEveryAttempt_ThrowsTheLastInterruption()
+    {
+        var tenant = InterruptCountsRead(times: 3);
+        var client = new CustomerLifecycleClient(fixture.Cluster.Cluster.Client, new RetryOptions { MaxAttempts = 3 });
+
+        var thrown = await Assert.ThrowsAsync<TimeoutException>(() => client.GetStageCountsAsync(tenant));
+
+        Assert.Equal("The test interrupts read 3.", thrown.Message);
+    }
+
+    /// <summary>Fails the next reads of a new tenant's stage counts with time-outs; returns the tenant.</summary>
+    private string InterruptCountsRead(int times)
+    {
+        var tenant = $"t{Guid.NewGuid():N}";
+        var counts = fixture.Cluster.Cluster.Client.GetGrain<IStageCountsGrain>(Tenant.StageCountsKey(tenant)).GetGrainId();
+        var read = 0;
+        fixture.Faults.Fail(counts, nameof(IStageCountsGrain.GetCountsAsync), times, () => new TimeoutException($"The test interrupts read {Interlocked.Increment(ref read)}."));
+        return tenant;
+    }
 }

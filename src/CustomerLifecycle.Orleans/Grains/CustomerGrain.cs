@@ -2,6 +2,7 @@ using CustomerLifecycle.Lifecycle;
 using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Profile;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Orleans.Serialization;
@@ -24,6 +25,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
     private readonly IClock _clock;
     private readonly Serializer _serializer;
     private readonly CustomerGrainOptions _options;
+    private readonly ILogger _logger;
     private LifecycleRecord? _record;
     private ProfileRecord? _profile;
     private LoyaltyRecord? _loyalty;
@@ -38,7 +40,8 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
         IServiceProvider services,
         IClock clock,
         Serializer serializer,
-        IOptions<CustomerGrainOptions> options)
+        IOptions<CustomerGrainOptions> options,
+        ILogger<CustomerGrain> logger)
     {
         _state = state;
         _lifecyclePolicy = services.GetRequiredService<LifecyclePolicy>();
@@ -48,6 +51,7 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
         _clock = clock;
         _serializer = serializer;
         _options = options.Value;
+        _logger = logger;
     }
 
     private CustomerId Customer => CustomerId.From(this.GetPrimaryKeyString());
@@ -192,15 +196,31 @@ internal sealed partial class CustomerGrain : Grain, ICustomerGrain, IRemindable
         _loyalty = loyalty ?? _loyalty;
         if (after is not null && before?.Stage != after.Stage)
         {
-            var counts = Tenant.StageCountsKey(_tenant);
-            await (_options.StageCountsBatchInterval > TimeSpan.Zero
-                ? GrainFactory.GetGrain<IStageMovesGrain>(counts).MoveAsync(before?.Stage, after.Stage)
-                : GrainFactory.GetGrain<IStageCountsGrain>(counts).MoveAsync(before?.Stage, after.Stage));
+            await ReportMoveAsync(before?.Stage, after.Stage);
         }
 
         if (after is not null && after.NextCheckAt == Instant.MaxValue && before is not null && before.NextCheckAt != Instant.MaxValue)
         {
             await UnregisterReminderAsync();
+        }
+    }
+
+    /// <summary>Reports a saved stage move to the stage counts (or to the silo's gathering of moves). A report that fails
+    /// does not fail the call: the customer's record is saved, so a retry would find its input a Duplicate and report
+    /// nothing, and its caller would have seen an error for an apply that succeeded. The move is lost from the counts, as
+    /// when a silo fails between the save and the report, and logged.</summary>
+    private async Task ReportMoveAsync(string? from, string to)
+    {
+        var counts = Tenant.StageCountsKey(_tenant);
+        try
+        {
+            await (_options.StageCountsBatchInterval > TimeSpan.Zero
+                ? GrainFactory.GetGrain<IStageMovesGrain>(counts).MoveAsync(from, to)
+                : GrainFactory.GetGrain<IStageCountsGrain>(counts).MoveAsync(from, to));
+        }
+        catch (Exception e)
+        {
+            StageCountsLog.MoveNotCounted(_logger, Customer.Value!, from ?? "none", to, counts, e);
         }
     }
 

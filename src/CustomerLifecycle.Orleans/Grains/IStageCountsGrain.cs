@@ -7,7 +7,8 @@ namespace CustomerLifecycle.Orleans.Grains;
 /// through <see cref="CustomerLifecycleClient.GetStageCountsAsync"/>.
 /// </summary>
 /// <remarks>The counts are exact while no silo fails: a customer grain reports its move after saving its record and
-/// before its call returns. The counts are saved every <see cref="CustomerGrainOptions.StageCountsSaveInterval"/>; a
+/// before its call returns (a report that fails is logged and lost from the counts; the call still returns its outcome).
+/// The counts are saved every <see cref="CustomerGrainOptions.StageCountsSaveInterval"/> and as the grain deactivates; a
 /// silo lost between a move and the next save loses that move from the counts, not from the customer's record.</remarks>
 internal interface IStageCountsGrain : IGrainWithStringKey
 {

@@ -1,21 +1,26 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CustomerLifecycle.Orleans.Grains;
 
 /// <summary>The stage counts: moves counted in memory as they arrive, saved on a timer when they changed and when the
-/// grain deactivates.</summary>
+/// grain deactivates. A save that fails as the grain deactivates loses the moves counted since the last one, logged with
+/// the counts (a warning while the silo shuts down, an error otherwise); deactivation goes on.</summary>
 internal sealed class StageCountsGrain : Grain, IStageCountsGrain
 {
     private readonly IPersistentState<StageCountsState> _state;
     private readonly TimeSpan _saveInterval;
+    private readonly ILogger _logger;
     private bool _changed;
 
     public StageCountsGrain(
         [PersistentState("stage-counts", CustomerGrainOptions.StorageName)] IPersistentState<StageCountsState> state,
-        IOptions<CustomerGrainOptions> options)
+        IOptions<CustomerGrainOptions> options,
+        ILogger<StageCountsGrain> logger)
     {
         _state = state;
         _saveInterval = options.Value.StageCountsSaveInterval;
+        _logger = logger;
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -24,7 +29,20 @@ internal sealed class StageCountsGrain : Grain, IStageCountsGrain
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveAsync(cancellationToken);
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Tried at shutdown too: a database outlives the silo's grains (Orleans stops storage after them), so a rolling
+        // restart keeps the counts; a storage that is itself grains, as Orleans' memory storage is, may be gone first.
+        try
+        {
+            await SaveAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // Nothing is left to retry the save: the activation goes whatever this does, and its counts with it.
+            StageCountsLog.CountsNotSaved(_logger, StageCountsLog.LevelOf(reason), this.GetPrimaryKeyString(), reason.ReasonCode, StageCountsLog.Format(_state.State.Counts), e);
+        }
+    }
 
     public Task MoveAsync(string? from, string to)
     {

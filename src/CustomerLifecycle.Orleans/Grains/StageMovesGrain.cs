@@ -1,12 +1,15 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace CustomerLifecycle.Orleans.Grains;
 
 /// <summary>One silo's gathered stage moves for one stage-counts grain: changes per stage in memory, sent every
-/// <see cref="CustomerGrainOptions.StageCountsBatchInterval"/> and when the activation deactivates.</summary>
+/// <see cref="CustomerGrainOptions.StageCountsBatchInterval"/> and when the activation deactivates. A batch that fails
+/// as the activation deactivates is lost from the counts, logged with its changes (a warning while the silo shuts down,
+/// when the counts grain may be gone with another silo, an error otherwise); deactivation goes on.</summary>
 [StatelessWorker(1)]
-internal sealed class StageMovesGrain(IOptions<CustomerGrainOptions> options) : Grain, IStageMovesGrain
+internal sealed class StageMovesGrain(IOptions<CustomerGrainOptions> options, ILogger<StageMovesGrain> logger) : Grain, IStageMovesGrain
 {
     private readonly TimeSpan _interval = options.Value.StageCountsBatchInterval;
     private Dictionary<string, long> _changes = new(StringComparer.Ordinal);
@@ -17,7 +20,18 @@ internal sealed class StageMovesGrain(IOptions<CustomerGrainOptions> options) : 
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SendAsync(cancellationToken);
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // The failed batch is back in _changes, which go with the activation: no next batch will carry them.
+            StageCountsLog.ChangesNotSent(logger, StageCountsLog.LevelOf(reason), this.GetPrimaryKeyString(), reason.ReasonCode, StageCountsLog.Format(_changes.Where(c => c.Value != 0)), e);
+        }
+    }
 
     public Task MoveAsync(string? from, string to)
     {

@@ -12,6 +12,9 @@ public sealed class SharedRows
     public ConcurrentDictionary<(GrainId Grain, string Name), ReminderEntry> Reminders { get; } = new();
 
     public int Writes;
+
+    /// <summary>The name of a state whose writes fail (a database refusing them), or null.</summary>
+    public volatile string? RefusedState;
 }
 
 /// <summary>Grain storage over <see cref="SharedRows"/> with the ETag check a database does: a silo killed in a test loses
@@ -32,6 +35,11 @@ public sealed class SharedGrainStorage(SharedRows rows, Serializer serializer) :
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (stateName == rows.RefusedState)
+        {
+            throw new InvalidOperationException($"The test refuses writes of {stateName}.");
+        }
+
         var key = Key(stateName, grainId);
         lock (rows)
         {
