@@ -73,7 +73,7 @@ public sealed class PolicyTests
     public async Task ChangedPolicyThatFailsValidation_IsRefusedAndLogged_ThePreviousOneStays_AndALaterValidOneApplies()
     {
         var source = new PolicySource();
-        var log = new LogSink();
+        var log = new LogRecorder(LogLevel.Information);
         await using var cluster = await CustomerCluster.StartAsync(1, ClusterStorage.Memory, configure: silo =>
         {
             silo.Services.AddSingleton<IOptionsChangeTokenSource<LifecycleOptions>>(source);
@@ -95,7 +95,7 @@ public sealed class PolicyTests
         Assert.Equal(before.PolicyFingerprint, kept.PolicyFingerprint);
         Assert.Equal(
             [$"A changed policy LifecycleOptions '' was refused, the previous one stays: {problems}"],
-            log.Messages(LogLevel.Error, typeof(LifecyclePolicy).FullName!));
+            log.Messages<LifecyclePolicy>(LogLevel.Error));
 
         source.Change(policy => policy.TimeZoneId = "Pacific/Kiritimati");
         var after = (await cluster.Client.ApplyAsync(Events.Purchase(customer, "p-3", CustomerCluster.Start + Duration.FromDays(2)))).Record!;
@@ -103,7 +103,7 @@ public sealed class PolicyTests
         Assert.Equal(new LifecycleEngine(new LifecycleOptions { TimeZoneId = "Pacific/Kiritimati" }).Create(customer, CustomerCluster.Start).PolicyFingerprint, after.PolicyFingerprint);
         Assert.Equal(
             ["The policy LifecycleOptions '' changed; customer grains use it from their next call."],
-            log.Messages(LogLevel.Information, typeof(LifecyclePolicy).FullName!));
+            log.Messages<LifecyclePolicy>(LogLevel.Information));
     }
 
     private static Exception Innermost(Exception error) => error.InnerException is null ? error : Innermost(error.InnerException);
