@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Attributes;
 using CustomerLifecycle.Orleans;
 using CustomerLifecycle.Orleans.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,4 +67,16 @@ internal static class OrleansBenchmarkCluster
     {
         public Instant GetCurrentInstant() => now;
     }
+}
+
+/// <summary>What every Orleans suite varies: 1 or 3 silos, over each storage kind of <see cref="OrleansBenchmarkCluster.StorageKinds"/>.</summary>
+public abstract class OrleansClusterBenchmarks
+{
+    [Params(1, 3)]
+    public int Silos { get; set; }
+
+    [ParamsSource(nameof(StorageKinds))]
+    public string Storage { get; set; } = "Memory";
+
+    public static IEnumerable<string> StorageKinds() => OrleansBenchmarkCluster.StorageKinds();
 }

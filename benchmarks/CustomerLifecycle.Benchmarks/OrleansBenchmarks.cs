@@ -12,7 +12,7 @@ namespace CustomerLifecycle.Benchmarks;
 /// in-memory store, in process.
 /// </summary>
 [MemoryDiagnoser]
-public class OrleansBenchmarks
+public class OrleansBenchmarks : OrleansClusterBenchmarks
 {
     private const int Customers = 100;
     private const int EventsPerCustomer = 10;
@@ -22,14 +22,6 @@ public class OrleansBenchmarks
     private LifecycleService _service = null!;
     private CustomerId[] _customers = null!;
     private long _next;
-
-    [Params(1, 3)]
-    public int Silos { get; set; }
-
-    [ParamsSource(nameof(StorageKinds))]
-    public string Storage { get; set; } = "Memory";
-
-    public static IEnumerable<string> StorageKinds() => OrleansBenchmarkCluster.StorageKinds();
 
     [GlobalSetup]
     public async Task SetupAsync()

@@ -20,7 +20,7 @@ namespace CustomerLifecycle.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class OrleansFacetBenchmarks
+public class OrleansFacetBenchmarks : OrleansClusterBenchmarks
 {
     private const int Customers = 100;
     private const int PerCustomer = 10;
@@ -32,14 +32,6 @@ public class OrleansFacetBenchmarks
     private CustomerId[] _customers = null!;
     private long _next;
     private long _round;
-
-    [Params(1, 3)]
-    public int Silos { get; set; }
-
-    [ParamsSource(nameof(StorageKinds))]
-    public string Storage { get; set; } = "Memory";
-
-    public static IEnumerable<string> StorageKinds() => OrleansBenchmarkCluster.StorageKinds();
 
     [GlobalSetup]
     public async Task SetupAsync()

@@ -20,7 +20,7 @@ namespace CustomerLifecycle.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(LatencyConfig))]
-public class OrleansLatencyBenchmarks
+public class OrleansLatencyBenchmarks : OrleansClusterBenchmarks
 {
     private const int Customers = 100;
 
@@ -31,14 +31,6 @@ public class OrleansLatencyBenchmarks
     private LifecycleService _service = null!;
     private CustomerId[] _customers = null!;
     private long _next;
-
-    [Params(1, 3)]
-    public int Silos { get; set; }
-
-    [ParamsSource(nameof(StorageKinds))]
-    public string Storage { get; set; } = "Memory";
-
-    public static IEnumerable<string> StorageKinds() => OrleansBenchmarkCluster.StorageKinds();
 
     [GlobalSetup]
     public async Task SetupAsync()
