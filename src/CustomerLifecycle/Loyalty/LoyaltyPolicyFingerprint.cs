@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustomerLifecycle.Internal;
 
 namespace CustomerLifecycle.Loyalty;
 
@@ -11,22 +12,11 @@ internal static class LoyaltyPolicyFingerprint
     /// ledger and policy, and every checkpoint written before is replayed once instead of trusted.</summary>
     private const string Rules = "loyalty-rules-1";
 
-    /// <summary>FNV-1a (64 bits) over the rules' name and the policy's JSON: stable across processes and machines, unlike
-    /// string.GetHashCode. Equal policies written alike hash alike; a policy that differs only in how it is written (the
-    /// order of a dictionary's keys, 1 or 1.0) hashes otherwise, which costs one replay, never a wrong balance.</summary>
+    /// <summary>FNV-1a (<see cref="Fnv1a"/>) over the rules' name and the policy's JSON: stable across processes and machines.
+    /// Equal policies written alike hash alike; a policy that differs only in how it is written (the order of a dictionary's
+    /// keys, 1 or 1.0) hashes otherwise, which costs one replay, never a wrong balance.</summary>
     public static long Of(LoyaltyOptions options)
-    {
-        var hash = 14695981039346656037ul;
-        foreach (var text in (ReadOnlySpan<string>)[Rules, JsonSerializer.Serialize(options, LoyaltyFingerprintJsonContext.Default.LoyaltyOptions)])
-        {
-            foreach (var c in text)
-            {
-                hash = (hash ^ c) * 1099511628211ul;
-            }
-        }
-
-        return unchecked((long)hash);
-    }
+        => Fnv1a.Hash([Rules, JsonSerializer.Serialize(options, LoyaltyFingerprintJsonContext.Default.LoyaltyOptions)]);
 }
 
 /// <summary>The policy's JSON text that <see cref="LoyaltyPolicyFingerprint"/> hashes, with the settings of the policy JSON of

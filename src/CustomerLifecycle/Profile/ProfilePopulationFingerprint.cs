@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustomerLifecycle.Internal;
 using CustomerLifecycle.Tiering;
 using CustomerLifecycle.Value;
 
@@ -14,30 +15,15 @@ internal static class ProfilePopulationFingerprint
     /// profiles and policy.</summary>
     private const string Rules = "profile-population-1";
 
-    /// <summary>FNV-1a (64 bits) over the rules' name and the parts' JSON: stable across processes and machines, so a
-    /// population prepared by one process is accepted by an engine of the same policy in another (an Orleans silo's).</summary>
-    public static long Of(ProfileOptions options)
-    {
-        var hash = 14695981039346656037ul;
-        ReadOnlySpan<string> parts =
-        [
-            Rules,
-            JsonSerializer.Serialize(options.Tiering, ProfileFingerprintJsonContext.Default.TieringOptions),
-            JsonSerializer.Serialize(options.Value, ProfileFingerprintJsonContext.Default.ValueOptions),
-            options.TierValue.ToString(),
-        ];
-        foreach (var part in parts)
-        {
-            foreach (var c in part)
-            {
-                hash = (hash ^ c) * 1099511628211ul;
-            }
-
-            hash = (hash ^ '\n') * 1099511628211ul;
-        }
-
-        return unchecked((long)hash);
-    }
+    /// <summary>The hash of the rules' name and the parts' JSON: stable across processes and machines, so a population
+    /// prepared by one process is accepted by an engine of the same policy in another (an Orleans silo's).</summary>
+    public static long Of(ProfileOptions options) => Fnv1a.Hash(
+    [
+        Rules,
+        JsonSerializer.Serialize(options.Tiering, ProfileFingerprintJsonContext.Default.TieringOptions),
+        JsonSerializer.Serialize(options.Value, ProfileFingerprintJsonContext.Default.ValueOptions),
+        options.TierValue.ToString(),
+    ]);
 }
 
 /// <summary>The JSON text of the policy parts <see cref="ProfilePopulationFingerprint"/> hashes, with the settings of the policy
