@@ -43,11 +43,11 @@ public static class CdnowReplay
         });
 
         // The file is in and its clock moves to the analysis date. The population step (RFM cuts, value-tier cuts, the CLV
-        // fit) needs every profile: the host reads them back, prepares it with the silo's engine and publishes it.
+        // fit) needs every profile: the host reads them back, prepares it under the grains' policy and publishes it.
         clock.Now = asOf;
         var profiles = await Task.WhenAll(customers.Select(async c => (await client.GetProfileAsync(c[0].Customer))!));
-        var engine = host.Services.GetRequiredService<ProfileEngine>();
-        host.Services.GetRequiredService<ProfilePopulations>().Publish(engine.Prepare(profiles, asOf));
+        var populations = host.Services.GetRequiredService<ProfilePopulations>();
+        populations.Publish(populations.Prepare(profiles, asOf));
 
         // Every customer is evaluated against it at the analysis date: the time rules fire, the health band is fed to the
         // lifecycle, and each grain saves what moved (in a live cluster the reminders fire the time rules as time passes).

@@ -52,7 +52,7 @@ public sealed class PolicyTests
     [Fact]
     public async Task ChangedPolicy_ReachesTheGrains_WithoutARestart()
     {
-        var source = new PolicySource();
+        var source = new PolicySource<LifecycleOptions>();
         await using var cluster = await CustomerCluster.StartAsync(2, ClusterStorage.Memory, configure: silo =>
         {
             silo.Services.AddSingleton<IOptionsChangeTokenSource<LifecycleOptions>>(source);
@@ -72,7 +72,7 @@ public sealed class PolicyTests
     [Fact]
     public async Task ChangedPolicyThatFailsValidation_IsRefusedAndLogged_ThePreviousOneStays_AndALaterValidOneApplies()
     {
-        var source = new PolicySource();
+        var source = new PolicySource<LifecycleOptions>();
         var log = new LogRecorder(LogLevel.Information);
         await using var cluster = await CustomerCluster.StartAsync(1, ClusterStorage.Memory, configure: silo =>
         {

@@ -37,7 +37,7 @@ public sealed class TenantTests
     [Fact]
     public async Task ChangedTenantPolicy_ReachesTheTenantsCustomers_WithoutARestart_AndNoOtherCustomer()
     {
-        var source = new PolicySource("acme");
+        var source = new PolicySource<LifecycleOptions>("acme");
         await using var cluster = await CustomerCluster.StartAsync(2, ClusterStorage.Memory, configure: silo =>
         {
             silo.AddCustomerLifecycleTenant("acme", _ => { }).Services.Configure<CustomerGrainOptions>(o => o.TenantSeparator = "/");

@@ -91,7 +91,7 @@ public static class CustomerLifecycleSiloBuilderExtensions
         {
             builder.Services.AddSingleton(new PolicyTenants<ProfileOptions>());
             builder.Services.TryAddSingleton<ProfilePolicy>();
-            builder.Services.TryAddSingleton<ProfilePopulations>();
+            builder.Services.TryAddSingleton(services => new ProfilePopulations(services.GetRequiredService<ProfilePolicy>()));
         }
 
         return builder;

@@ -74,8 +74,8 @@ public sealed class OrleansDocSamples
         await host.StartAsync();
 
         // The population step, by the host where it can read every profile (a nightly job), published on every silo.
-        var engine = host.Services.GetRequiredService<ProfileEngine>();
-        host.Services.GetRequiredService<ProfilePopulations>().Publish(engine.Prepare(everyone, asOf));
+        var populations = host.Services.GetRequiredService<ProfilePopulations>();
+        populations.Publish(populations.Prepare(everyone, asOf)); // under the grains' policy now
 
         var client = new CustomerLifecycleClient(host.Services.GetRequiredService<IGrainFactory>());
         var ada = CustomerId.From("ada");

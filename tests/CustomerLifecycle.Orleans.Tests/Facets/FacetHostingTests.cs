@@ -3,6 +3,7 @@ using CustomerLifecycle.Loyalty;
 using CustomerLifecycle.Orleans.Hosting;
 using CustomerLifecycle.Orleans.Tests.TestHost;
 using CustomerLifecycle.Profile;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -26,6 +27,35 @@ public sealed class FacetHostingTests
         Assert.Contains(failures, f => f.StartsWith("RefundWindowDays: ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Lifecycle.DuplicateWindow: ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("PointsPerUnit: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PopulationOfAProfilePolicyReloadedSince_IsRefused_AndOnePreparedByTheSilosPopulationsFollowsTheReload()
+    {
+        var source = new PolicySource<ProfileOptions>();
+        await using var cluster = await CustomerCluster.StartAsync(1, ClusterStorage.Memory, configure: silo =>
+        {
+            silo.AddCustomerProfile();
+            silo.Services.AddSingleton<IOptionsChangeTokenSource<ProfileOptions>>(source);
+            silo.Services.AddSingleton<IConfigureOptions<ProfileOptions>>(source);
+        });
+        var customer = Events.NewCustomer();
+        var asOf = CustomerCluster.Start + Duration.FromDays(1);
+        await cluster.Client.ApplyAsync(CustomerFact.Purchase("f-1", customer, CustomerCluster.Start, "o-1", 100));
+        ProfileRecord[] everyone = [(await cluster.Client.GetProfileAsync(customer))!];
+        var populations = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<ProfilePopulations>();
+        var before = populations.Prepare(everyone, asOf);
+
+        source.Change(policy => policy.TierValue = ProfileTierValue.Clv);
+        populations.Publish(before);
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => cluster.Client.EvaluateProfileAsync(customer, asOf));
+        populations.Publish(populations.Prepare(everyone, asOf));
+        var view = await cluster.Client.EvaluateProfileAsync(customer, asOf);
+
+        Assert.StartsWith(
+            "population: was prepared under another tiering policy, customer-value policy or tier value than this engine's; prepare it with the Prepare of an engine of this policy.",
+            refused.Message);
+        Assert.Equal(customer, view!.Value.Profile.Customer);
     }
 
     [Fact]

@@ -1,14 +1,14 @@
-using CustomerLifecycle.Lifecycle;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace CustomerLifecycle.Orleans.Tests.TestHost;
 
-/// <summary>A lifecycle policy (the cluster's, or the tenant's named <paramref name="name"/>) a test changes while the silos
-/// run, as a configuration reload would: register it as both the change-token source and a configuration of the options.</summary>
-public sealed class PolicySource(string name) : IOptionsChangeTokenSource<LifecycleOptions>, IConfigureNamedOptions<LifecycleOptions>
+/// <summary>A policy (the cluster's, or the tenant's named <paramref name="name"/>) a test changes while the silos run, as a
+/// configuration reload would: register it as both the change-token source and a configuration of the options.</summary>
+public sealed class PolicySource<TOptions>(string name) : IOptionsChangeTokenSource<TOptions>, IConfigureNamedOptions<TOptions>
+    where TOptions : class
 {
-    private Action<LifecycleOptions> _configure = _ => { };
+    private Action<TOptions> _configure = _ => { };
     private CancellationTokenSource _changed = new();
 
     public PolicySource()
@@ -20,7 +20,7 @@ public sealed class PolicySource(string name) : IOptionsChangeTokenSource<Lifecy
 
     public IChangeToken GetChangeToken() => new CancellationChangeToken(_changed.Token);
 
-    public void Configure(string? optionsName, LifecycleOptions options)
+    public void Configure(string? optionsName, TOptions options)
     {
         if (optionsName == name)
         {
@@ -28,10 +28,10 @@ public sealed class PolicySource(string name) : IOptionsChangeTokenSource<Lifecy
         }
     }
 
-    public void Configure(LifecycleOptions options) => Configure(Options.DefaultName, options);
+    public void Configure(TOptions options) => Configure(Options.DefaultName, options);
 
     /// <summary>Configures the policy anew with <paramref name="configure"/> and raises the change.</summary>
-    public void Change(Action<LifecycleOptions> configure)
+    public void Change(Action<TOptions> configure)
     {
         _configure = configure;
         var changed = _changed;
