@@ -125,7 +125,8 @@ public sealed class CustomerLifecycleClient
     /// <param name="asOf">The instant; not before the profile's latest fact.</param>
     /// <returns>The view (see <see cref="ICustomerGrain.EvaluateProfileAsync"/>); null when the customer has no profile.</returns>
     /// <exception cref="ArgumentException"><paramref name="customer"/> is default.</exception>
-    /// <exception cref="InvalidOperationException">The silo hosts no profiles, or no population was published.</exception>
+    /// <exception cref="InvalidOperationException">The silo hosts no profiles, or no population was published, or the one published
+    /// was prepared under a profile policy reloaded since.</exception>
     /// <exception cref="OrleansException">Every attempt was interrupted by the cluster.</exception>
     /// <exception cref="TimeoutException">Every attempt timed out.</exception>
     public Task<CustomerViewSummary?> EvaluateProfileAsync(CustomerId customer, Instant asOf)
@@ -139,7 +140,8 @@ public sealed class CustomerLifecycleClient
     /// <param name="asOf">The instant; not before the profile's latest fact.</param>
     /// <returns>The explanation (see <see cref="ICustomerGrain.ExplainProfileAsync"/>); null when the customer has no profile.</returns>
     /// <exception cref="ArgumentException"><paramref name="customer"/> is default.</exception>
-    /// <exception cref="InvalidOperationException">The silo hosts no profiles, or no population was published.</exception>
+    /// <exception cref="InvalidOperationException">The silo hosts no profiles, or no population was published, or the one published
+    /// was prepared under a profile policy reloaded since.</exception>
     /// <exception cref="OrleansException">Every attempt was interrupted by the cluster.</exception>
     /// <exception cref="TimeoutException">Every attempt timed out.</exception>
     public Task<Explanation<CustomerViewSummary>?> ExplainProfileAsync(CustomerId customer, Instant asOf)

@@ -67,7 +67,8 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <returns>The view as <see cref="ProfileEngine.Evaluate(System.ReadOnlySpan{ProfileRecord}, ProfilePopulation, Instant, System.Span{CustomerViewSummary})"/>
     /// writes it: the profile, the lifecycle transitions, RFM score, tier, next contact, health, CLV and lead; null when the customer has no profile.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
-    /// <exception cref="InvalidOperationException">The silo hosts no profiles, or no population was published for the customer's tenant.</exception>
+    /// <exception cref="InvalidOperationException">The silo hosts no profiles, or no population was published for the customer's
+    /// tenant, or the one published was prepared under a profile policy reloaded since.</exception>
     /// <exception cref="global::Orleans.Storage.InconsistentStateException">Another activation saved the customer first; nothing is saved.</exception>
     Task<CustomerViewSummary?> EvaluateProfileAsync(Instant asOf);
 
@@ -76,7 +77,8 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <param name="asOf">The instant to explain at; not before the profile's latest fact.</param>
     /// <returns>The explanation; null when the customer has no profile.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
-    /// <exception cref="InvalidOperationException">The silo hosts no profiles, or no population was published for the customer's tenant.</exception>
+    /// <exception cref="InvalidOperationException">The silo hosts no profiles, or no population was published for the customer's
+    /// tenant, or the one published was prepared under a profile policy reloaded since.</exception>
     Task<Explanation<CustomerViewSummary>?> ExplainProfileAsync(Instant asOf);
 
     /// <summary>Gets the customer's profile as saved.</summary>

@@ -14,7 +14,7 @@ namespace CustomerLifecycle.Orleans;
 /// all (a nightly job over a store export, a warehouse, the profiles read through <see cref="CustomerLifecycleClient"/>),
 /// with <see cref="Prepare"/> (the engine of the policy the grains evaluate under now, reloads followed), and publishes it on
 /// every silo. A grain evaluating against a population of its own customer alone would cut every customer into the top
-/// band; one prepared under another tiering or customer-value policy is refused.</para>
+/// band; one prepared under other RFM scoring, tier definitions, CLV settings or tier value is refused.</para>
 /// <para>Registered by <see cref="Hosting.CustomerLifecycleSiloBuilderExtensions.AddCustomerProfile"/>, one per silo;
 /// thread-safe. A newer population replaces the previous one from the grains' next evaluation.</para>
 /// </remarks>
@@ -43,33 +43,57 @@ public sealed class ProfilePopulations
             ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         }
 
-        return _policy.Engine(tenant).Prepare(profiles, asOf);
+        return Engine(tenant).Prepare(profiles, asOf);
+    }
+
+    /// <summary>The engine of the profile policy the customers of <paramref name="tenant"/> (or those without one) are
+    /// evaluated under on this silo now, a reloaded one included: for a host that evaluates a profile read through
+    /// <see cref="CustomerLifecycleClient.GetProfileAsync"/> into the full <see cref="CustomerView"/> itself. (The
+    /// <see cref="ProfileEngine"/> in the silo's services is built once and does not follow reloads or tenants.)</summary>
+    /// <param name="tenant">The tenant, or null for the customers without one.</param>
+    /// <returns>The engine.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tenant"/> is empty or blank.</exception>
+    public ProfileEngine Engine(string? tenant = null)
+    {
+        if (tenant is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        }
+
+        return _policy.Engine(tenant);
     }
 
     /// <summary>Publishes the population the customers of a tenant (or those without one) are evaluated against.</summary>
-    /// <param name="population">The population step's result, from <see cref="ProfileEngine.Prepare"/>.</param>
+    /// <param name="population">The population step's result, from <see cref="Prepare"/> (or an engine of the same policy).</param>
     /// <param name="tenant">The tenant (see <see cref="CustomerGrainOptions.TenantSeparator"/>), or null for the customers without one.</param>
     /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="tenant"/> is empty or blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tenant"/> is empty or blank, or <paramref name="population"/> was
+    /// prepared under another profile policy than the one those customers are evaluated under now (nothing is published then).</exception>
     public void Publish(ProfilePopulation population, string? tenant = null)
     {
         ArgumentNullException.ThrowIfNull(population);
+        if (!Engine(tenant).Accepts(population))
+        {
+            throw new ArgumentException(
+                $"population: was prepared under another profile policy than the one {Whose(tenant)} are evaluated under on this silo now; prepare it with ProfilePopulations.Prepare.",
+                nameof(population));
+        }
+
         if (tenant is null)
         {
             _cluster = population;
             return;
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         lock (_lock)
         {
             _tenants[tenant] = population;
         }
     }
 
-    /// <summary>The population published for <paramref name="tenant"/>.</summary>
-    /// <exception cref="InvalidOperationException">None was published.</exception>
-    internal ProfilePopulation For(string? tenant)
+    /// <summary>The population published for <paramref name="tenant"/>, which <paramref name="engine"/> (the grains' now) evaluates against.</summary>
+    /// <exception cref="InvalidOperationException">None was published, or the one published was prepared under a policy reloaded since.</exception>
+    internal ProfilePopulation For(string? tenant, ProfileEngine engine)
     {
         ProfilePopulation? population;
         lock (_lock)
@@ -77,8 +101,17 @@ public sealed class ProfilePopulations
             population = tenant is null ? _cluster : _tenants.GetValueOrDefault(tenant);
         }
 
-        return population ?? throw new InvalidOperationException(
-            $"No profile population has been published {(tenant is null ? "for the customers without a tenant" : $"for tenant '{tenant}'")} on this silo: "
-            + "prepare one with ProfileEngine.Prepare over the customers' profiles and publish it with ProfilePopulations.Publish on every silo.");
+        if (population is null)
+        {
+            throw new InvalidOperationException(
+                $"No profile population has been published for {Whose(tenant)} on this silo: prepare one with ProfilePopulations.Prepare "
+                + "over the customers' profiles and publish it with ProfilePopulations.Publish on every silo.");
+        }
+
+        return engine.Accepts(population) ? population : throw new InvalidOperationException(
+            $"The profile population published for {Whose(tenant)} on this silo was prepared under another profile policy than the one they are "
+            + "evaluated under now (it was reloaded since): prepare one with ProfilePopulations.Prepare and publish it on every silo.");
     }
+
+    private static string Whose(string? tenant) => tenant is null ? "the customers without a tenant" : $"the customers of tenant '{tenant}'";
 }

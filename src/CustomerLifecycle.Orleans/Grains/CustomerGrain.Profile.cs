@@ -61,7 +61,7 @@ internal sealed partial class CustomerGrain
             return Task.FromResult<Explanation<CustomerViewSummary>?>(null);
         }
 
-        var why = engine.Explain(_profile, Ledger(engine), _populations!.For(_tenant), asOf);
+        var why = engine.Explain(_profile, Ledger(engine), _populations!.For(_tenant, engine), asOf);
         return Task.FromResult<Explanation<CustomerViewSummary>?>(new(why.Subject, why.Decision, Summarize(_profile, asOf), why.Reasons));
     }
 
@@ -74,7 +74,7 @@ internal sealed partial class CustomerGrain
         var engine = ProfileEngine;
         var view = default(CustomerViewSummary);
         var ledger = Ledger(engine);
-        engine.Evaluate(new ReadOnlySpan<ProfileRecord>(in profile), new ReadOnlySpan<LoyaltyRecord?>(in ledger), _populations!.For(_tenant), asOf, new Span<CustomerViewSummary>(ref view));
+        engine.Evaluate(new ReadOnlySpan<ProfileRecord>(in profile), new ReadOnlySpan<LoyaltyRecord?>(in ledger), _populations!.For(_tenant, engine), asOf, new Span<CustomerViewSummary>(ref view));
         return view;
     }
 

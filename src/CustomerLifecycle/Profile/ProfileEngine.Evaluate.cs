@@ -57,7 +57,7 @@ public sealed partial class ProfileEngine
     /// (<see cref="CustomerView.Changed"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="loyalty"/> is another member's, or given when the policy has no programme;
-    /// or <paramref name="population"/> was prepared under another tiering policy, customer-value policy or tier value.</exception>
+    /// or <paramref name="population"/> was prepared under other RFM scoring, tier definitions, CLV settings or tier value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
     public CustomerView Evaluate(ProfileRecord profile, LoyaltyRecord? loyalty, ProfilePopulation population, Instant asOf)
     {
@@ -99,8 +99,8 @@ public sealed partial class ProfileEngine
     /// <param name="outputs">Receives one summary per profile, at the same index; at least as long as <paramref name="profiles"/>.</param>
     /// <returns>How many profiles changed (a time-based lifecycle rule fired, the health band fed changed, or the tier state advanced).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="population"/> was prepared under another tiering policy, customer-value
-    /// policy or tier value; <paramref name="outputs"/> is shorter than <paramref name="profiles"/>, a profile is null,
+    /// <exception cref="ArgumentException"><paramref name="population"/> was prepared under other RFM scoring, tier definitions, CLV
+    /// settings or tier value; <paramref name="outputs"/> is shorter than <paramref name="profiles"/>, a profile is null,
     /// <paramref name="loyalty"/> is neither empty nor as long as <paramref name="profiles"/>, or a ledger is another member's or
     /// given when the policy has no programme (nothing is written then).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before a profile's latest fact (nothing is written then).</exception>
@@ -189,7 +189,7 @@ public sealed partial class ProfileEngine
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="loyalty"/> is another member's, or given when the policy has no programme;
-    /// or <paramref name="population"/> was prepared under another tiering policy, customer-value policy or tier value.</exception>
+    /// or <paramref name="population"/> was prepared under other RFM scoring, tier definitions, CLV settings or tier value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
     public Explanation<CustomerView> Explain(ProfileRecord profile, LoyaltyRecord? loyalty, ProfilePopulation population, Instant asOf)
     {
@@ -236,13 +236,23 @@ public sealed partial class ProfileEngine
         return applied.Refusal is null ? applied : null;
     }
 
-    private void CheckPopulation(ProfilePopulation population)
+    /// <summary>Whether <paramref name="population"/> was prepared under this engine's RFM scoring, tiers' revenue shares, CLV
+    /// settings and tier value (by any engine of such a policy, in any process), so that this engine evaluates against it.</summary>
+    /// <param name="population">The population step's result.</param>
+    /// <returns><see langword="true"/> when <see cref="Evaluate(ProfileRecord, LoyaltyRecord, ProfilePopulation, Instant)"/> accepts it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
+    public bool Accepts(ProfilePopulation population)
     {
         ArgumentNullException.ThrowIfNull(population);
-        if (population.PolicyFingerprint != _populationFingerprint)
+        return population.PolicyFingerprint == _populationFingerprint;
+    }
+
+    private void CheckPopulation(ProfilePopulation population)
+    {
+        if (!Accepts(population))
         {
             throw new ArgumentException(
-                "population: was prepared under another tiering policy, customer-value policy or tier value than this engine's; prepare it with the Prepare of an engine of this policy.",
+                "population: was prepared under other RFM scoring, tier definitions, CLV settings or tier value than this engine's policy; prepare it with the Prepare of an engine of this policy.",
                 nameof(population));
         }
     }

@@ -15,7 +15,7 @@ public sealed partial class ProfileEngine
     /// <returns>What <see cref="Evaluate(ProfileRecord, LoyaltyRecord, ProfilePopulation, Instant)"/> returns for no ledger:
     /// with a programme, the statement of an empty one.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="population"/> was prepared under another tiering policy, customer-value policy or tier value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="population"/> was prepared under other RFM scoring, tier definitions, CLV settings or tier value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
     public CustomerView Evaluate(ProfileRecord profile, ProfilePopulation population, Instant asOf) => Evaluate(profile, null, population, asOf);
 
@@ -26,8 +26,8 @@ public sealed partial class ProfileEngine
     /// <param name="outputs">Receives one summary per profile, at the same index; at least as long as <paramref name="profiles"/>.</param>
     /// <returns>How many profiles changed (a time-based lifecycle rule fired, the health band fed changed, or the tier state advanced).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="population"/> was prepared under another tiering policy, customer-value
-    /// policy or tier value; <paramref name="outputs"/> is shorter than <paramref name="profiles"/>, or a profile is null (nothing is written then).</exception>
+    /// <exception cref="ArgumentException"><paramref name="population"/> was prepared under other RFM scoring, tier definitions, CLV
+    /// settings or tier value; <paramref name="outputs"/> is shorter than <paramref name="profiles"/>, or a profile is null (nothing is written then).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before a profile's latest fact (nothing is written then).</exception>
     public int Evaluate(ReadOnlySpan<ProfileRecord> profiles, ProfilePopulation population, Instant asOf, Span<CustomerViewSummary> outputs)
         => Evaluate(profiles, [], population, asOf, outputs);
@@ -38,7 +38,7 @@ public sealed partial class ProfileEngine
     /// <param name="asOf">The instant to evaluate at; not before the profile's latest fact.</param>
     /// <returns>What <see cref="Explain(ProfileRecord, LoyaltyRecord, ProfilePopulation, Instant)"/> returns for no ledger.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="population"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="population"/> was prepared under another tiering policy, customer-value policy or tier value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="population"/> was prepared under other RFM scoring, tier definitions, CLV settings or tier value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the profile's latest fact.</exception>
     public Explanation<CustomerView> Explain(ProfileRecord profile, ProfilePopulation population, Instant asOf) => Explain(profile, null, population, asOf);
 

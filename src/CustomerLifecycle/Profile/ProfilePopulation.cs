@@ -34,7 +34,7 @@ public sealed class ProfilePopulation
     public ValueFit Fit { get; }
 
     /// <summary>Gets what the population was prepared under (see <see cref="ProfilePopulationFingerprint"/>); an engine of
-    /// another tiering or value policy refuses it.</summary>
+    /// other RFM scoring, tier definitions, CLV settings or tier value refuses it.</summary>
     internal long PolicyFingerprint { get; }
 
     /// <summary>Gets the fitted CLV model, or <see langword="null"/> when the fit gave none (too few buyers, see <see cref="ValueFit.Reasons"/>).</summary>

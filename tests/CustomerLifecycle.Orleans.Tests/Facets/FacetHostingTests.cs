@@ -30,7 +30,7 @@ public sealed class FacetHostingTests
     }
 
     [Fact]
-    public async Task PopulationOfAProfilePolicyReloadedSince_IsRefused_AndOnePreparedByTheSilosPopulationsFollowsTheReload()
+    public async Task PopulationOfAProfilePolicyReloadedSince_IsRefusedByTheGrainsAndByPublish_AndOneFromPrepareFollowsTheReload()
     {
         var source = new PolicySource<ProfileOptions>();
         await using var cluster = await CustomerCluster.StartAsync(1, ClusterStorage.Memory, configure: silo =>
@@ -45,17 +45,44 @@ public sealed class FacetHostingTests
         ProfileRecord[] everyone = [(await cluster.Client.GetProfileAsync(customer))!];
         var populations = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<ProfilePopulations>();
         var before = populations.Prepare(everyone, asOf);
+        populations.Publish(before);
+        Assert.NotNull(await cluster.Client.EvaluateProfileAsync(customer, asOf));
 
         source.Change(policy => policy.TierValue = ProfileTierValue.Clv);
-        populations.Publish(before);
-        var refused = await Assert.ThrowsAsync<ArgumentException>(() => cluster.Client.EvaluateProfileAsync(customer, asOf));
+        var stale = await Assert.ThrowsAsync<InvalidOperationException>(() => cluster.Client.EvaluateProfileAsync(customer, asOf));
+        var republished = Assert.Throws<ArgumentException>("population", () => populations.Publish(before));
         populations.Publish(populations.Prepare(everyone, asOf));
         var view = await cluster.Client.EvaluateProfileAsync(customer, asOf);
 
-        Assert.StartsWith(
-            "population: was prepared under another tiering policy, customer-value policy or tier value than this engine's; prepare it with the Prepare of an engine of this policy.",
-            refused.Message);
+        Assert.Equal(
+            "The profile population published for the customers without a tenant on this silo was prepared under another profile policy than the one they are evaluated under now (it was reloaded since): prepare one with ProfilePopulations.Prepare and publish it on every silo.",
+            stale.Message);
+        Assert.Equal(
+            "population: was prepared under another profile policy than the one the customers without a tenant are evaluated under on this silo now; prepare it with ProfilePopulations.Prepare. (Parameter 'population')",
+            republished.Message);
         Assert.Equal(customer, view!.Value.Profile.Customer);
+        Assert.False(populations.Engine().Accepts(before));
+    }
+
+    [Fact]
+    public async Task TenantsPopulation_IsPreparedUnderTheTenantsProfilePolicy_AndTheClustersIsRefusedForIt()
+    {
+        await using var cluster = await CustomerCluster.StartAsync(1, ClusterStorage.Memory, configure: silo => silo
+            .AddCustomerProfileTenant("acme", policy => policy.TierValue = ProfileTierValue.Clv)
+            .Configure<CustomerGrainOptions>(o => o.TenantSeparator = "/"));
+        var customer = CustomerId.From("acme/c-1");
+        var asOf = CustomerCluster.Start + Duration.FromDays(1);
+        await cluster.Client.ApplyAsync(CustomerFact.Purchase("f-1", customer, CustomerCluster.Start, "o-1", 100));
+        ProfileRecord[] everyone = [(await cluster.Client.GetProfileAsync(customer))!];
+        var populations = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<ProfilePopulations>();
+
+        var refused = Assert.Throws<ArgumentException>("population", () => populations.Publish(populations.Prepare(everyone, asOf), "acme"));
+        populations.Publish(populations.Prepare(everyone, asOf, "acme"), "acme");
+        var view = await cluster.Client.EvaluateProfileAsync(customer, asOf);
+
+        Assert.StartsWith("population: was prepared under another profile policy than the one the customers of tenant 'acme' are evaluated under", refused.Message);
+        Assert.Equal(customer, view!.Value.Profile.Customer);
+        Assert.NotSame(populations.Engine(), populations.Engine("acme"));
     }
 
     [Fact]
@@ -73,7 +100,7 @@ public sealed class FacetHostingTests
         var view = await cluster.Client.EvaluateProfileAsync(customer, CustomerCluster.Start);
 
         Assert.Equal(
-            "No profile population has been published for tenant 'acme' on this silo: prepare one with ProfileEngine.Prepare over the customers' profiles and publish it with ProfilePopulations.Publish on every silo.",
+            "No profile population has been published for the customers of tenant 'acme' on this silo: prepare one with ProfilePopulations.Prepare over the customers' profiles and publish it with ProfilePopulations.Publish on every silo.",
             error.Message);
         Assert.Equal(LifecycleDefaults.Onboarding, view!.Value.Profile.Lifecycle.Stage);
     }

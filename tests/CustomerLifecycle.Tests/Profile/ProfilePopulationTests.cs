@@ -1,6 +1,5 @@
 using CustomerLifecycle.Profile;
 using CustomerLifecycle.Tiering;
-using CustomerLifecycle.Value;
 using static CustomerLifecycle.Tests.Profile.ProfileTestKit;
 
 namespace CustomerLifecycle.Tests.Profile;
@@ -8,12 +7,12 @@ namespace CustomerLifecycle.Tests.Profile;
 public sealed class ProfilePopulationTests
 {
     private const string Refused =
-        "population: was prepared under another tiering policy, customer-value policy or tier value than this engine's; prepare it with the Prepare of an engine of this policy. (Parameter 'population')";
+        "population: was prepared under other RFM scoring, tier definitions, CLV settings or tier value than this engine's policy; prepare it with the Prepare of an engine of this policy. (Parameter 'population')";
 
     private static readonly ProfileRecord[] Customers = Population();
     private static readonly ProfilePopulation Prepared = Engine.Prepare(Customers, AsOf);
 
-    public static TheoryData<string> PopulationParts => ["tiering", "value", "tier value"];
+    public static TheoryData<string> PopulationParts => ["rfm", "tier definitions", "clv", "tier value"];
 
     [Fact]
     public void AnotherEngineOfTheSamePolicy_AcceptsThePopulation_AndEvaluatesAlike()
@@ -22,6 +21,8 @@ public sealed class ProfilePopulationTests
 
         var (expected, actual) = (Engine.Evaluate(Customers[0], Prepared, AsOf), other.Evaluate(Customers[0], Prepared, AsOf));
 
+        Assert.True(other.Accepts(Prepared));
+        Assert.Throws<ArgumentNullException>("population", () => other.Accepts(null!));
         Assert.Equal(expected.Profile, actual.Profile);
         Assert.Equal(expected.Rfm.Score, actual.Rfm.Score);
         Assert.Equal(expected.Tier.Assignment, actual.Tier.Assignment);
@@ -34,6 +35,10 @@ public sealed class ProfilePopulationTests
         var policy = Policy();
         policy.Features = ["reports"];
         policy.Health.Factors[0].Weight = 3;
+        policy.Tiering.Hysteresis.DowngradeAfterEvaluations = 5;
+        policy.Tiering.Cadence.KeyMomentLookaheadDays = 45;
+        policy.Tiering.Tiers[0].ContactIntervalDays += 7;
+        policy.Value.Kpis = new();
         var other = new ProfileEngine(policy);
 
         var view = other.Evaluate(Customers[0], Prepared, AsOf);
@@ -62,11 +67,15 @@ public sealed class ProfilePopulationTests
         var policy = Policy();
         switch (part)
         {
-            case "tiering":
-                policy.Tiering = new TieringOptions { Rfm = new RfmOptions { Method = RfmScoringMethod.Quantiles } };
+            case "rfm":
+                policy.Tiering.Rfm.Method = RfmScoringMethod.Quantiles;
                 break;
-            case "value":
-                policy.Value = new ValueOptions { HorizonPeriods = 26 };
+            case "tier definitions":
+                policy.Tiering.Tiers[0].RevenueSharePercent += 5;
+                policy.Tiering.Tiers[1].RevenueSharePercent -= 5;
+                break;
+            case "clv":
+                policy.Value.HorizonPeriods = 26;
                 break;
             default:
                 policy.TierValue = ProfileTierValue.Clv;
@@ -76,6 +85,7 @@ public sealed class ProfilePopulationTests
         var other = new ProfileEngine(policy);
         var outputs = new CustomerViewSummary[Customers.Length];
 
+        Assert.False(other.Accepts(Prepared));
         Assert.Equal(Refused, Assert.Throws<ArgumentException>("population", () => other.Evaluate(Customers[0], Prepared, AsOf)).Message);
         Assert.Equal(Refused, Assert.Throws<ArgumentException>("population", () => other.Explain(Customers[0], Prepared, AsOf)).Message);
         Assert.Equal(Refused, Assert.Throws<ArgumentException>("population", () => other.Evaluate(Customers, Prepared, AsOf, outputs)).Message);
