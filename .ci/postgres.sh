@@ -49,8 +49,11 @@ postgres_start() {
   fi
 
   # Outside the work tree: the server's user must be able to reach its data directory.
-  postgres_data="$(mktemp -d /tmp/customerlifecycle-postgres.XXXXXX)"
-  [ "$(id -u)" -eq 0 ] && chown postgres "$postgres_data"
+  postgres_data="$(mktemp -d /tmp/customerlifecycle-postgres.XXXXXX)" \
+    || { postgres_data=""; postgres_skip "no data directory could be made under /tmp"; return 0; }
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$postgres_data" || { postgres_skip "the data directory could not be given to the 'postgres' user"; return 0; }
+  fi
   postgres_as_owner "$bin/initdb" -D "$postgres_data/data" -U postgres -A trust --no-sync >"$postgres_data/initdb.log" 2>&1 \
     || { postgres_skip "initdb failed ($(tail -n 1 "$postgres_data/initdb.log"))"; return 0; }
   postgres_as_owner "$bin/pg_ctl" -D "$postgres_data/data" -l "$postgres_data/server.log" -w -t 60 \

@@ -70,7 +70,7 @@ public sealed class StageCountsTests
         var entry = await logs.WaitForAsync<CustomerGrain>();
         Assert.Equal(LogLevel.Warning, entry.Level);
         Assert.Equal(
-            $"Customer '{customer}' moved from none to {LifecycleDefaults.Onboarding} and was saved, but the stage counts 'cluster' were not told: the move is lost from the counts.",
+            $"Customer '{customer}' moved from none to {LifecycleDefaults.Onboarding} and was saved, but telling the stage counts 'cluster' failed: the move is lost from the counts, unless a call that timed out was taken.",
             entry.Message);
         Assert.IsType<TimeoutException>(entry.Exception);
         Assert.Empty(await cluster.Client.GetStageCountsAsync());
@@ -118,10 +118,6 @@ public sealed class StageCountsTests
     {
         Assert.True(cluster.Cluster.TryGetGrainContext(grain, out var context), $"{grain} is active.");
         context.Deactivate(new DeactivationReason(reason, "the test deactivates it"));
-        for (var waited = 0; cluster.Cluster.TryGetGrainContext(grain, out _); waited += 50)
-        {
-            Assert.True(waited < 10_000, $"{grain} is still active after 10 seconds.");
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(() => !cluster.Cluster.TryGetGrainContext(grain, out _));
     }
 }

@@ -26,16 +26,8 @@ public sealed class LogRecorder(LogLevel minimum = LogLevel.Warning) : ILoggerPr
     /// <summary>Waits for a line of <typeparamref name="T"/>'s category (a grain's logger) and returns it.</summary>
     public async Task<LogEntry> WaitForAsync<T>()
     {
-        for (var waited = 0; ; waited += 50)
-        {
-            if (Entries.FirstOrDefault(e => e.Category == typeof(T).FullName) is { } entry)
-            {
-                return entry;
-            }
-
-            Assert.True(waited < 10_000, $"{typeof(T).Name} logged nothing within 10 seconds.");
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(() => Entries.Any(e => e.Category == typeof(T).FullName));
+        return Entries.First(e => e.Category == typeof(T).FullName);
     }
 
     private sealed class Logger(string category, LogLevel minimum, ConcurrentQueue<LogEntry> entries) : ILogger
