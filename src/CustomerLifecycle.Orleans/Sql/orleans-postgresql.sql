@@ -157,28 +157,37 @@ INSERT INTO OrleansQuery(QueryKey, QueryText) VALUES
         RETURNING 1)
     SELECT count(*)::integer AS row_count FROM inserted
 '),
--- A silo joins, at the version it read and only once: 1, or 0 with nothing changed.
+-- A silo joins, at the version it read and only once: 1, or 0 with nothing changed. The version row is locked at the version
+-- read, the silo's row inserted unless it is there, and the version bumped only for a row inserted, all in one statement.
 ('InsertMembershipKey', '
     WITH version AS (
-        UPDATE OrleansMembershipVersionTable SET Version = Version + 1, Timestamp = now()
+        SELECT DeploymentId FROM OrleansMembershipVersionTable
         WHERE DeploymentId = @DeploymentId AND Version = @Version
-          AND NOT EXISTS (SELECT 1 FROM OrleansMembershipTable
-                          WHERE DeploymentId = @DeploymentId AND Address = @Address AND Port = @Port AND Generation = @Generation)
-        RETURNING DeploymentId),
+        FOR UPDATE),
     inserted AS (
         INSERT INTO OrleansMembershipTable (DeploymentId, Address, Port, Generation, SiloName, HostName, Status, ProxyPort, StartTime, IAmAliveTime)
         SELECT DeploymentId, @Address, @Port, @Generation, @SiloName, @HostName, @Status, @ProxyPort, @StartTime, @IAmAliveTime FROM version
+        ON CONFLICT (DeploymentId, Address, Port, Generation) DO NOTHING
+        RETURNING DeploymentId),
+    bumped AS (
+        UPDATE OrleansMembershipVersionTable v SET Version = v.Version + 1, Timestamp = now()
+        FROM inserted
+        WHERE v.DeploymentId = inserted.DeploymentId
         RETURNING 1)
-    SELECT count(*)::integer AS row_count FROM inserted
+    SELECT count(*)::integer AS row_count FROM bumped
 '),
 -- A silo's status and suspicions change, at the version read and only for a silo with a row: 1, or 0 with nothing changed.
+-- The silo's row is locked first, so a concurrent cleanup cannot delete it between the version bump and its update.
 ('UpdateMembershipKey', '
-    WITH version AS (
-        UPDATE OrleansMembershipVersionTable SET Version = Version + 1, Timestamp = now()
-        WHERE DeploymentId = @DeploymentId AND Version = @Version
-          AND EXISTS (SELECT 1 FROM OrleansMembershipTable
-                      WHERE DeploymentId = @DeploymentId AND Address = @Address AND Port = @Port AND Generation = @Generation)
-        RETURNING DeploymentId),
+    WITH silo AS (
+        SELECT DeploymentId FROM OrleansMembershipTable
+        WHERE DeploymentId = @DeploymentId AND Address = @Address AND Port = @Port AND Generation = @Generation
+        FOR UPDATE),
+    version AS (
+        UPDATE OrleansMembershipVersionTable v SET Version = v.Version + 1, Timestamp = now()
+        FROM silo
+        WHERE v.DeploymentId = silo.DeploymentId AND v.Version = @Version
+        RETURNING v.DeploymentId),
     updated AS (
         UPDATE OrleansMembershipTable m
         SET Status = @Status, SuspectTimes = @SuspectTimes, IAmAliveTime = GREATEST(m.IAmAliveTime, @IAmAliveTime)
@@ -218,14 +227,15 @@ INSERT INTO OrleansQuery(QueryKey, QueryText) VALUES
     SELECT Address, ProxyPort, Generation FROM OrleansMembershipTable
     WHERE DeploymentId = @DeploymentId AND Status = @Status AND ProxyPort > 0
 '),
--- Dead silos (status 6) not heard from since the time given.
+-- Dead silos (status 6) started and last heard from before the time given, and suspected by none.
 ('CleanupDefunctSiloEntriesKey', '
     DELETE FROM OrleansMembershipTable
     WHERE DeploymentId = @DeploymentId AND Status = 6 AND IAmAliveTime < @IAmAliveTime AND StartTime < @IAmAliveTime
+      AND COALESCE(SuspectTimes, '''') = ''''
 '),
 -- One dead silo's row, only as it was read (a row changed since is kept).
 ('CleanupDefunctSiloEntryKey', '
     DELETE FROM OrleansMembershipTable
     WHERE DeploymentId = @DeploymentId AND Address = @Address AND Port = @Port AND Generation = @Generation AND Status = 6
-      AND IAmAliveTime = @IAmAliveTime AND StartTime = @StartTime AND COALESCE(SuspectTimes, ) = COALESCE(@SuspectTimes, )
+      AND IAmAliveTime = @IAmAliveTime AND StartTime = @StartTime AND COALESCE(SuspectTimes, '''') = COALESCE(@SuspectTimes, '''')
 ');
