@@ -51,10 +51,10 @@ public class OrleansLatencyBenchmarks : OrleansClusterBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Task<LifecycleOutcome> Event_InProcessService() => _service.ApplyAsync(Event(out _)).AsTask();
+    public Task<LifecycleOutcome> Event_InProcessService() => _service.ApplyAsync(Event()).AsTask();
 
     [Benchmark]
-    public Task<LifecycleOutcome> Event_ThroughTheCluster() => _eventClient.ApplyAsync(Event(out _));
+    public Task<LifecycleOutcome> Event_ThroughTheCluster() => _eventClient.ApplyAsync(Event());
 
     [Benchmark]
     public Task<ProfileOutcome> Fact_ThroughTheCluster()
@@ -71,9 +71,9 @@ public class OrleansLatencyBenchmarks : OrleansClusterBenchmarks
     }
 
     // Every event new (a unique id) and at the same instant, so none is a duplicate or late.
-    private LifecycleEvent Event(out long n)
+    private LifecycleEvent Event()
     {
-        (var customer, n) = Next();
+        var (customer, n) = Next();
         return LifecycleEvent.Create($"e-{n}", customer, LifecycleEventKind.Purchase, OrleansBenchmarkCluster.Start);
     }
 
